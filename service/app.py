@@ -1,0 +1,23 @@
+"""The app factory: `gunicorn 'service.app:create_app()'`."""
+
+from flask import Flask
+
+from service.config import load_config
+from service.http import meta, parse
+from service.http.api import create_api
+from service.http.docs import register_docs
+from service.http.json_provider import OrjsonProvider
+from service.http.problems import register_problem_handlers
+
+
+def create_app(config=None):
+    """Build the app: defaults < SERVICE_* environment < `config` (a mapping, e.g. for tests)."""
+    app = Flask(__name__)
+    app.json = OrjsonProvider(app)
+    load_config(app, config)
+    api = create_api(app)
+    register_problem_handlers(app)
+    api.register_blueprint(meta.blp)
+    api.register_blueprint(parse.blp)
+    register_docs(app)
+    return app

@@ -1,0 +1,47 @@
+"""The flask-smorest Api: problem+json for every HTTP error, and the documented problem responses."""
+
+from flask_smorest import Api
+
+from service.http import problems
+from service.http.problems import PROBLEM_MEDIA_TYPE, ProblemType
+from service.http.schemas import ProblemSchema
+
+# Response components (OpenAPI components/responses) and the problem types each one carries.
+PROBLEM_RESPONSES = {
+    "BadRequestProblem": [ProblemType.EMPTY_BODY, ProblemType.INVALID_ENCODING, ProblemType.INVALID_JSON],
+    "NotAcceptableProblem": [ProblemType.NOT_ACCEPTABLE],
+    "PayloadTooLargeProblem": [ProblemType.PAYLOAD_TOO_LARGE],
+    "UnsupportedMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_CHARSET],
+    "UnprocessableProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT],
+    "DefaultProblem": [ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED, ProblemType.INTERNAL_ERROR],
+}
+
+
+class ProblemApi(Api):
+    ERROR_SCHEMA = ProblemSchema
+    DEFAULT_ERROR_RESPONSE_NAME = "DefaultProblem"
+
+    def handle_http_exception(self, error):
+        return problems.handle_http_exception(error)
+
+    def _register_pagination_header(self):
+        """No endpoint is paginated: keep flask-smorest's PaginationMetadata schema out of the spec."""
+
+
+def problem_response_doc(problem_types):
+    lines = [f"- `{t.slug}` ({t.status}): {t.title}" for t in problem_types]
+    examples = {
+        t.slug: {"value": {"type": t.uri, "title": t.title, "status": t.status, "detail": "…", "instance": "/parse"}}
+        for t in problem_types
+    }
+    return {
+        "description": "RFC 9457 problem details. Problem types:\n" + "\n".join(lines),
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": ProblemSchema, "examples": examples}},
+    }
+
+
+def create_api(app):
+    api = ProblemApi(app)
+    for name, problem_types in PROBLEM_RESPONSES.items():
+        api.spec.components.response(name, problem_response_doc(problem_types))
+    return api

@@ -1,0 +1,34 @@
+"""A Flask JSON provider on orjson: UTF-8 kept as is (no \\u escapes), key order kept."""
+
+from datetime import date
+from decimal import Decimal
+
+import orjson
+from flask.json.provider import JSONProvider
+
+
+def _default(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+class OrjsonProvider(JSONProvider):
+    mimetype = "application/json"
+
+    def dumps(self, obj, **kwargs):
+        option = orjson.OPT_NON_STR_KEYS
+        if kwargs.get("indent"):
+            option |= orjson.OPT_INDENT_2
+        if kwargs.get("sort_keys"):
+            option |= orjson.OPT_SORT_KEYS
+        return orjson.dumps(obj, default=_default, option=option).decode()
+
+    def loads(self, s, **kwargs):
+        return orjson.loads(s)
+
+    def response(self, *args, **kwargs):
+        obj = self._prepare_response_obj(args, kwargs)
+        return self._app.response_class(orjson.dumps(obj, default=_default), mimetype=self.mimetype)

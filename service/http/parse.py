@@ -1,0 +1,51 @@
+"""POST /parse: decode and check the body, parse it, dump the result through the schema."""
+
+from flask_smorest import Blueprint
+
+from service.http.body import SUPPORTED_CHARSETS, report_text_from_request
+from service.http.negotiation import require_json_acceptable
+from service.http.problems import ProblemError, ProblemType
+from service.http.schemas import ParseRequestSchema, ParseResultSchema
+from service.parsing import looks_like_report, parse_report
+
+blp = Blueprint("parse", __name__, description="Parse a report")
+
+REQUEST_BODY = {
+    "required": True,
+    "description": "The report text, as plain text or wrapped in JSON.",
+    "content": {
+        "text/plain": {
+            "schema": {
+                "type": "string",
+                "description": "The raw report text. Decoded with the charset parameter (UTF-8 by default; "
+                               "also " + ", ".join(SUPPORTED_CHARSETS[1:]) + "); a leading BOM is dropped.",
+            },
+        },
+        "application/json": {"schema": ParseRequestSchema},
+    },
+}
+
+NOT_A_REPORT_DETAIL = ("Nothing of a government information disclosure annual report was recognised: "
+                       "no title, year, numbered section or statistical table.")
+
+
+@blp.route("/parse", methods=["POST"])
+@blp.doc(requestBody=REQUEST_BODY)
+# Decorators apply bottom-up, so the spec lists 200, 400, 406, 413, 415, 422 in that order.
+@blp.alt_response(422, response="UnprocessableProblem")
+@blp.alt_response(415, response="UnsupportedMediaTypeProblem")
+@blp.alt_response(413, response="PayloadTooLargeProblem")
+@blp.alt_response(406, response="NotAcceptableProblem")
+@blp.alt_response(400, response="BadRequestProblem")
+@blp.response(200, ParseResultSchema, description="The parse result")
+def parse():
+    """Parse one annual report
+
+    Returns the report's metadata, its numbered sections and its three statistical tables.
+    """
+    require_json_acceptable()
+    text = report_text_from_request()
+    result = parse_report(text)
+    if not looks_like_report(result):
+        raise ProblemError(ProblemType.NOT_A_REPORT, NOT_A_REPORT_DETAIL)
+    return result

@@ -1,0 +1,152 @@
+"""RFC 9457 problem details: the stable problem types and the handlers that answer with them.
+
+Every error leaves the service as `application/problem+json` with `type`, `title`, `status`,
+`detail` and `instance` (the request path), plus `errors` (JSON pointers) for validation
+errors. A detail never quotes the submitted body; tracebacks go to the server log only.
+"""
+
+import re
+from enum import Enum
+
+import orjson
+from flask import current_app, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE_URI = "https://gov-report-parser.example/problems/"
+MAX_POINTER_SEGMENT = 100
+MAX_ERRORS = 50
+
+
+class ProblemType(Enum):
+    """A problem type slug never changes meaning; new ones may be added."""
+
+    EMPTY_BODY = ("empty-body", 400, "Empty request body")
+    INVALID_ENCODING = ("invalid-encoding", 400, "Body is not valid in its charset")
+    INVALID_JSON = ("invalid-json", 400, "Malformed JSON body")
+    BAD_REQUEST = ("bad-request", 400, "Bad request")
+    NOT_FOUND = ("not-found", 404, "Not found")
+    METHOD_NOT_ALLOWED = ("method-not-allowed", 405, "Method not allowed")
+    NOT_ACCEPTABLE = ("not-acceptable", 406, "Not acceptable")
+    PAYLOAD_TOO_LARGE = ("payload-too-large", 413, "Payload too large")
+    UNSUPPORTED_MEDIA_TYPE = ("unsupported-media-type", 415, "Unsupported media type")
+    UNSUPPORTED_CHARSET = ("unsupported-charset", 415, "Unsupported charset")
+    VALIDATION_ERROR = ("validation-error", 422, "Request validation failed")
+    NOT_A_REPORT = ("not-a-report", 422, "Not a government information disclosure annual report")
+    INTERNAL_ERROR = ("internal-error", 500, "Internal server error")
+
+    def __init__(self, slug, status, title):
+        self.slug = slug
+        self.status = status
+        self.title = title
+
+    @property
+    def uri(self):
+        return PROBLEM_BASE_URI + self.slug
+
+
+# The type used for a werkzeug HTTPException of this status; other statuses get a type made
+# from their standard reason phrase (e.g. 408 -> .../request-timeout).
+TYPE_FOR_STATUS = {
+    400: ProblemType.BAD_REQUEST,
+    404: ProblemType.NOT_FOUND,
+    405: ProblemType.METHOD_NOT_ALLOWED,
+    406: ProblemType.NOT_ACCEPTABLE,
+    413: ProblemType.PAYLOAD_TOO_LARGE,
+    415: ProblemType.UNSUPPORTED_MEDIA_TYPE,
+    422: ProblemType.VALIDATION_ERROR,
+    500: ProblemType.INTERNAL_ERROR,
+}
+
+INTERNAL_ERROR_DETAIL = "The server hit an unexpected error. It has been logged."
+
+
+class ProblemError(Exception):
+    """Raised by the request-handling code to answer with a problem of a known type."""
+
+    def __init__(self, problem_type, detail, *, errors=None):
+        super().__init__(problem_type.slug)
+        self.problem_type = problem_type
+        self.detail = detail
+        self.errors = errors
+
+
+def problem_response(type_uri, title, status, detail, *, errors=None, headers=None):
+    body = {"type": type_uri, "title": title, "status": status, "detail": detail,
+            "instance": request.path}
+    if errors:
+        body["errors"] = errors
+    return current_app.response_class(
+        orjson.dumps(body), status=status, headers=headers, mimetype=PROBLEM_MEDIA_TYPE)
+
+
+def response_for(problem_type, detail, *, errors=None, headers=None):
+    return problem_response(problem_type.uri, problem_type.title, problem_type.status, detail,
+                            errors=errors, headers=headers)
+
+
+def handle_problem_error(error):
+    return response_for(error.problem_type, error.detail, errors=error.errors)
+
+
+def handle_http_exception(error: HTTPException):
+    """Any werkzeug HTTPException (404, 405 with its Allow header, 413, webargs' 422 ...)."""
+    status = error.code or 500
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() not in ("content-type", "content-length")]
+    problem_type = TYPE_FOR_STATUS.get(status)
+    if status == 413:
+        return response_for(ProblemType.PAYLOAD_TOO_LARGE, too_large_detail(), headers=headers)
+    if status == 422:
+        messages = (getattr(error, "data", None) or {}).get("messages", {})
+        errors = [e for location in messages.values() for e in pointers(location)]
+        return response_for(ProblemType.VALIDATION_ERROR, "The request does not match the schema.",
+                            errors=errors[:MAX_ERRORS], headers=headers)
+    if status >= 500:
+        return response_for(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, headers=headers)
+    if problem_type is not None:
+        return response_for(problem_type, error.description, headers=headers)
+    slug = re.sub(r"[^a-z0-9]+", "-", error.name.lower()).strip("-")
+    return problem_response(PROBLEM_BASE_URI + slug, error.name, status, error.description, headers=headers)
+
+
+def handle_validation_error(error):
+    """A marshmallow ValidationError that reached the top (a request-schema load)."""
+    return response_for(ProblemType.VALIDATION_ERROR, "The request body does not match the schema.",
+                        errors=list(pointers(error.messages))[:MAX_ERRORS])
+
+
+def handle_unexpected_error(error):
+    current_app.logger.exception("Unhandled %s on %s %s", type(error).__name__, request.method, request.path)
+    return response_for(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL)
+
+
+def too_large_detail():
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    return f"The request body is larger than the limit of {limit} bytes."
+
+
+def pointers(messages, prefix=""):
+    """Turn marshmallow's nested messages into [{"pointer": "/a/0/b", "detail": "..."}]."""
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            segment = "" if key == "_schema" else "/" + pointer_segment(key)
+            yield from pointers(value, prefix + segment)
+    elif isinstance(messages, (list, tuple)):
+        for message in messages:
+            yield from pointers(message, prefix)
+    else:
+        yield {"pointer": prefix, "detail": str(messages)}
+
+
+def pointer_segment(key):
+    """RFC 6901 escaping; an over-long (client-supplied) key is cut."""
+    text = str(key).replace("~", "~0").replace("/", "~1")
+    return text if len(text) <= MAX_POINTER_SEGMENT else text[:MAX_POINTER_SEGMENT] + "…"
+
+
+def register_problem_handlers(app):
+    """HTTPException is handled by the Api subclass (flask-smorest registers it); these cover the rest."""
+    app.register_error_handler(ProblemError, handle_problem_error)
+    app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(Exception, handle_unexpected_error)
