@@ -1,0 +1,38 @@
+"""Every server setting in one place: `gunicorn -c gunicorn.conf.py`.
+
+Environment: SERVICE_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers, default
+min(cpu_count + 1, 4)). Command-line options such as --bind and --workers override this file.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "service.app:create_app()"
+bind = os.environ.get("SERVICE_BIND", "127.0.0.1:8000")
+
+# Parsing is CPU-bound: one sync worker per core (plus one), a small cap.
+worker_class = "sync"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 4)))
+preload_app = True  # build the app once in the master: a broken app stops the boot
+
+# Time per request (a backstop: parsing takes milliseconds) and for a graceful stop.
+timeout = 30
+graceful_timeout = 30
+keepalive = 2
+max_requests = 1000
+max_requests_jitter = 100
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+
+# Request line and headers are checked by gunicorn before the app runs (gunicorn's defaults).
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# No runtime control socket: several instances (tests, bench) would share its one path.
+control_socket_disable = True
+
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("SERVICE_LOG_LEVEL", "info")
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
