@@ -11,6 +11,7 @@ class WarningCode(str, Enum):
     UNREADABLE_CELL = "unreadable_cell"
     AMOUNT_CONVERTED = "amount_converted"
     TABLE_NOT_FOUND = "table_not_found"
+    UNREADABLE_TABLE = "unreadable_table"
     SECTION_HEADING_MISSING = "section_heading_missing"
     TEMPLATE_UNKNOWN = "template_unknown"
     TITLE_NOT_FOUND = "title_not_found"
@@ -25,8 +26,16 @@ WARNING_MEANINGS = {
     WarningCode.UNREADABLE_CELL: "A cell held text that is neither a number nor a blank marker; it is null.",
     WarningCode.AMOUNT_CONVERTED: "An amount written in 元 was converted to 万元.",
     WarningCode.TABLE_NOT_FOUND: "The report has a section for a statistical table, but no table was found in it.",
+    WarningCode.UNREADABLE_TABLE: "A table was found but none of its rows could be read (for example, the digits of adjacent cells run together).",
     WarningCode.SECTION_HEADING_MISSING: "A numbered section heading is missing; the section was inferred from its sub-headings.",
     WarningCode.TEMPLATE_UNKNOWN: "Tables were found but their national template (2019 or 2021) could not be decided.",
     WarningCode.TITLE_NOT_FOUND: "No report title was found; organization and year were taken from elsewhere or are null.",
     WarningCode.YEAR_NOT_FOUND: "The year the report covers could not be determined.",
 }
+
+
+def make_warning(code: WarningCode, message: str, *, table=None, row=None, column=None,
+                 section=None, line=None) -> dict:
+    """A warning as it appears in the result."""
+    return {"code": code.value, "message": message, "table": table, "row": row,
+            "column": column, "section": section, "line": line}

@@ -1,27 +1,116 @@
-"""Top level of the parser (temporary stub while the stages are written)."""
+"""parse_report: text in, the whole structured report out (see the package docstring)."""
 
 from service import SCHEMA_VERSION, __version__
+from service.parsing import metadata, tables
+from service.parsing.codes import WarningCode, make_warning
+from service.parsing.normalize import clean_original, prepare
+from service.parsing.sections import attach_subheadings, find_sections
 
 PARSER_NAME = "gov-report-parser"
+TABLE_SECTION_KIND = {"active_disclosure": "active_disclosure", "applications": "applications",
+                      "reviews_and_lawsuits": "reviews_and_lawsuits"}
+
+
+def _report_metadata(doc, sections, warnings):
+    title = metadata.find_title(doc)
+    year = title["year"] or metadata.find_period_year(doc)
+    tail = sections[-1].heading.start if sections else max(0, len(doc.norm) - 2000)
+    signature = metadata.find_signature(doc, tail, year)
+    if title["title"] is None:
+        warnings.append(make_warning(WarningCode.TITLE_NOT_FOUND, "no title line was found"))
+    if year is None:
+        warnings.append(make_warning(WarningCode.YEAR_NOT_FOUND, "the year covered was not found"))
+    preamble_end = sections[0].heading.start if sections else min(len(doc.norm), 4000)
+    contacts = metadata.find_contacts(doc.norm[:preamble_end])
+    if not any(contacts.values()) and sections:
+        contacts = metadata.find_contacts(doc.norm[sections[-1].heading.start:sections[-1].end])
+    return {
+        "title": title["title"],
+        "organization": title["organization"] or signature["organization"],
+        "year": year,
+        "template": None,
+        "published_on": signature["date"] or metadata.find_stated_date(doc),
+        "contacts": contacts,
+    }
+
+
+def _read_tables(doc, sections, year, warnings):
+    regions = tables.find_regions(doc.norm, sections)
+    has_tables = regions["active_disclosure"] or regions["applications"]
+    template = tables.detect_template(doc, regions, year) if has_tables else None
+    result = {"active_disclosure": None, "applications": None, "reviews_and_lawsuits": None}
+    if template is not None:
+        if regions["active_disclosure"]:
+            result["active_disclosure"] = tables.read_active_disclosure(
+                doc, regions["active_disclosure"], template, warnings)
+        if regions["applications"]:
+            result["applications"] = tables.read_applications(doc, regions["applications"], template, warnings)
+        if regions["reviews_and_lawsuits"]:
+            result["reviews_and_lawsuits"] = tables.read_reviews(doc, regions["reviews_and_lawsuits"], warnings)
+    for key, rows in result.items():
+        if rows is not None:
+            start, end = regions[key]
+            result[key] = {"line": doc.line_no(start), "end_line": doc.line_no(max(start, end - 1)), "rows": rows}
+        elif template and regions[key]:
+            warnings.append(make_warning(WarningCode.UNREADABLE_TABLE, "no row of this table could be read",
+                                         table=key, line=doc.line_no(regions[key][0])))
+        elif template and any(s.heading.kind == TABLE_SECTION_KIND[key] for s in sections):
+            warnings.append(make_warning(WarningCode.TABLE_NOT_FOUND, "the report has no such table",
+                                         table=key))
+    return template, result, regions
+
+
+def _sections_output(doc, sections):
+    output = []
+    for section in sections:
+        heading = section.heading
+        output.append({
+            "number": heading.number,
+            "title": heading.title,
+            "kind": heading.kind,
+            "line": doc.line_no(heading.start),
+            "end_line": doc.line_no(max(heading.start, section.end - 1)),
+            "inferred": heading.inferred,
+            "text": clean_original(doc.original[heading.start:section.end]),
+            "subheadings": [
+                {"number": f"（{number}）", "title": title, "line": doc.line_no(at)}
+                for number, title, at in section.subheadings
+            ],
+        })
+    return output
 
 
 def parse_report(text: str) -> dict:
+    """Parse the raw text of one annual report into a JSON-ready dict."""
+    doc = prepare(text)
+    warnings = []
+    sections = find_sections(doc.norm)
+    report = _report_metadata(doc, sections, warnings)
+    template, table_result, regions = _read_tables(doc, sections, report["year"], warnings)
+    report["template"] = template
+    excluded = [region for region in regions.values() if region]
+    attach_subheadings(doc.norm, sections, excluded)
+    for section in sections:
+        if section.heading.inferred:
+            warnings.append(make_warning(
+                WarningCode.SECTION_HEADING_MISSING,
+                f"heading {section.heading.number}、 is missing; inferred from the sub-heading "
+                f"'{section.heading.title}'",
+                section=section.heading.number, line=doc.line_no(section.heading.start)))
     return {
         "schema_version": SCHEMA_VERSION,
         "parser": {"name": PARSER_NAME, "version": __version__},
-        "report": {"title": None, "organization": None, "year": None, "template": None,
-                   "published_on": None,
-                   "contacts": {"address": None, "postcode": None, "phone": None, "fax": None, "email": None}},
-        "sections": [],
-        "tables": {"active_disclosure": None, "applications": None, "reviews_and_lawsuits": None},
-        "warnings": [],
+        "report": report,
+        "sections": _sections_output(doc, sections),
+        "tables": table_result,
+        "warnings": warnings,
     }
 
 
 def looks_like_report(result: dict) -> bool:
-    """True when anything of an annual report was recognised (title, year, a section or a table)."""
-    report = result["report"]
+    """True when anything of an annual report was recognised (title, a section or a table)."""
     return bool(
-        report["title"] or report["year"] or result["sections"]
-        or any(t is not None for t in result["tables"].values())
+        result["report"]["title"]
+        or any(section["kind"] for section in result["sections"])
+        or any(table is not None for table in result["tables"].values())
     )

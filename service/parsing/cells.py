@@ -1,0 +1,154 @@
+"""Table text → cells → runs.
+
+Whatever the layout (one cell per tab-indented line, pipe or box-drawing rows, tab rows,
+white-space aligned PDF columns), a table region is read as a stream of cells. Text cells
+are labels; number and blank cells are values. Consecutive values form a *run*: the values
+of one printed row (or, in one-cell-per-line layouts, of several rows, split later). Each
+run remembers the label text before it: `strong` when on the same line, `weak` when on
+earlier lines. Rows are assigned to runs afterwards (tables.py).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from service.parsing.normalize import compact
+from service.parsing.numbers import BLANK, NUMBER, TEXT, classify
+from service.rules import markers
+
+PAGE_NUMBER_RE = re.compile("|".join(f"(?:{p})" for p in markers.PAGE_NUMBER_PATTERNS))
+SEPARATOR_RE = re.compile("[" + re.escape(markers.CELL_SEPARATORS) + "]")
+RULE_CHARS = frozenset(markers.TABLE_RULE_CHARS + " ")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+UNIT_TOKENS = frozenset([*markers.COUNT_UNITS, *markers.MONEY_UNITS])
+
+
+@dataclass
+class Cell:
+    kind: str            # numbers.BLANK, NUMBER or TEXT
+    text: str
+    value: object = None
+    unit: str = None
+    line: int = 0
+
+
+@dataclass
+class Run:
+    cells: list = field(default_factory=list)
+    strong: str = ""     # label text on the line of the first value
+    weak: str = ""       # label text on the lines before, since the previous run
+    line: int = 0
+    end_line: int = 0
+
+    @property
+    def all_blank(self) -> bool:
+        return all(cell.kind == BLANK for cell in self.cells)
+
+
+def _is_rule(part: str) -> bool:
+    stripped = part.strip()
+    return len(stripped) >= 3 and set(stripped) <= RULE_CHARS or (
+        stripped != "" and set(stripped) <= RULE_CHARS and any(c not in "-:=+ " for c in stripped)
+    )
+
+
+def _is_prose(line: str, tokens: list) -> bool:
+    numbers = sum(1 for token in tokens if classify(token)[0] == NUMBER)
+    if numbers >= 2:
+        return False
+    if "。" in line or ";" in line:
+        return True
+    return "," in line and len(CJK_RE.findall(line)) >= 20
+
+
+def _space_cells(line: str) -> list:
+    tokens = line.split()
+    if not tokens or _is_prose(line, tokens):
+        return []
+    merged = []
+    for token in tokens:
+        kind = classify(token)[0]
+        if merged and token in UNIT_TOKENS and merged[-1][0] == NUMBER:
+            merged[-1] = (NUMBER, merged[-1][1] + token)
+        elif merged and kind == TEXT and merged[-1][0] == TEXT:
+            merged[-1] = (TEXT, merged[-1][1] + token)
+        else:
+            merged.append((kind, token))
+    return [text for _, text in merged]
+
+
+def split_line(line: str) -> list:
+    """The cell texts of one normalised line (an empty list for chrome, prose and rules)."""
+    if not line.strip() and "\t" not in line:
+        return []
+    if PAGE_NUMBER_RE.match(line):
+        return []
+    if SEPARATOR_RE.search(line):
+        parts = [p for p in SEPARATOR_RE.split(line) if not _is_rule(p)]
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+        return parts
+    if "\t" in line:
+        parts = line.split("\t")
+        if not parts[0].strip():
+            parts = parts[1:]
+        return parts
+    if _is_rule(line):
+        return []
+    return _space_cells(line)
+
+
+def line_cells(line: str, line_no: int) -> list:
+    cells = []
+    for part in split_line(line):
+        kind, value, unit = classify(part)
+        cells.append(Cell(kind, part.strip(), value, unit, line_no))
+    if any(cell.kind == TEXT for cell in cells):
+        first_text = next(i for i, cell in enumerate(cells) if cell.kind == TEXT)
+        cells = [c for i, c in enumerate(cells) if i >= first_text or c.kind != BLANK]
+        if not any(cell.kind == NUMBER for cell in cells):
+            cells = [cell for cell in cells if cell.kind != BLANK]
+    return cells
+
+
+def read_runs(lines) -> tuple:
+    """Group the cells of (line_no, text) pairs into runs; also return label-only texts.
+
+    Returns (runs, trailing_text) where trailing_text is the label text after the last run.
+    """
+    runs = []
+    weak = []
+    current = None
+
+    def close():
+        nonlocal current
+        if current is not None:
+            runs.append(current)
+            current = None
+
+    for line_no, text in lines:
+        cells = line_cells(text, line_no)
+        if not cells:
+            continue
+        row_line = sum(1 for cell in cells if cell.kind != TEXT) >= 2
+        if row_line:
+            close()
+        line_text = []
+        for cell in cells:
+            if cell.kind == TEXT:
+                if current is not None:
+                    close()
+                line_text.append(cell.text)
+                continue
+            if current is None:
+                current = Run(strong=compact("".join(line_text)), weak=compact("".join(weak)), line=line_no)
+                weak = []
+                line_text = []
+            current.cells.append(cell)
+            current.end_line = line_no
+        weak.extend(line_text)
+        if row_line:
+            close()
+    close()
+    return runs, compact("".join(weak))

@@ -1,0 +1,53 @@
+"""Matching label text against the row and column label tables of rules/labels.py."""
+
+import re
+
+from service.rules import labels as rules
+
+
+def _compile(table: dict) -> dict:
+    return {key: re.compile("|".join(f"(?:{p})" for p in patterns)) for key, patterns in table.items()}
+
+
+ACTIVE_DISCLOSURE_ROW_RES = _compile(rules.ACTIVE_DISCLOSURE_ROWS)
+APPLICATION_ROW_RES = _compile(rules.APPLICATION_ROWS)
+REVIEW_ROW_RES = _compile(rules.REVIEW_ROWS)
+ACTIVE_DISCLOSURE_COLUMNS_RE = re.compile(
+    "|".join(f"(?P<{key}>{pattern})" for key, pattern in rules.ACTIVE_DISCLOSURE_COLUMNS)
+)
+TEMPLATE_MARKER_RES = {template: [re.compile(p) for p in patterns]
+                       for template, patterns in rules.TEMPLATE_MARKERS.items()}
+
+
+def find_rows(text: str, row_res: dict, generic=frozenset()) -> list:
+    """Rows whose label occurs in `text`, ordered by where the label ends.
+
+    A generic row (a group label such as （六）其他处理) counts only when no specific row
+    label is present.
+    """
+    hits = []
+    for key, pattern in row_res.items():
+        last = None
+        for match in pattern.finditer(text):
+            last = match
+        if last is not None:
+            hits.append((last.end(), key))
+    specific = [hit for hit in hits if hit[1] not in generic]
+    if specific:
+        hits = specific
+    return [key for _, key in sorted(hits)]
+
+
+def find_active_disclosure_columns(text: str) -> list:
+    """Column keys named in a table-2 header, left to right."""
+    columns = []
+    for match in ACTIVE_DISCLOSURE_COLUMNS_RE.finditer(text):
+        key = match.lastgroup
+        if key not in columns:
+            columns.append(key)
+    return columns
+
+
+def template_votes(text: str) -> dict:
+    return {template: sum(1 for pattern in patterns if pattern.search(text))
+            for template, patterns in TEMPLATE_MARKER_RES.items()}

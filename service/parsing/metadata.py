@@ -1,0 +1,138 @@
+"""Report metadata: title, organization, year covered, publication date, contact details."""
+
+import datetime
+import re
+
+from service.parsing.normalize import collapse_spaces, compact
+from service.rules import metadata as rules
+
+TITLE_RE = re.compile(rules.TITLE_PATTERN)
+TITLE_PREFIX_RE = re.compile(rules.TITLE_PREFIXES)
+LEADING_NOISE_RE = re.compile(r"^.*[，。,;；:：》)\]!?]")
+ORGANIZATION_LINE_RE = re.compile(rules.ORGANIZATION_LINE)
+ORGANIZATION_SUFFIX_RE = re.compile(rules.ORGANIZATION_SUFFIXES)
+DATE_RE = re.compile(rules.DATE_PATTERN)
+CHINESE_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+PUBLISHED_RE = re.compile(rules.PUBLISHED_LABEL + rules.DATE_PATTERN)
+PERIOD_RE = re.compile(rules.PERIOD_PATTERN)
+CONTACT_RES = {name: re.compile(pattern) for name, pattern in rules.CONTACT_PATTERNS.items()}
+SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
+YEAR_RE = re.compile(r"(?:19|20)\d\d年")
+PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
+MAX_TITLE_LINES = 150
+MAX_TITLE_CHARS = 90
+HEAD_CHARS = 4000
+
+
+def _iso(match) -> object:
+    try:
+        return datetime.date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _clean_organization(text: str) -> object:
+    text = TITLE_PREFIX_RE.sub("", text)
+    text = LEADING_NOISE_RE.sub("", text)
+    text = text.strip(" :：-—|")
+    return text or None
+
+
+def _looks_like_organization(line: str) -> bool:
+    text = compact(line)
+    return bool(ORGANIZATION_LINE_RE.match(text) and ORGANIZATION_SUFFIX_RE.search(text))
+
+
+def _nonempty_lines(doc, limit):
+    found = []
+    for line_no, start, line in doc.lines():
+        if line.strip():
+            found.append((line_no, start, line))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def find_title(doc) -> dict:
+    """{title, organization, year, line} from the first title-like line (or two joined lines)."""
+    lines = _nonempty_lines(doc, MAX_TITLE_LINES)
+    for index, (line_no, start, line) in enumerate(lines):
+        candidates = []
+        text = compact(line)
+        if len(text) <= MAX_TITLE_CHARS:
+            candidates.append((text, line))
+            if index + 1 < len(lines) and YEAR_RE.search(text) and not TITLE_RE.search(text):
+                following = lines[index + 1][2]
+                candidates.append((text + compact(following), line + following))
+        else:
+            for segment in SEGMENT_SPLIT_RE.split(line[:800]):
+                if 6 <= len(segment) <= MAX_TITLE_CHARS:
+                    candidates.append((segment, segment))
+        for text, written in candidates:
+            match = TITLE_RE.search(text)
+            if not match:
+                continue
+            pre = match.group("pre")
+            core = match.group(0)[len(pre):]
+            organization = _clean_organization(pre)
+            title = (organization or "") + core
+            if organization is None:
+                organization = _clean_organization(match.group("mid"))
+            if organization is None and index > 0 and _looks_like_organization(lines[index - 1][2]):
+                organization = compact(lines[index - 1][2])
+                title = organization + core
+            return {"title": title, "organization": organization, "year": int(match.group("year")), "line": line_no}
+    return {"title": None, "organization": None, "year": None, "line": None}
+
+
+def find_signature(doc, tail_start: int, year) -> dict:
+    """The date signed at the end ("古城镇人民政府 / 2021年1月14日") and the organization above it."""
+    found = {"date": None, "organization": None}
+    lines = [(n, s, l) for n, s, l in doc.lines() if s + len(l) >= tail_start and l.strip()]
+    for index, (line_no, start, line) in enumerate(lines):
+        for match in CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
+            date = _iso(match)
+            if date is None or (year and not year <= int(match.group("y")) <= year + 2):
+                continue
+            before = line[:match.start()].strip()
+            after = line[match.end():].strip()
+            standalone = not before and (not after or after.startswith(("(", "附件")))
+            inline = (before and _looks_like_organization(before.split()[-1])
+                      and (not after or after.startswith(("附件", "(此"))))
+            if standalone:
+                organization = None
+                if index > 0 and _looks_like_organization(lines[index - 1][2]):
+                    organization = compact(lines[index - 1][2])
+                found = {"date": date, "organization": organization}
+            elif inline:
+                found = {"date": date, "organization": compact(before.split()[-1])}
+    return found
+
+
+def find_stated_date(doc) -> object:
+    match = PUBLISHED_RE.search(doc.norm, 0, HEAD_CHARS)
+    return _iso(match) if match else None
+
+
+def find_period_year(doc) -> object:
+    match = PERIOD_RE.search(doc.norm)
+    return int(match.group("year")) if match else None
+
+
+def find_contacts(text: str) -> dict:
+    flat = re.sub(r"\s+", "", text)
+    contacts = {}
+    for name, pattern in CONTACT_RES.items():
+        match = pattern.search(flat)
+        value = None
+        if match:
+            value = match.group("value") if match.group("value") else match.groupdict().get("value2")
+        if value and name in ("phone", "fax"):
+            phone = PHONE_RE.search(value.replace("—", "-"))
+            value = phone.group(0) if phone else None
+        contacts[name] = value.strip() if value else None
+    return contacts
+
+
+def title_text(value) -> object:
+    return collapse_spaces(value) if value else None

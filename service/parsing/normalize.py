@@ -1,0 +1,82 @@
+"""Text normalisation that keeps every character at its place.
+
+`prepare(raw)` returns a Document holding the caller's text (line breaks unified) and a
+normalised copy of exactly the same length: full-width ASCII folded to ASCII ("（一）" →
+"(一)", "１２" → "12"), exotic spaces and invisible characters turned into spaces, Kangxi
+radicals folded to ordinary characters, converter noise ("[bookmark: _GoBack]", "**")
+blanked. Offsets and line numbers found in the normalised text are therefore valid in the
+original, which is what sections and warnings report.
+"""
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from service.rules import markers
+
+
+def _build_fold_table() -> dict:
+    table = {}
+    for code in range(0xFF01, 0xFF5F):                      # full-width ASCII
+        table[code] = code - 0xFEE0
+    for char in markers.EXTRA_SPACE_CHARS + markers.INVISIBLE_CHARS:
+        table[ord(char)] = " "
+    table[ord("\t")] = "\t"
+    ranges = [(0x2F00, 0x2FE0), (0x2E80, 0x2EFF), (0xFE30, 0xFE50), (0xF900, 0xFB00)]
+    for start, end in ranges:                              # radicals, compatibility forms
+        for code in range(start, end):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    table[0x2212] = "-"                                      # minus sign
+    table[0xFE63] = "-"
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+NOISE_RE = re.compile("|".join(markers.NOISE_PATTERNS), re.MULTILINE)
+WHITESPACE_RE = re.compile(r"\s+")
+COMPACT_DROP_RE = re.compile(r"[\s\"'“”‘’「」『』*#`]+")
+
+
+@dataclass
+class Document:
+    original: str                     # the caller's text, line breaks unified to \n
+    norm: str                         # same length, normalised
+    line_starts: list = field(default_factory=list)
+
+    def line_no(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def lines(self):
+        """Yield (line_no, start_offset, normalised line) for every line."""
+        starts = self.line_starts
+        norm = self.norm
+        for index, start in enumerate(starts):
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(norm)
+            yield index + 1, start, norm[start:end]
+
+
+def prepare(raw: str) -> Document:
+    original = raw.replace("\r\n", "\n").replace("\r", "\n")
+    norm = original.translate(FOLD_TABLE)
+    norm = NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
+    starts = [0] + [m.end() for m in re.finditer("\n", norm)]
+    return Document(original=original, norm=norm, line_starts=starts)
+
+
+def compact(text: str) -> str:
+    """A label's matching form: no white space, quotes or markdown marks."""
+    return COMPACT_DROP_RE.sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    return WHITESPACE_RE.sub(" ", text).strip()
+
+
+def clean_original(text: str) -> str:
+    """The caller's text with converter noise removed and line ends trimmed (for output)."""
+    text = NOISE_RE.sub("", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()

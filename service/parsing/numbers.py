@@ -1,0 +1,57 @@
+"""Cell text → value: an int count, a float amount in 万元, or None for a blank cell."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from service.rules import markers
+
+_UNITS = "|".join(sorted([*markers.COUNT_UNITS, *markers.MONEY_UNITS], key=len, reverse=True))
+NUMBER_RE = re.compile(
+    r"^(?P<sign>[+-]?)\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>" + _UNITS + r")?$"
+)
+SPACE_RE = re.compile(r"\s+")
+
+BLANK = "blank"
+NUMBER = "number"
+TEXT = "text"
+
+
+def classify(cell: str):
+    """Return (kind, value, unit) for a cell's normalised text.
+
+    kind is BLANK (value None), NUMBER (value int or Decimal) or TEXT (value None).
+    """
+    text = SPACE_RE.sub("", cell)
+    if text in markers.NULL_MARKERS:
+        return BLANK, None, None
+    if text in markers.ZERO_WORDS:
+        return NUMBER, 0, None
+    match = NUMBER_RE.match(text)
+    if not match:
+        return TEXT, None, None
+    digits = match.group("digits").replace(",", "")
+    sign = -1 if match.group("sign") == "-" else 1
+    unit = match.group("unit")
+    if match.group("frac"):
+        try:
+            value = Decimal(digits + match.group("frac")) * sign
+        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+            return TEXT, None, None
+    else:
+        value = int(digits) * sign
+    return NUMBER, value, unit
+
+
+def to_output(value, unit, *, amount: bool):
+    """The JSON value of a cell: counts as int, amounts as float 万元 (元 divided by 10 000)."""
+    if value is None:
+        return None
+    if amount:
+        divisor = markers.MONEY_UNITS.get(unit or "万元", 1)
+        result = Decimal(value) / divisor if divisor != 1 else Decimal(value)
+        as_int = int(result)
+        return as_int if result == as_int else float(result)
+    if isinstance(value, Decimal):
+        as_int = int(value)
+        return as_int if value == as_int else float(value)
+    return value

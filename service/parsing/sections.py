@@ -1,0 +1,183 @@
+"""Top-level numbered sections (一、二、…) and their numbered sub-headings ((一)(二)…).
+
+Headings are found at the start of a line, or inside a running line when the title reads
+like a known section title (crawler text puts a whole report on one line). Candidates are
+chained by their numerals (一, 二, 三 …; a restart at 一 is allowed for reports with a
+narrative part and a statistics part); the chain with the most weight wins, so a numbered
+list inside a section does not break the outline. A numeral skipped in the chain whose
+place holds a sub-heading of a known kind becomes an inferred section.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from service.parsing.normalize import collapse_spaces
+from service.rules import headings
+
+NUM = headings.CHINESE_NUMERALS
+HEADING_RE = re.compile(r"(?<![" + NUM + r"])([" + NUM + r"]{1,3})\s*、")
+LINE_PREFIX_RE = re.compile(r"[\s□#*>·•]*$")
+SUBHEADING_RE = re.compile(r"\(([" + NUM + r"]{1,3})\)")
+KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KIND_PATTERNS]
+INLINE_TITLE_RES = [re.compile(r"\s*(" + p + r")") for p in headings.INLINE_TITLE_PATTERNS]
+TABLE_ROW_RE = re.compile(headings.TABLE_ROW_HEADINGS)
+TITLE_END_RE = re.compile(r"[。;:：]")
+MAX_CANDIDATES = 400
+
+
+def numeral_value(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    digits = {c: i + 1 for i, c in enumerate(NUM[:9])}
+    if "十" not in numeral:
+        return digits.get(numeral, 0)
+    tens, _, ones = numeral.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def section_kind(title: str):
+    for kind, pattern in KIND_RES:
+        if pattern.search(title):
+            return kind
+    return None
+
+
+@dataclass
+class Heading:
+    number: str
+    value: int
+    title: str
+    kind: object
+    start: int          # offset of the numeral
+    body: int           # offset where the section's text after the title starts
+    weight: float
+    inferred: bool = False
+
+
+@dataclass
+class Section:
+    heading: Heading
+    end: int
+    subheadings: list = field(default_factory=list)
+
+
+def _candidate(norm: str, match) -> object:
+    line_start = norm.rfind("\n", 0, match.start()) + 1
+    line_end = norm.find("\n", match.end())
+    line_end = len(norm) if line_end < 0 else line_end
+    rest = norm[match.end():line_end]
+    if TABLE_ROW_RE.match(rest):
+        return None
+    at_line_start = bool(LINE_PREFIX_RE.match(norm[line_start:match.start()]))
+    stripped = rest.strip()
+    title = None
+    for index, title_re in enumerate(INLINE_TITLE_RES):
+        found = title_re.match(rest)
+        if found:
+            title = found.group(1)
+            generic = index == len(INLINE_TITLE_RES) - 1
+            body = match.end() + found.end()
+            break
+    if at_line_start and stripped and (title is None or generic):
+        short = TITLE_END_RE.split(stripped, 1)[0].strip()
+        if len(short) <= 40 and (len(stripped) <= 40 or title is None):
+            title, generic = short, title is None
+            body = match.end() + rest.find(short) + len(short)
+    if not title:
+        return None
+    if not at_line_start and generic:
+        weight = 0.5
+    else:
+        weight = 1.0 + (1.0 if at_line_start else 0.0)
+    kind = section_kind(title)
+    if kind:
+        weight += 3.0
+    number = match.group(1)
+    return Heading(number, numeral_value(number), collapse_spaces(title), kind, match.start(), body, weight)
+
+
+def _best_chain(candidates: list) -> list:
+    """The heaviest sequence with ascending numerals (gaps cost, a restart at 一 costs)."""
+    best_end = {}            # numeral value -> (score, candidate index)
+    previous = [None] * len(candidates)
+    scores = [0.0] * len(candidates)
+    for index, cand in enumerate(candidates):
+        options = [(cand.weight - 2.0 * (cand.value - 1), None)]
+        for value, (score, at) in best_end.items():
+            if value < cand.value:
+                gap = cand.value - value - 1
+                options.append((score + cand.weight - 2.0 * gap, at))
+            elif cand.value == 1 and cand.kind:
+                options.append((score + cand.weight - 1.0, at))
+        score, at = max(options, key=lambda option: option[0])
+        scores[index], previous[index] = score, at
+        if score > best_end.get(cand.value, (float("-inf"), None))[0]:
+            best_end[cand.value] = (score, index)
+    if not candidates:
+        return []
+    index = max(range(len(candidates)), key=lambda i: scores[i])
+    chain = []
+    while index is not None:
+        chain.append(candidates[index])
+        index = previous[index]
+    return chain[::-1]
+
+
+def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
+    found = []
+    for match in SUBHEADING_RE.finditer(norm, start, end):
+        at = match.start()
+        before = norm[max(start, at - 1):at]
+        line_start = norm.rfind("\n", 0, at) + 1
+        if not (LINE_PREFIX_RE.match(norm[line_start:at]) or before in ("。", " ", "\u3000")):
+            continue
+        if any(lo <= at < hi for lo, hi in excluded):
+            continue
+        line_end = norm.find("\n", match.end())
+        line_end = end if line_end < 0 or line_end > end else line_end
+        title = TITLE_END_RE.split(norm[match.end():line_end], 1)[0]
+        title = collapse_spaces(title)[:60].rstrip("。.,，")
+        found.append((match.group(1), title, at))
+    return found
+
+
+def _infer_missing(norm: str, chain: list, ends: list, excluded) -> list:
+    """Insert a section for a numeral skipped by one, found through its first sub-heading."""
+    result = []
+    for index, heading in enumerate(chain):
+        result.append(heading)
+        if index + 1 >= len(chain):
+            continue
+        following = chain[index + 1]
+        if following.value != heading.value + 2:
+            continue
+        for number, title, at in find_subheadings(norm, heading.body, following.start, excluded):
+            kind = section_kind(title)
+            if kind and kind not in (heading.kind, following.kind):
+                value = heading.value + 1
+                result.append(Heading(NUM[value - 1] if value <= 10 else str(value), value, title, kind,
+                                      at, at, 0.0, inferred=True))
+                break
+    return result
+
+
+def find_sections(norm: str, excluded=()) -> list:
+    """The report's top-level sections, in order, with their end offsets and sub-headings."""
+    candidates = []
+    for match in HEADING_RE.finditer(norm):
+        cand = _candidate(norm, match)
+        if cand is not None:
+            candidates.append(cand)
+            if len(candidates) >= MAX_CANDIDATES:
+                break
+    chain = _best_chain(candidates)
+    chain = _infer_missing(norm, chain, None, excluded)
+    sections = []
+    for index, heading in enumerate(chain):
+        end = chain[index + 1].start if index + 1 < len(chain) else len(norm)
+        sections.append(Section(heading, end))
+    return sections
+
+
+def attach_subheadings(norm: str, sections: list, excluded) -> None:
+    for section in sections:
+        section.subheadings = find_subheadings(norm, section.heading.body, section.end, excluded)

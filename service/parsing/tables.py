@@ -1,0 +1,343 @@
+"""The three statistical tables: where they are, which template, and their cells.
+
+Table 2 (主动公开) is read label by label: each run of values goes to the row its label
+names, with the columns its block header names. Tables 3 and 4 are read by aligning the
+runs, in order, with the template's rows, in order (a small dynamic programme): labels
+on the same line weigh most, labels on the lines before weigh less, and runs whose
+labels were detached from them by the converter still land on the right row because
+the order of the printed rows is fixed.
+"""
+
+import re
+
+from service import contract
+from service.parsing import labels
+from service.parsing.cells import read_runs
+from service.parsing.codes import WarningCode, make_warning
+from service.parsing.numbers import BLANK, NUMBER, to_output
+from service.rules import labels as rules
+
+SECTION_TABLE = {"active_disclosure": "active_disclosure", "applications": "applications",
+                 "reviews_and_lawsuits": "reviews_and_lawsuits"}
+ANCHOR_RES = {table: re.compile("|".join(patterns)) for table, patterns in rules.TABLE_ANCHORS.items()}
+AD_ANCHOR_RE = re.compile(r"第\s*二\s*十\s*条")
+AMOUNT_COLUMNS = frozenset({"amount"})
+NEG_INF = float("-inf")
+
+
+# --- regions ---------------------------------------------------------------------------
+
+def _section_at(sections, offset):
+    for section in sections:
+        if section.heading.start <= offset < section.end:
+            return section
+    return None
+
+
+def _next_heading(sections, offset, limit):
+    for section in sections:
+        if offset < section.heading.start < limit:
+            return section.heading.start
+    return limit
+
+
+def _first(pattern, norm, start, end, sections=(), kind=None):
+    """First match of pattern in norm[start:end], preferring one inside a section of `kind`."""
+    first = None
+    for match in pattern.finditer(norm, start, end):
+        if first is None:
+            first = match
+        if kind is None:
+            break
+        section = _section_at(sections, match.start())
+        if section is not None and section.heading.kind == kind:
+            return match
+    return first
+
+
+def find_regions(norm: str, sections: list) -> dict:
+    """{table: (start, end)} offsets of each table's text, or None when it has no anchor."""
+    size = len(norm)
+    regions = {"active_disclosure": None, "applications": None, "reviews_and_lawsuits": None}
+    ad = _first(AD_ANCHOR_RE, norm, 0, size, sections, "active_disclosure")
+    app = _first(ANCHOR_RES["applications"], norm, ad.start() if ad else 0, size, sections, "applications")
+    after_app = app.start() if app else (ad.start() if ad else 0)
+    review = None
+    for section in sections:
+        if section.heading.kind == "reviews_and_lawsuits" and section.heading.start >= after_app:
+            review = section.heading.start
+            break
+    if review is None and app is not None:
+        match = ANCHOR_RES["reviews_and_lawsuits"].search(norm, app.end())
+        review = match.start() if match else None
+    if ad is not None:
+        limit = app.start() if app else (review if review is not None else size)
+        regions["active_disclosure"] = (ad.start(), _next_heading(sections, ad.start(), limit))
+    if app is not None:
+        line_start = norm.rfind("\n", 0, app.start()) + 1
+        section = _section_at(sections, app.start())
+        start = max(line_start, section.heading.body if section else 0,
+                    regions["active_disclosure"][1] if ad else 0)
+        limit = review if review is not None and review > app.start() else size
+        regions["applications"] = (start, _next_heading(sections, app.start(), limit))
+    if review is not None:
+        section = _section_at(sections, review)
+        start = section.heading.body if section and section.heading.start == review else review
+        regions["reviews_and_lawsuits"] = (start, _next_heading(sections, start, size))
+    return regions
+
+
+def region_lines(doc, region):
+    """(line_no, text) of the normalised lines (or line parts) inside a region."""
+    start, end = region
+    text = doc.norm[start:end]
+    first = doc.line_no(start)
+    return [(first + index, line) for index, line in enumerate(text.split("\n"))]
+
+
+def detect_template(doc, regions, year):
+    """'2019', '2021' or None, from the wording of the tables, else from the year."""
+    text = "".join(doc.norm[r[0]:r[1]] for r in regions.values() if r)
+    votes = labels.template_votes(re.sub(r"\s+", "", text))
+    if votes["2019"] != votes["2021"]:
+        return max(votes, key=votes.get)
+    if year:
+        return "2021" if year >= 2021 else "2019"
+    return None
+
+
+# --- cells -----------------------------------------------------------------------------
+
+def _fit(cells: list, width: int) -> list:
+    """Drop surplus blank cells at the start, then at the end, of a run longer than its row."""
+    cells = list(cells)
+    while len(cells) > width and cells[0].kind == BLANK:
+        cells.pop(0)
+    while len(cells) > width and cells[-1].kind == BLANK:
+        cells.pop()
+    return cells
+
+
+def _fill_row(table, row, columns, cells, warnings):
+    values = {}
+    for index, column in enumerate(columns):
+        cell = cells[index] if index < len(cells) else None
+        if cell is None or cell.kind != NUMBER:
+            values[column] = None
+            continue
+        amount = column in AMOUNT_COLUMNS
+        values[column] = to_output(cell.value, cell.unit, amount=amount)
+        if amount and cell.unit == "元":
+            warnings.append(make_warning(
+                WarningCode.AMOUNT_CONVERTED, f"{cell.text} converted to {values[column]} 万元",
+                table=table, row=row, column=column, line=cell.line))
+    if len(cells) != len(columns) and cells:
+        warnings.append(make_warning(
+            WarningCode.ROW_VALUE_COUNT,
+            f"row has {len(cells)} values for {len(columns)} columns; read from the left",
+            table=table, row=row, line=cells[0].line))
+    return values
+
+
+def _unassigned(table, run, warnings):
+    if any(cell.kind == NUMBER for cell in run.cells):
+        shown = " ".join(cell.text for cell in run.cells[:12])
+        warnings.append(make_warning(
+            WarningCode.UNASSIGNED_VALUES, f"values not attached to any row: {shown}",
+            table=table, line=run.line))
+
+
+# --- table 2 ---------------------------------------------------------------------------
+
+def read_active_disclosure(doc, region, template, warnings):
+    runs, _ = read_runs(region_lines(doc, region))
+    defaults = contract.active_disclosure_columns(template)
+    header = None
+    found = {}
+    for run in runs:
+        columns_named = labels.find_active_disclosure_columns(run.weak + run.strong)
+        if columns_named:
+            header = columns_named
+        rows = labels.find_rows(run.strong, labels.ACTIVE_DISCLOSURE_ROW_RES) or \
+            labels.find_rows(run.weak, labels.ACTIVE_DISCLOSURE_ROW_RES)
+        row = rows[-1] if rows else None
+        if row is None or row not in defaults or row in found:
+            _unassigned("active_disclosure", run, warnings)
+            continue
+        if run.all_blank and not rows:
+            continue
+        columns = defaults[row]
+        if header and set(header) <= set(contract.active_disclosure_all_columns(row)):
+            columns = header
+        cells = _fit(run.cells, len(columns))
+        values = _fill_row("active_disclosure", row, columns, cells, warnings)
+        found[row] = {column: values.get(column) for column in defaults[row]}
+        for column in defaults[row]:
+            if column not in columns:
+                warnings.append(make_warning(
+                    WarningCode.CELL_NOT_FOUND, "the table's header has no such column",
+                    table="active_disclosure", row=row, column=column, line=run.line))
+    if not any(value is not None for row in found.values() for value in row.values()) and not found:
+        return None
+    result = {}
+    for row, columns in defaults.items():
+        if row in found:
+            result[row] = found[row]
+        else:
+            result[row] = {column: None for column in columns}
+            warnings.append(make_warning(WarningCode.CELL_NOT_FOUND, "row not found in the table",
+                                         table="active_disclosure", row=row))
+    return result
+
+
+# --- tables 3 and 4: alignment -------------------------------------------------------------
+
+class _Piece:
+    """A run, or one row-sized part of a run that spans several rows."""
+
+    def __init__(self, cells, strong, weak, line, overflow=None):
+        self.cells, self.strong, self.weak, self.line = cells, strong, weak, line
+        self.overflow = overflow          # (values printed, columns) when a long run does not divide
+        self.all_blank = all(cell.kind == BLANK for cell in cells)
+
+
+def _pieces(runs, width, row_res, generic):
+    pieces = []
+    for run in runs:
+        strong = labels.find_rows(run.strong, row_res, generic)
+        weak = labels.find_rows(run.weak, row_res, generic)
+        cells = _fit(run.cells, width)
+        count = len(cells) // width
+        if count < 2:
+            pieces.append(_Piece(cells, strong, weak, run.line))
+            continue
+        overflow = (len(cells), count * width) if len(cells) % width else None
+        for index in range(count):
+            chunk = cells[index * width:(index + 1) * width]
+            first = index == 0
+            pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
+                                 overflow if index == count - 1 else None))
+    return pieces
+
+
+def _score(piece, row, width):
+    if piece.all_blank and row not in piece.strong:
+        return NEG_INF
+    count = len(piece.cells)
+    score = 1.0
+    if count < width:
+        score -= 3.0 * (width - count) / width
+    elif count > width:
+        score -= 0.25
+    if row in piece.strong:
+        score += 5.0
+    elif piece.strong:
+        score -= 3.0
+    if row in piece.weak:
+        score += 2.0
+    elif piece.weak and not piece.strong:
+        score -= 0.5
+    return score
+
+
+def align(pieces, rows, width, required):
+    """Monotone assignment of pieces to rows maximising the label evidence: {row: piece}."""
+    n, m = len(rows), len(pieces)
+    best = [[NEG_INF] * (m + 1) for _ in range(n + 1)]
+    move = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = best[i][j]
+            if here == NEG_INF:
+                continue
+            if i < n:
+                skip_row = here - (0.3 if rows[i] in required else 0.0)
+                if skip_row > best[i + 1][j]:
+                    best[i + 1][j], move[i + 1][j] = skip_row, "row"
+            if j < m and here > best[i][j + 1]:
+                best[i][j + 1], move[i][j + 1] = here, "piece"
+            if i < n and j < m:
+                score = _score(pieces[j], rows[i], width)
+                if score != NEG_INF and here + score > best[i + 1][j + 1]:
+                    best[i + 1][j + 1], move[i + 1][j + 1] = here + score, "match"
+    assignment = {}
+    i, j = n, m
+    while i > 0 or j > 0:
+        step = move[i][j]
+        if step == "match":
+            assignment[rows[i - 1]] = pieces[j - 1]
+            i, j = i - 1, j - 1
+        elif step == "row":
+            i -= 1
+        else:
+            j -= 1
+    return assignment
+
+
+def _read_aligned(doc, region, table, rows, required, row_res, generic, columns, warnings):
+    """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
+    runs, _ = read_runs(region_lines(doc, region))
+    width = len(columns)
+    pieces = _pieces(runs, width, row_res, generic)
+    if not any(cell.kind == NUMBER for piece in pieces for cell in piece.cells):
+        return None
+    assignment = align(pieces, rows, width, required)
+    assigned = {id(piece) for piece in assignment.values()}
+    for piece in pieces:
+        if id(piece) not in assigned and not piece.all_blank:
+            _unassigned(table, piece, warnings)
+    result = {}
+    for row in rows:
+        piece = assignment.get(row)
+        if piece is None:
+            continue
+        if piece.overflow:
+            printed, expected = piece.overflow
+            warnings.append(make_warning(
+                WarningCode.ROW_VALUE_COUNT,
+                f"the printed row has {printed} values for {expected} columns; read from the left",
+                table=table, row=row, line=piece.line))
+            cells = piece.cells
+        else:
+            cells = piece.cells
+        result[row] = _fill_row(table, row, columns, cells, warnings)
+    return result
+
+
+def _complete(result, table, rows, columns, warnings):
+    """Add the rows not found, with null cells and a warning each."""
+    for row in rows:
+        if row not in result:
+            warnings.append(make_warning(WarningCode.CELL_NOT_FOUND, "row not found in the table",
+                                         table=table, row=row))
+    return {row: result.get(row) or {column: None for column in columns} for row in rows}
+
+
+def read_applications(doc, region, template, warnings):
+    """Table 3. Both spellings of （六）其他处理 are read; the one printed is kept."""
+    order = rules.APPLICATION_ROW_ORDER["2019"][:]
+    at = order.index("total_handled")
+    order[at:at] = rules.OTHER_HANDLING_ROWS["2021"]
+    required = set(rules.APPLICATION_ROW_ORDER[template])
+    result = _read_aligned(doc, region, "applications", order, required, labels.APPLICATION_ROW_RES,
+                           rules.GENERIC_APPLICATION_ROWS, rules.APPLICATION_COLUMNS, warnings)
+    if result is None:
+        return None
+    expected = list(rules.APPLICATION_ROW_ORDER[template])
+    own = rules.OTHER_HANDLING_ROWS[template]
+    other = rules.OTHER_HANDLING_ROWS["2021" if template == "2019" else "2019"]
+    if any(row in result for row in other) and not any(row in result for row in own):
+        at = expected.index(own[0])
+        expected[at:at + len(own)] = other
+    result = {row: values for row, values in result.items() if row in expected}
+    return _complete(result, "applications", expected, rules.APPLICATION_COLUMNS, warnings)
+
+
+def read_reviews(doc, region, warnings):
+    result = _read_aligned(doc, region, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER,
+                           set(rules.REVIEW_ROW_ORDER), labels.REVIEW_ROW_RES, frozenset(),
+                           rules.REVIEW_COLUMNS, warnings)
+    if result is None:
+        return None
+    return _complete(result, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER, rules.REVIEW_COLUMNS, warnings)
