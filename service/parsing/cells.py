@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.parsing.normalize import compact
-from service.parsing.numbers import BLANK, NUMBER, TEXT, classify
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify
 from service.rules import markers
 
 PAGE_NUMBER_RE = re.compile("|".join(f"(?:{p})" for p in markers.PAGE_NUMBER_PATTERNS))
@@ -42,6 +42,10 @@ class Run:
     @property
     def all_blank(self) -> bool:
         return all(cell.kind == BLANK for cell in self.cells)
+
+    @property
+    def garbled(self) -> bool:
+        return any(cell.kind == GARBLED for cell in self.cells)
 
 
 def _is_rule(part: str) -> bool:

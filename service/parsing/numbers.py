@@ -14,12 +14,14 @@ SPACE_RE = re.compile(r"\s+")
 BLANK = "blank"
 NUMBER = "number"
 TEXT = "text"
+GARBLED = "garbled"       # digits that cannot be one cell ("00", "023"): neighbouring cells ran together
 
 
 def classify(cell: str):
     """Return (kind, value, unit) for a cell's normalised text.
 
-    kind is BLANK (value None), NUMBER (value int or Decimal) or TEXT (value None).
+    kind is BLANK (value None), NUMBER (value int or Decimal), TEXT (value None) or
+    GARBLED (value None: a number with a leading zero, the mark of run-together cells).
     """
     text = SPACE_RE.sub("", cell)
     if text in markers.NULL_MARKERS:
@@ -30,6 +32,8 @@ def classify(cell: str):
     if not match:
         return TEXT, None, None
     digits = match.group("digits").replace(",", "")
+    if len(digits) > 1 and digits.startswith("0"):
+        return GARBLED, None, None
     sign = -1 if match.group("sign") == "-" else 1
     unit = match.group("unit")
     if match.group("frac"):

@@ -14,7 +14,7 @@ from service import contract
 from service.parsing import labels
 from service.parsing.cells import read_runs
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.numbers import BLANK, NUMBER, to_output
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, to_output
 from service.rules import labels as rules
 
 SECTION_TABLE = {"active_disclosure": "active_disclosure", "applications": "applications",
@@ -140,7 +140,12 @@ def _fill_row(table, row, columns, cells, warnings):
 
 
 def _unassigned(table, run, warnings):
-    if any(cell.kind == NUMBER for cell in run.cells):
+    if any(cell.kind == GARBLED for cell in run.cells):
+        shown = " ".join(cell.text for cell in run.cells[:12])
+        warnings.append(make_warning(
+            WarningCode.UNREADABLE_CELL, f"digits of adjacent cells run together, not read: {shown}",
+            table=table, line=run.line))
+    elif any(cell.kind == NUMBER for cell in run.cells):
         shown = " ".join(cell.text for cell in run.cells[:12])
         warnings.append(make_warning(
             WarningCode.UNASSIGNED_VALUES, f"values not attached to any row: {shown}",
@@ -161,7 +166,7 @@ def read_active_disclosure(doc, region, template, warnings):
         rows = labels.find_rows(run.strong, labels.ACTIVE_DISCLOSURE_ROW_RES) or \
             labels.find_rows(run.weak, labels.ACTIVE_DISCLOSURE_ROW_RES)
         row = rows[-1] if rows else None
-        if row is None or row not in defaults or row in found:
+        if row is None or row not in defaults or row in found or run.garbled:
             _unassigned("active_disclosure", run, warnings)
             continue
         if run.all_blank and not rows:
@@ -199,6 +204,7 @@ class _Piece:
         self.cells, self.strong, self.weak, self.line = cells, strong, weak, line
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
         self.all_blank = all(cell.kind == BLANK for cell in cells)
+        self.garbled = any(cell.kind == GARBLED for cell in cells)
 
 
 def _pieces(runs, width, row_res, generic):
@@ -221,7 +227,7 @@ def _pieces(runs, width, row_res, generic):
 
 
 def _score(piece, row, width):
-    if piece.all_blank and row not in piece.strong:
+    if piece.garbled or piece.all_blank and row not in piece.strong:
         return NEG_INF
     count = len(piece.cells)
     score = 1.0
@@ -280,7 +286,9 @@ def _read_aligned(doc, region, table, rows, required, row_res, generic, columns,
     runs, _ = read_runs(region_lines(doc, region))
     width = len(columns)
     pieces = _pieces(runs, width, row_res, generic)
-    if not any(cell.kind == NUMBER for piece in pieces for cell in piece.cells):
+    if not any(cell.kind == NUMBER for piece in pieces if not piece.garbled for cell in piece.cells):
+        for piece in pieces:
+            _unassigned(table, piece, warnings)
         return None
     assignment = align(pieces, rows, width, required)
     assigned = {id(piece) for piece in assignment.values()}
