@@ -10,6 +10,7 @@ earlier lines. Rows are assigned to runs afterwards (tables.py).
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from service.parsing.normalize import compact
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify
@@ -22,7 +23,7 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 UNIT_TOKENS = frozenset([*markers.COUNT_UNITS, *markers.MONEY_UNITS])
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     kind: str            # numbers.BLANK, NUMBER or TEXT
     text: str
@@ -50,6 +51,8 @@ class Run:
 
 def _is_rule(part: str) -> bool:
     stripped = part.strip()
+    if not stripped or stripped[0] not in RULE_CHARS:
+        return False
     return len(stripped) >= 3 and set(stripped) <= RULE_CHARS or (
         stripped != "" and set(stripped) <= RULE_CHARS and any(c not in "-:=+ " for c in stripped)
     )
@@ -103,17 +106,24 @@ def split_line(line: str) -> list:
     return _space_cells(line)
 
 
-def line_cells(line: str, line_no: int) -> list:
+@lru_cache(maxsize=8192)
+def parse_line(line: str) -> tuple:
+    """The cells of one normalised line as (kind, text, value, unit) tuples (cached: table
+    lines such as "0 |" repeat)."""
     cells = []
     for part in split_line(line):
         kind, value, unit = classify(part)
-        cells.append(Cell(kind, part.strip(), value, unit, line_no))
-    if any(cell.kind == TEXT for cell in cells):
-        first_text = next(i for i, cell in enumerate(cells) if cell.kind == TEXT)
-        cells = [c for i, c in enumerate(cells) if i >= first_text or c.kind != BLANK]
-        if not any(cell.kind == NUMBER for cell in cells):
-            cells = [cell for cell in cells if cell.kind != BLANK]
-    return cells
+        cells.append((kind, part.strip(), value, unit))
+    if any(cell[0] == TEXT for cell in cells):
+        first_text = next(i for i, cell in enumerate(cells) if cell[0] == TEXT)
+        cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]
+        if not any(cell[0] == NUMBER for cell in cells):
+            cells = [cell for cell in cells if cell[0] != BLANK]
+    return tuple(cells)
+
+
+def line_cells(line: str, line_no: int) -> list:
+    return [Cell(kind, text, value, unit, line_no) for kind, text, value, unit in parse_line(line)]
 
 
 def read_runs(lines) -> tuple:
@@ -132,10 +142,13 @@ def read_runs(lines) -> tuple:
             current = None
 
     for line_no, text in lines:
-        cells = line_cells(text, line_no)
-        if not cells:
+        if "\t" not in text and not text.strip():
             continue
-        row_line = sum(1 for cell in cells if cell.kind != TEXT) >= 2
+        parsed = parse_line(text)
+        if not parsed:
+            continue
+        cells = [Cell(kind, cell_text, value, unit, line_no) for kind, cell_text, value, unit in parsed]
+        row_line = sum(1 for cell in parsed if cell[0] != TEXT) >= 2
         if row_line:
             close()
         line_text = []

@@ -1,6 +1,7 @@
 """Matching label text against the row and column label tables of rules/labels.py."""
 
 import re
+from functools import lru_cache
 
 from service.rules import labels as rules
 
@@ -9,9 +10,16 @@ def _compile(table: dict) -> dict:
     return {key: re.compile("|".join(f"(?:{p})" for p in patterns)) for key, patterns in table.items()}
 
 
-ACTIVE_DISCLOSURE_ROW_RES = _compile(rules.ACTIVE_DISCLOSURE_ROWS)
-APPLICATION_ROW_RES = _compile(rules.APPLICATION_ROWS)
-REVIEW_ROW_RES = _compile(rules.REVIEW_ROWS)
+ROW_RES = {
+    "active_disclosure": _compile(rules.ACTIVE_DISCLOSURE_ROWS),
+    "applications": _compile(rules.APPLICATION_ROWS),
+    "reviews_and_lawsuits": _compile(rules.REVIEW_ROWS),
+}
+GENERIC_ROWS = {
+    "active_disclosure": frozenset(),
+    "applications": rules.GENERIC_APPLICATION_ROWS,
+    "reviews_and_lawsuits": frozenset(),
+}
 ACTIVE_DISCLOSURE_COLUMNS_RE = re.compile(
     "|".join(f"(?P<{key}>{pattern})" for key, pattern in rules.ACTIVE_DISCLOSURE_COLUMNS)
 )
@@ -19,23 +27,28 @@ TEMPLATE_MARKER_RES = {template: [re.compile(p) for p in patterns]
                        for template, patterns in rules.TEMPLATE_MARKERS.items()}
 
 
-def find_rows(text: str, row_res: dict, generic=frozenset()) -> list:
-    """Rows whose label occurs in `text`, ordered by where the label ends.
+def find_rows(text: str, table: str) -> list:
+    """Rows of `table` whose label occurs in `text`, ordered by where the label ends.
 
     A generic row (a group label such as （六）其他处理) counts only when no specific row
     label is present.
     """
+    return list(_find_rows(text, table)) if text else []
+
+
+@lru_cache(maxsize=4096)
+def _find_rows(text: str, table: str) -> tuple:
     hits = []
-    for key, pattern in row_res.items():
+    for key, pattern in ROW_RES[table].items():
         last = None
         for match in pattern.finditer(text):
             last = match
         if last is not None:
             hits.append((last.end(), key))
-    specific = [hit for hit in hits if hit[1] not in generic]
+    specific = [hit for hit in hits if hit[1] not in GENERIC_ROWS[table]]
     if specific:
         hits = specific
-    return [key for _, key in sorted(hits)]
+    return tuple(key for _, key in sorted(hits))
 
 
 def find_active_disclosure_columns(text: str) -> list:

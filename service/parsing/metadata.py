@@ -69,6 +69,8 @@ def find_title(doc) -> dict:
                 if 6 <= len(segment) <= MAX_TITLE_CHARS:
                     candidates.append((segment, segment))
         for text, written in candidates:
+            if "报告" not in text or not YEAR_RE.search(text):
+                continue
             match = TITLE_RE.search(text)
             if not match:
                 continue
@@ -88,7 +90,8 @@ def find_title(doc) -> dict:
 def find_signature(doc, tail_start: int, year) -> dict:
     """The date signed at the end ("古城镇人民政府 / 2021年1月14日") and the organization above it."""
     found = {"date": None, "organization": None}
-    lines = [(n, s, l) for n, s, l in doc.lines() if s + len(l) >= tail_start and l.strip()]
+    first = doc.line_no(tail_start)
+    lines = [(n, s, l) for n, s, l in doc.lines(first) if l.strip()]
     for index, (line_no, start, line) in enumerate(lines):
         for match in CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
             date = _iso(match)

@@ -50,11 +50,12 @@ class Document:
         """1-based line number of a character offset."""
         return bisect.bisect_right(self.line_starts, offset)
 
-    def lines(self):
-        """Yield (line_no, start_offset, normalised line) for every line."""
+    def lines(self, first: int = 1):
+        """Yield (line_no, start_offset, normalised line) for every line from line `first`."""
         starts = self.line_starts
         norm = self.norm
-        for index, start in enumerate(starts):
+        for index in range(first - 1, len(starts)):
+            start = starts[index]
             end = starts[index + 1] - 1 if index + 1 < len(starts) else len(norm)
             yield index + 1, start, norm[start:end]
 

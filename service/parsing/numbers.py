@@ -1,6 +1,7 @@
 """Cell text → value: an int count, a float amount in 万元, or None for a blank cell."""
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from service.rules import markers
@@ -17,6 +18,7 @@ TEXT = "text"
 GARBLED = "garbled"       # digits that cannot be one cell ("00", "023"): neighbouring cells ran together
 
 
+@lru_cache(maxsize=4096)
 def classify(cell: str):
     """Return (kind, value, unit) for a cell's normalised text.
 

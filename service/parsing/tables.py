@@ -163,8 +163,7 @@ def read_active_disclosure(doc, region, template, warnings):
         columns_named = labels.find_active_disclosure_columns(run.weak + run.strong)
         if columns_named:
             header = columns_named
-        rows = labels.find_rows(run.strong, labels.ACTIVE_DISCLOSURE_ROW_RES) or \
-            labels.find_rows(run.weak, labels.ACTIVE_DISCLOSURE_ROW_RES)
+        rows = labels.find_rows(run.strong, "active_disclosure") or labels.find_rows(run.weak, "active_disclosure")
         row = rows[-1] if rows else None
         if row is None or row not in defaults or row in found or run.garbled:
             _unassigned("active_disclosure", run, warnings)
@@ -207,11 +206,11 @@ class _Piece:
         self.garbled = any(cell.kind == GARBLED for cell in cells)
 
 
-def _pieces(runs, width, row_res, generic):
+def _pieces(runs, width, table):
     pieces = []
     for run in runs:
-        strong = labels.find_rows(run.strong, row_res, generic)
-        weak = labels.find_rows(run.weak, row_res, generic)
+        strong = labels.find_rows(run.strong, table)
+        weak = labels.find_rows(run.weak, table)
         cells = _fit(run.cells, width)
         count = len(cells) // width
         if count < 2:
@@ -226,71 +225,87 @@ def _pieces(runs, width, row_res, generic):
     return pieces
 
 
-def _score(piece, row, width):
-    if piece.garbled or piece.all_blank and row not in piece.strong:
-        return NEG_INF
+def _scores(piece, rows, width) -> list:
+    """The score of assigning `piece` to each of `rows` (NEG_INF: not allowed)."""
+    if piece.garbled:
+        return [NEG_INF] * len(rows)
     count = len(piece.cells)
-    score = 1.0
+    fit = 1.0
     if count < width:
-        score -= 3.0 * (width - count) / width
+        fit -= 3.0 * (width - count) / width
     elif count > width:
-        score -= 0.25
-    if row in piece.strong:
-        score += 5.0
-    elif piece.strong:
-        score -= 3.0
-    if row in piece.weak:
-        score += 2.0
-    elif piece.weak and not piece.strong:
-        score -= 0.5
-    return score
+        fit -= 0.25
+    strong, weak = piece.strong, piece.weak
+    base = fit - (3.0 if strong else 0.0) - (0.5 if weak and not strong else 0.0)
+    scores = []
+    for row in rows:
+        if row in strong:
+            score = fit + 5.0
+        elif piece.all_blank:
+            score = NEG_INF
+            scores.append(score)
+            continue
+        else:
+            score = base
+        if row in weak:
+            score += 2.5 if not strong else 2.0
+        scores.append(score)
+    return scores
 
 
 def align(pieces, rows, width, required):
     """Monotone assignment of pieces to rows maximising the label evidence: {row: piece}."""
     n, m = len(rows), len(pieces)
+    by_piece = [_scores(piece, rows, width) for piece in pieces]
+    scores = [[by_piece[j][i] for j in range(m)] for i in range(n)]
+    skip = [0.3 if row in required else 0.0 for row in rows]
     best = [[NEG_INF] * (m + 1) for _ in range(n + 1)]
     move = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     for i in range(n + 1):
+        best_i, move_i = best[i], move[i]
+        below = best[i + 1] if i < n else None
+        move_below = move[i + 1] if i < n else None
+        row_scores = scores[i] if i < n else None
         for j in range(m + 1):
-            here = best[i][j]
+            here = best_i[j]
             if here == NEG_INF:
                 continue
-            if i < n:
-                skip_row = here - (0.3 if rows[i] in required else 0.0)
-                if skip_row > best[i + 1][j]:
-                    best[i + 1][j], move[i + 1][j] = skip_row, "row"
-            if j < m and here > best[i][j + 1]:
-                best[i][j + 1], move[i][j + 1] = here, "piece"
-            if i < n and j < m:
-                score = _score(pieces[j], rows[i], width)
-                if score != NEG_INF and here + score > best[i + 1][j + 1]:
-                    best[i + 1][j + 1], move[i + 1][j + 1] = here + score, "match"
+            if below is not None:
+                value = here - skip[i]
+                if value > below[j]:
+                    below[j], move_below[j] = value, 1
+                if j < m:
+                    score = row_scores[j]
+                    if score != NEG_INF and here + score > below[j + 1]:
+                        below[j + 1], move_below[j + 1] = here + score, 2
+            if j < m and here > best_i[j + 1]:
+                best_i[j + 1], move_i[j + 1] = here, 0
     assignment = {}
     i, j = n, m
     while i > 0 or j > 0:
         step = move[i][j]
-        if step == "match":
+        if step == 2:
             assignment[rows[i - 1]] = pieces[j - 1]
             i, j = i - 1, j - 1
-        elif step == "row":
+        elif step == 1:
             i -= 1
         else:
             j -= 1
     return assignment
 
 
-def _read_aligned(doc, region, table, rows, required, row_res, generic, columns, warnings):
+def _read_aligned(doc, region, table, rows, required, columns, warnings):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
     runs, _ = read_runs(region_lines(doc, region))
     width = len(columns)
-    pieces = _pieces(runs, width, row_res, generic)
+    pieces = _pieces(runs, width, table)
     if not any(cell.kind == NUMBER for piece in pieces if not piece.garbled for cell in piece.cells):
         for piece in pieces:
             _unassigned(table, piece, warnings)
         return None
-    assignment = align(pieces, rows, width, required)
+    candidates = [piece for piece in pieces if not piece.garbled and (not piece.all_blank or piece.strong)]
+    assignment = align(candidates, rows, width, required)
     assigned = {id(piece) for piece in assignment.values()}
     for piece in pieces:
         if id(piece) not in assigned and not piece.all_blank:
@@ -328,8 +343,7 @@ def read_applications(doc, region, template, warnings):
     at = order.index("total_handled")
     order[at:at] = rules.OTHER_HANDLING_ROWS["2021"]
     required = set(rules.APPLICATION_ROW_ORDER[template])
-    result = _read_aligned(doc, region, "applications", order, required, labels.APPLICATION_ROW_RES,
-                           rules.GENERIC_APPLICATION_ROWS, rules.APPLICATION_COLUMNS, warnings)
+    result = _read_aligned(doc, region, "applications", order, required, rules.APPLICATION_COLUMNS, warnings)
     if result is None:
         return None
     expected = list(rules.APPLICATION_ROW_ORDER[template])
@@ -344,8 +358,7 @@ def read_applications(doc, region, template, warnings):
 
 def read_reviews(doc, region, warnings):
     result = _read_aligned(doc, region, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER,
-                           set(rules.REVIEW_ROW_ORDER), labels.REVIEW_ROW_RES, frozenset(),
-                           rules.REVIEW_COLUMNS, warnings)
+                           set(rules.REVIEW_ROW_ORDER), rules.REVIEW_COLUMNS, warnings)
     if result is None:
         return None
     return _complete(result, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER, rules.REVIEW_COLUMNS, warnings)
