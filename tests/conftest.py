@@ -1,0 +1,83 @@
+"""Shared fixtures: the app built with a test config, its client, and the shared corpus.
+
+The corpus is looked up beside the repository, as <repo>/../shared/corpus/<id>/, which is where
+it is on a developer's machine and in CI's fresh clone.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.app import create_app
+from service.http.problems import PROBLEM_BASE_URI, PROBLEM_MEDIA_TYPE
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = REPO_ROOT.parent / "shared"
+CORPUS_DIRS = sorted(path for path in (SHARED_DIR / "corpus").glob("*/") if (path / "input.txt").is_file())
+
+# A string that must never come back in an error body.
+MARKER = "SUBMITTED-TEXT-标记-7f3a"
+
+
+def corpus_text(doc_dir):
+    return (doc_dir / "input.txt").read_text(encoding="utf-8")
+
+
+def corpus_gold(doc_dir):
+    return json.loads((doc_dir / "gold.json").read_text(encoding="utf-8"))
+
+
+def pytest_generate_tests(metafunc):
+    """`corpus_doc` parametrizes a test over every corpus document (skipped when there is none)."""
+    if "corpus_doc" in metafunc.fixturenames:
+        if CORPUS_DIRS:
+            metafunc.parametrize("corpus_doc", CORPUS_DIRS, ids=[path.name for path in CORPUS_DIRS])
+        else:
+            metafunc.parametrize("corpus_doc", [pytest.param(None, marks=pytest.mark.skip(
+                reason=f"no corpus at {SHARED_DIR / 'corpus'}"))])
+
+
+@pytest.fixture
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def corpus_docs():
+    """The corpus document folders, <repo>/../shared/corpus/*/ ."""
+    if not CORPUS_DIRS:
+        pytest.skip(f"no corpus at {SHARED_DIR / 'corpus'}")
+    return CORPUS_DIRS
+
+
+@pytest.fixture(scope="session")
+def sample_report(corpus_docs):
+    """One real report (text, gold) from the corpus."""
+    doc = next((d for d in corpus_docs if d.name == "hongze-2023"), corpus_docs[0])
+    return corpus_text(doc), corpus_gold(doc)
+
+
+def check_problem(response, status, slug, submitted=MARKER):
+    """Assert an RFC 9457 problem of this status and type that does not echo the submitted text."""
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == PROBLEM_MEDIA_TYPE
+    body = response.get_json(force=True)
+    assert body["type"] == PROBLEM_BASE_URI + slug
+    assert body["status"] == status
+    assert isinstance(body["title"], str) and body["title"]
+    assert isinstance(body["detail"], str) and body["detail"]
+    assert "Traceback" not in response.get_data(as_text=True)
+    if submitted:
+        assert submitted not in response.get_data(as_text=True)
+    return body
+
+
+@pytest.fixture
+def assert_problem():
+    return check_problem

@@ -1,0 +1,94 @@
+"""openapi.yaml is the spec generated from the code, valid, and what /openapi.json serves."""
+
+from pathlib import Path
+
+import yaml
+from openapi_schema_validator import OAS31Validator
+from openapi_spec_validator import validate
+
+from service.http.api import PROBLEM_RESPONSES
+from service.http.contract import FIELDS
+from service.http.openapi_export import openapi_document
+from service.http.problems import PROBLEM_MEDIA_TYPE, ProblemType
+
+OPENAPI_FILE = Path(__file__).resolve().parents[2] / "openapi.yaml"
+REGENERATE = "Regenerate it with `python scripts/write_openapi.py` and commit openapi.yaml."
+
+
+def committed_spec():
+    return yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+
+
+def test_committed_spec_is_up_to_date(app):
+    assert openapi_document(app) == committed_spec(), f"openapi.yaml is stale. {REGENERATE}"
+
+
+def test_committed_spec_is_valid():
+    validate(committed_spec())
+
+
+def test_openapi_json_equals_committed_spec(client):
+    assert client.get("/openapi.json").get_json() == committed_spec(), f"openapi.yaml is stale. {REGENERATE}"
+
+
+def test_parse_documents_both_request_bodies():
+    body = committed_spec()["paths"]["/parse"]["post"]["requestBody"]["content"]
+    assert body["text/plain"]["schema"]["type"] == "string"
+    assert body["application/json"]["schema"] == {"$ref": "#/components/schemas/ParseRequest"}
+
+
+def test_parse_documents_every_problem_response():
+    spec = committed_spec()
+    responses = spec["paths"]["/parse"]["post"]["responses"]
+    for status in ("400", "406", "413", "415", "422"):
+        name = responses[status]["$ref"].rsplit("/", 1)[1]
+        content = spec["components"]["responses"][name]["content"]
+        assert content[PROBLEM_MEDIA_TYPE]["schema"] == {"$ref": "#/components/schemas/Problem"}
+    documented = {t for types in PROBLEM_RESPONSES.values() for t in types}
+    assert documented | {ProblemType.BAD_REQUEST} == set(ProblemType)
+
+
+def test_every_row_and_column_of_the_contract_is_in_the_spec():
+    schemas = committed_spec()["components"]["schemas"]
+    active = FIELDS["tables"]["active_disclosure"]["rows"]
+    assert list(schemas["ActiveDisclosureRows"]["properties"]) == list(active)
+    for row, row_spec in active.items():
+        row_schema = schemas["ActiveDisclosureRows"]["properties"][row]["$ref"].rsplit("/", 1)[1]
+        columns = {c for cols in row_spec["columns"].values() for c in cols}
+        assert set(schemas[row_schema]["properties"]) == columns
+    for table, name in (("applications", "Applications"), ("reviews_and_lawsuits", "ReviewsAndLawsuits")):
+        assert list(schemas[f"{name}Rows"]["properties"]) == list(FIELDS["tables"][table]["rows"])
+        assert list(schemas[f"{name}Row"]["properties"]) == list(FIELDS["tables"][table]["columns"])
+
+
+def schema_validator(component):
+    spec = committed_spec()
+    return OAS31Validator({"$ref": f"#/components/schemas/{component}", "components": spec["components"]})
+
+
+def test_problem_bodies_match_the_spec(client):
+    validator = schema_validator("Problem")
+    responses = [
+        client.post("/parse", data=b"", content_type="text/plain"),
+        client.post("/parse", data=b"x", content_type="application/xml"),
+        client.post("/parse", data=b"{", content_type="application/json"),
+        client.post("/parse", json={"text": ""}),
+        client.post("/parse", data=b"hello world", content_type="text/plain"),
+        client.get("/nowhere"),
+        client.get("/parse"),
+    ]
+    for response in responses:
+        assert response.mimetype == PROBLEM_MEDIA_TYPE
+        validator.validate(response.get_json(force=True))
+
+
+def test_meta_bodies_match_the_spec(client):
+    schema_validator("Health").validate(client.get("/health").get_json())
+    schema_validator("Version").validate(client.get("/version").get_json())
+
+
+def test_parse_results_match_the_spec(client, corpus_doc):
+    response = client.post("/parse", data=(corpus_doc / "input.txt").read_bytes(),
+                           content_type="text/plain; charset=utf-8")
+    assert response.status_code == 200
+    schema_validator("ParseResult").validate(response.get_json())

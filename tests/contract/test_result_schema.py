@@ -1,0 +1,72 @@
+"""ParseResultSchema names every field of a result, and loading validates a whole response.
+
+The request path only dumps through the schema; the full validation (load) happens here.
+"""
+
+import pytest
+from marshmallow import fields
+
+from conftest import corpus_text
+from service.http.contract import FIELDS, SECTION_KINDS, TABLE_NAMES
+from service.http.schemas import ParseResultSchema, SectionSchema, TablesSchema, WarningSchema
+from service.http.table_schemas import TABLE_SCHEMAS
+from service.parsing import parse_report
+from service.parsing.codes import WarningCode
+
+RESULT_SCHEMA = ParseResultSchema()
+
+
+def test_a_200_response_loads_through_the_result_schema(client, corpus_doc):
+    response = client.post("/parse", data=corpus_text(corpus_doc).encode("utf-8"),
+                           content_type="text/plain; charset=utf-8")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert RESULT_SCHEMA.load(body) == body
+
+
+def test_dumping_a_result_loses_nothing(corpus_doc):
+    result = parse_report(corpus_text(corpus_doc))
+    assert RESULT_SCHEMA.dump(result) == result
+    assert RESULT_SCHEMA.load(result) == result
+
+
+@pytest.mark.parametrize("text", ["", "hello world", "一、总体情况\n二、主动公开政府信息情况"])
+def test_results_of_non_reports_fit_the_schema(text):
+    result = parse_report(text)
+    assert RESULT_SCHEMA.load(RESULT_SCHEMA.dump(result)) == result
+
+
+def test_tables_match_the_contract():
+    assert list(TablesSchema().fields) == TABLE_NAMES == list(TABLE_SCHEMAS)
+
+
+def rows_schema(table):
+    return TABLE_SCHEMAS[table]().fields["rows"].schema
+
+
+def test_active_disclosure_rows_have_every_column_of_either_template():
+    rows = rows_schema("active_disclosure").fields
+    contract = FIELDS["tables"]["active_disclosure"]["rows"]
+    assert list(rows) == list(contract)
+    for row, spec in contract.items():
+        columns = rows[row].schema.fields
+        assert set(columns) == {c for cols in spec["columns"].values() for c in cols}
+        for name, field in columns.items():
+            assert isinstance(field, fields.Float if name == "amount" else fields.Integer)
+            assert field.allow_none
+            assert field.metadata["description"]
+
+
+@pytest.mark.parametrize("table", ["applications", "reviews_and_lawsuits"])
+def test_uniform_tables_name_every_row_and_column(table):
+    rows = rows_schema(table).fields
+    assert list(rows) == list(FIELDS["tables"][table]["rows"])
+    for row in rows.values():
+        assert list(row.schema.fields) == list(FIELDS["tables"][table]["columns"])
+
+
+def test_enums_follow_the_contract_and_the_codes():
+    kind = SectionSchema().fields["kind"]
+    assert list(kind.validators[0].choices) == SECTION_KINDS and kind.allow_none
+    code = WarningSchema().fields["code"]
+    assert set(code.validators[0].choices) == {c.value for c in WarningCode}
