@@ -1,0 +1,236 @@
+"""Benchmark: the parser in-process, then the service under gunicorn on a loopback port.
+
+    python bench/bench.py                      # 20 repeats; 10 s at 8 connections per endpoint
+    python bench/bench.py --duration 5 --load python --repeats 5
+
+(a) median and p90 of parse_report per corpus document over N repeats, and the total;
+(b) gunicorn started with the shipped gunicorn.conf.py on a free 127.0.0.1 port; requests per
+    second, p50/p99 latency and errors of POST /parse (cycling the corpus documents) and of
+    GET /health, and the ratio parse/health. The load comes from wrk when it is installed,
+    otherwise from Python threads, each with one http.client connection (said in the output;
+    gunicorn's sync workers close the connection after each response, so both reconnect).
+    The run is bounded (--duration per endpoint), stays on 127.0.0.1 and always stops gunicorn.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service.parsing import parse_report  # noqa: E402
+
+HOST = "127.0.0.1"
+TEXT_PLAIN = "text/plain; charset=utf-8"
+
+WRK_SCRIPT = r"""
+local bodies = {}
+local mode = "health"
+local i = 0
+function init(args)
+  mode = args[1]
+  for n = 2, #args do
+    local f = assert(io.open(args[n], "rb"))
+    bodies[#bodies + 1] = f:read("*a")
+    f:close()
+  end
+end
+function request()
+  if mode == "health" then
+    return wrk.format("GET", "/health")
+  end
+  i = i % #bodies + 1
+  return wrk.format("POST", "/parse", {["Content-Type"] = "text/plain; charset=utf-8"}, bodies[i])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d errors=%d\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def corpus_documents(corpus_dir):
+    docs = sorted(path for path in corpus_dir.glob("*/input.txt"))
+    if not docs:
+        sys.exit(f"no corpus documents under {corpus_dir}")
+    return docs
+
+
+# --- (a) in-process ---------------------------------------------------------------------------
+
+def bench_in_process(docs, repeats):
+    print(f"(a) parse_report in-process, {repeats} repeats per document")
+    print(f"    {'document':<22} {'chars':>7} {'median ms':>10} {'p90 ms':>8}")
+    medians = []
+    for path in docs:
+        text = path.read_text(encoding="utf-8")
+        parse_report(text)  # warm-up
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            parse_report(text)
+            times.append((time.perf_counter() - start) * 1000)
+        medians.append(statistics.median(times))
+        print(f"    {path.parent.name:<22} {len(text):>7} {medians[-1]:>10.2f} {percentile(times, 0.9):>8.2f}")
+    print(f"    total of medians: {sum(medians):.1f} ms for {len(docs)} documents; "
+          f"median document {statistics.median(medians):.2f} ms")
+    print()
+
+
+# --- (b) over HTTP ----------------------------------------------------------------------------
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(port, workers):
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}"]
+    if workers:
+        command += ["--workers", str(workers)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=1) as response:
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.2)
+    stop_gunicorn(process)
+    sys.exit("gunicorn did not start")
+
+
+def stop_gunicorn(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def load_with_wrk(port, mode, docs, duration, connections):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    try:
+        threads = max(1, min(connections, os.cpu_count() or 1))
+        command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "-s", script.name,
+                   f"http://{HOST}:{port}/", "--", mode, *[str(d) for d in docs]]
+        output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60).stdout
+    finally:
+        os.unlink(script.name)
+    match = re.search(r"RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) errors=(\d+)", output)
+    if not match:
+        sys.exit("wrk gave no result:\n" + output)
+    requests, duration_us, p50, p99, errors = map(int, match.groups())
+    return {"rps": requests / (duration_us / 1e6), "requests": requests, "p50_ms": p50 / 1000,
+            "p99_ms": p99 / 1000, "errors": errors}
+
+
+def load_with_python(port, mode, docs, duration, connections):
+    bodies = [d.read_bytes() for d in docs]
+    latencies, errors, lock = [], [0], threading.Lock()
+    deadline = time.monotonic() + duration
+
+    def worker(offset):
+        connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        mine, failed, n = [], 0, offset
+        while time.monotonic() < deadline:
+            start = time.perf_counter()
+            try:
+                if mode == "health":
+                    connection.request("GET", "/health")
+                else:
+                    connection.request("POST", "/parse", body=bodies[n % len(bodies)],
+                                       headers={"Content-Type": TEXT_PLAIN})
+                    n += 1
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    failed += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                connection.close()
+            mine.append(time.perf_counter() - start)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    return {"rps": len(latencies) / elapsed, "requests": len(latencies),
+            "p50_ms": percentile(latencies, 0.5) * 1000 if latencies else 0.0,
+            "p99_ms": percentile(latencies, 0.99) * 1000 if latencies else 0.0, "errors": errors[0]}
+
+
+def bench_http(docs, duration, connections, workers, tool):
+    load = load_with_wrk if tool == "wrk" else load_with_python
+    generator = ("wrk (Lua script cycling the documents)" if tool == "wrk"
+                 else "Python threads, one http.client connection each, reopened whenever the server closes it")
+    port = free_port()
+    process = start_gunicorn(port, workers)
+    try:
+        print(f"(b) gunicorn -c gunicorn.conf.py on {HOST}:{port}" + (f", {workers} workers" if workers else "")
+              + f"; load: {generator}; {connections} connections, {duration} s per endpoint")
+        results = {}
+        for label, mode in (("POST /parse", "parse"), ("GET /health", "health")):
+            results[mode] = result = load(port, mode, docs, duration, connections)
+            print(f"    {label:<12} {result['rps']:>9.1f} req/s  p50 {result['p50_ms']:>7.2f} ms  "
+                  f"p99 {result['p99_ms']:>7.2f} ms  requests {result['requests']:>7}  errors {result['errors']}")
+        ratio = results["parse"]["rps"] / results["health"]["rps"] if results["health"]["rps"] else 0.0
+        print(f"    ratio parse/health: {ratio:.3f}")
+    finally:
+        stop_gunicorn(process)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--repeats", type=int, default=20, help="parse_report runs per document")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per endpoint")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py)")
+    parser.add_argument("--load", choices=["auto", "wrk", "python"], default="auto",
+                        help="load generator (auto: wrk when installed)")
+    parser.add_argument("--skip-http", action="store_true", help="only the in-process part")
+    args = parser.parse_args()
+
+    docs = corpus_documents(args.corpus)
+    bench_in_process(docs, args.repeats)
+    if not args.skip_http:
+        tool = args.load if args.load != "auto" else ("wrk" if shutil.which("wrk") else "python")
+        bench_http(docs, args.duration, args.connections, args.workers, tool)
+
+
+if __name__ == "__main__":
+    main()
