@@ -1,11 +1,13 @@
 """openapi.yaml is the spec generated from the code, valid, and what /openapi.json serves."""
 
+import warnings
 from pathlib import Path
 
 import yaml
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
+from service.app import create_app
 from service.http.api import PROBLEM_RESPONSES
 from service.http.contract import FIELDS
 from service.http.openapi_export import openapi_document
@@ -29,6 +31,13 @@ def test_committed_spec_is_valid():
 
 def test_openapi_json_equals_committed_spec(client):
     assert client.get("/openapi.json").get_json() == committed_spec(), f"openapi.yaml is stale. {REGENERATE}"
+
+
+def test_component_names_are_unique():
+    """apispec renames a schema whose name is taken (with a warning): names would then drift."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        openapi_document(create_app({"TESTING": True}))
 
 
 def test_parse_documents_both_request_bodies():
