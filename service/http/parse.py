@@ -2,7 +2,7 @@
 
 from flask_smorest import Blueprint
 
-from service.http.body import SUPPORTED_CHARSETS, report_text_from_request
+from service.http.body import DEFAULT_CHARSET, SUPPORTED_CHARSETS, report_text_from_request
 from service.http.negotiation import require_json_acceptable
 from service.http.problems import ProblemError, ProblemType
 from service.http.schemas import ParseRequestSchema, ParseResultSchema
@@ -18,7 +18,8 @@ REQUEST_BODY = {
             "schema": {
                 "type": "string",
                 "description": "The raw report text. Decoded with the charset parameter (UTF-8 by default; "
-                               "also " + ", ".join(SUPPORTED_CHARSETS[1:]) + "); a leading BOM is dropped.",
+                               "also " + ", ".join(c for c in SUPPORTED_CHARSETS if c != DEFAULT_CHARSET)
+                               + "); a leading BOM is dropped.",
             },
         },
         "application/json": {"schema": ParseRequestSchema},

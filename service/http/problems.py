@@ -94,20 +94,22 @@ def handle_http_exception(error: HTTPException):
     """Any werkzeug HTTPException (404, 405 with its Allow header, 413, webargs' 422 ...)."""
     status = error.code or 500
     headers = [(k, v) for k, v in error.get_headers() if k.lower() not in ("content-type", "content-length")]
-    problem_type = TYPE_FOR_STATUS.get(status)
+    errors = None
     if status == 413:
-        return response_for(ProblemType.PAYLOAD_TOO_LARGE, too_large_detail(), headers=headers)
-    if status == 422:
+        detail = too_large_detail()
+    elif status == 422:  # webargs puts its messages per location: {"json": {"text": [...]}}
         messages = (getattr(error, "data", None) or {}).get("messages", {})
-        errors = [e for location in messages.values() for e in pointers(location)]
-        return response_for(ProblemType.VALIDATION_ERROR, "The request does not match the schema.",
-                            errors=errors[:MAX_ERRORS], headers=headers)
-    if status >= 500:
-        return response_for(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, headers=headers)
+        errors = [e for location in messages.values() for e in pointers(location)][:MAX_ERRORS]
+        detail = "The request does not match the schema."
+    elif status >= 500:
+        detail = INTERNAL_ERROR_DETAIL
+    else:
+        detail = error.description
+    problem_type = TYPE_FOR_STATUS.get(status)
     if problem_type is not None:
-        return response_for(problem_type, error.description, headers=headers)
+        return response_for(problem_type, detail, errors=errors, headers=headers)
     slug = re.sub(r"[^a-z0-9]+", "-", error.name.lower()).strip("-")
-    return problem_response(PROBLEM_BASE_URI + slug, error.name, status, error.description, headers=headers)
+    return problem_response(PROBLEM_BASE_URI + slug, error.name, status, detail, headers=headers)
 
 
 def handle_validation_error(error):
