@@ -13,7 +13,8 @@ PROBLEM_RESPONSES = {
     "PayloadTooLargeProblem": [ProblemType.PAYLOAD_TOO_LARGE],
     "UnsupportedMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_CHARSET],
     "UnprocessableProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT],
-    "DefaultProblem": [ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED, ProblemType.INTERNAL_ERROR],
+    "DefaultProblem": [ProblemType.BAD_REQUEST, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED,
+                       ProblemType.INTERNAL_ERROR],
 }
 
 
