@@ -1,0 +1,76 @@
+"""Stage 1: normalisation keeps offsets; cell text becomes a value."""
+
+import pytest
+from hypothesis import given, strategies as st
+
+from service.parsing.normalize import compact, prepare
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify, to_output
+
+
+@pytest.mark.parametrize("raw, norm", [
+    ("（一）予以公开", "(一)予以公开"),
+    ("１２３", "123"),
+    ("a\u3000b\u00a0c", "a b c"),
+    ("[bookmark: _GoBack]1.建立", " " * len("[bookmark: _GoBack]") + "1.建立"),
+    ("**（二）**", "  (二)  "),
+    ("⼀、总体情况", "一、总体情况"),                       # Kangxi radical from PDF text
+])
+def test_fold(raw, norm):
+    assert prepare(raw).norm == norm
+
+
+def test_crlf_and_line_numbers():
+    doc = prepare("一\r\n二\r三\n四")
+    assert doc.original == "一\n二\n三\n四"
+    assert [line for _, _, line in doc.lines()] == ["一", "二", "三", "四"]
+    assert doc.line_no(doc.norm.index("三")) == 3
+
+
+@given(st.text())
+def test_normalised_text_keeps_every_offset(text):
+    doc = prepare(text)
+    assert len(doc.norm) == len(doc.original)
+    assert doc.norm.count("\n") == doc.original.count("\n")
+
+
+@given(st.text())
+def test_normalisation_is_idempotent(text):
+    once = prepare(text).norm
+    assert prepare(once).norm == once
+
+
+def test_compact_removes_space_quotes_and_marks():
+    assert compact("3.危及 “三安全一稳定”") == "3.危及三安全一稳定"
+    assert compact("本 年 度 办 理 结 果") == "本年度办理结果"
+
+
+@pytest.mark.parametrize("cell, kind, value", [
+    ("0", NUMBER, 0), (" 0", NUMBER, 0), ("0 ", NUMBER, 0), ("1,234", NUMBER, 1234), ("-18", NUMBER, -18),
+    ("5件", NUMBER, 5), ("零", NUMBER, 0),
+    ("", BLANK, None), ("/", BLANK, None), ("—", BLANK, None), ("--", BLANK, None), ("无", BLANK, None),
+    ("不涉及", BLANK, None),
+    ("00", GARBLED, None), ("000023", GARBLED, None),
+    ("1.", TEXT, None), ("2019年", TEXT, None), ("规章", TEXT, None),
+])
+def test_classify(cell, kind, value):
+    got_kind, got_value, _ = classify(cell)
+    assert (got_kind, got_value) == (kind, value)
+
+
+@pytest.mark.parametrize("cell, amount", [
+    ("1207.5万元", 1207.5), ("134.2 万元", 134.2), ("120190475.34元", 12019.047534),
+    ("75394432.52元", 7539.443252), ("7730.28", 7730.28), ("7545", 7545), ("24252.311082", 24252.311082),
+])
+def test_amounts_are_in_wan_yuan(cell, amount):
+    kind, value, unit = classify(cell)
+    assert kind == NUMBER
+    assert to_output(value, unit, amount=True) == pytest.approx(amount, abs=1e-9)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_full_width_and_grouped_integers_read_back(number):
+    grouped = f"{number:,}"
+    full_width = grouped.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789,"})
+    for written in (str(number), grouped, full_width):
+        kind, value, unit = classify(prepare(written).norm)
+        assert (kind, value) == (NUMBER, number)
