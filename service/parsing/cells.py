@@ -21,6 +21,7 @@ SEPARATOR_RE = re.compile("[" + re.escape(markers.CELL_SEPARATORS) + "]")
 RULE_CHARS = frozenset(markers.TABLE_RULE_CHARS + " ")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 UNIT_TOKENS = frozenset([*markers.COUNT_UNITS, *markers.MONEY_UNITS])
+MAX_CELLS = 20000         # value cells read from one table region (a real table has about 300)
 
 
 @dataclass(slots=True)
@@ -134,6 +135,7 @@ def read_runs(lines) -> tuple:
     runs = []
     weak = []
     current = None
+    values = 0
 
     def close():
         nonlocal current
@@ -142,6 +144,8 @@ def read_runs(lines) -> tuple:
             current = None
 
     for line_no, text in lines:
+        if values > MAX_CELLS:
+            break
         if "\t" not in text and not text.strip():
             continue
         parsed = parse_line(text)
@@ -164,6 +168,7 @@ def read_runs(lines) -> tuple:
                 line_text = []
             current.cells.append(cell)
             current.end_line = line_no
+            values += 1
         weak.extend(line_text)
         if row_line:
             close()

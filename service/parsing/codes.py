@@ -16,6 +16,7 @@ class WarningCode(str, Enum):
     TEMPLATE_UNKNOWN = "template_unknown"
     TITLE_NOT_FOUND = "title_not_found"
     YEAR_NOT_FOUND = "year_not_found"
+    WARNINGS_TRUNCATED = "warnings_truncated"
 
 
 WARNING_MEANINGS = {
@@ -31,6 +32,7 @@ WARNING_MEANINGS = {
     WarningCode.TEMPLATE_UNKNOWN: "Tables were found but their national template (2019 or 2021) could not be decided.",
     WarningCode.TITLE_NOT_FOUND: "No report title was found; organization and year were taken from elsewhere or are null.",
     WarningCode.YEAR_NOT_FOUND: "The year the report covers could not be determined.",
+    WarningCode.WARNINGS_TRUNCATED: "There were more warnings than a result lists; the rest were left out.",
 }
 
 

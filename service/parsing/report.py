@@ -7,6 +7,9 @@ from service.parsing.normalize import clean_original, prepare
 from service.parsing.sections import attach_subheadings, find_sections
 
 PARSER_NAME = "gov-report-parser"
+MAX_WARNINGS = 200
+HEAD_CHARS = 6000         # the preamble with the contact details is read up to here
+TAIL_CHARS = 3000         # the signature and date are looked for in the last characters only
 TABLE_SECTION_KIND = {"active_disclosure": "active_disclosure", "applications": "applications",
                       "reviews_and_lawsuits": "reviews_and_lawsuits"}
 
@@ -14,16 +17,16 @@ TABLE_SECTION_KIND = {"active_disclosure": "active_disclosure", "applications": 
 def _report_metadata(doc, sections, warnings):
     title = metadata.find_title(doc)
     year = title["year"] or metadata.find_period_year(doc)
-    tail = sections[-1].heading.start if sections else max(0, len(doc.norm) - 2000)
+    tail = max(sections[-1].heading.start if sections else 0, len(doc.norm) - TAIL_CHARS)
     signature = metadata.find_signature(doc, tail, year)
     if title["title"] is None:
         warnings.append(make_warning(WarningCode.TITLE_NOT_FOUND, "no title line was found"))
     if year is None:
         warnings.append(make_warning(WarningCode.YEAR_NOT_FOUND, "the year covered was not found"))
-    preamble_end = sections[0].heading.start if sections else min(len(doc.norm), 4000)
+    preamble_end = min(sections[0].heading.start if sections else len(doc.norm), HEAD_CHARS)
     contacts = metadata.find_contacts(doc.norm[:preamble_end])
     if not any(contacts.values()) and sections:
-        contacts = metadata.find_contacts(doc.norm[sections[-1].heading.start:sections[-1].end])
+        contacts = metadata.find_contacts(doc.norm[max(sections[-1].heading.start, len(doc.norm) - TAIL_CHARS):])
     return {
         "title": title["title"],
         "organization": title["organization"] or signature["organization"],
@@ -97,6 +100,10 @@ def parse_report(text: str) -> dict:
                 f"heading {section.heading.number}、 is missing; inferred from the sub-heading "
                 f"'{section.heading.title}'",
                 section=section.heading.number, line=doc.line_no(section.heading.start)))
+    if len(warnings) > MAX_WARNINGS:
+        left_out = len(warnings) - MAX_WARNINGS
+        warnings = warnings[:MAX_WARNINGS] + [make_warning(
+            WarningCode.WARNINGS_TRUNCATED, f"{left_out} more warnings were left out")]
     return {
         "schema_version": SCHEMA_VERSION,
         "parser": {"name": PARSER_NAME, "version": __version__},

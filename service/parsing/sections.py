@@ -15,7 +15,7 @@ from service.parsing.normalize import collapse_spaces
 from service.rules import headings
 
 NUM = headings.CHINESE_NUMERALS
-HEADING_RE = re.compile(r"(?<![" + NUM + r"])([" + NUM + r"]{1,3})\s*、")
+HEADING_RE = re.compile(r"(?<![" + NUM + r"])([" + NUM + r"]{1,3})\s{0,3}、")
 LINE_PREFIX_RE = re.compile(r"[\s□#*>·•]*$")
 SUBHEADING_RE = re.compile(r"\(([" + NUM + r"]{1,3})\)")
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KIND_PATTERNS]
@@ -23,6 +23,7 @@ INLINE_TITLE_RES = [re.compile(r"\s*(" + p + r")") for p in headings.INLINE_TITL
 TABLE_ROW_RE = re.compile(headings.TABLE_ROW_HEADINGS)
 TITLE_END_RE = re.compile(r"[。;:：]")
 MAX_CANDIDATES = 400
+MAX_SUBHEADINGS = 100
 
 
 def numeral_value(numeral: str) -> int:
@@ -137,6 +138,8 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
         title = TITLE_END_RE.split(norm[match.end():line_end], 1)[0]
         title = collapse_spaces(title)[:60].rstrip("。.,，")
         found.append((match.group(1), title, at))
+        if len(found) >= MAX_SUBHEADINGS:
+            break
     return found
 
 

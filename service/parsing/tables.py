@@ -8,6 +8,7 @@ labels were detached from them by the converter still land on the right row beca
 the order of the printed rows is fixed.
 """
 
+import bisect
 import re
 
 from service import contract
@@ -22,15 +23,18 @@ SECTION_TABLE = {"active_disclosure": "active_disclosure", "applications": "appl
 ANCHOR_RES = {table: re.compile("|".join(patterns)) for table, patterns in rules.TABLE_ANCHORS.items()}
 AD_ANCHOR_RE = re.compile(r"第\s*二\s*十\s*条")
 AMOUNT_COLUMNS = frozenset({"amount"})
+UNASSIGNED_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.UNREADABLE_CELL.value})
 NEG_INF = float("-inf")
+MAX_PIECES = 300          # value rows read per table; real tables have fewer than 60
+MAX_UNASSIGNED_WARNINGS = 20
 
 
 # --- regions ---------------------------------------------------------------------------
 
 def _section_at(sections, offset):
-    for section in sections:
-        if section.heading.start <= offset < section.end:
-            return section
+    index = bisect.bisect_right([section.heading.start for section in sections], offset) - 1
+    if index >= 0 and offset < sections[index].end:
+        return sections[index]
     return None
 
 
@@ -44,14 +48,12 @@ def _next_heading(sections, offset, limit):
 def _first(pattern, norm, start, end, sections=(), kind=None):
     """First match of pattern in norm[start:end], preferring one inside a section of `kind`."""
     first = None
-    for match in pattern.finditer(norm, start, end):
-        if first is None:
-            first = match
-        if kind is None:
-            break
-        section = _section_at(sections, match.start())
-        if section is not None and section.heading.kind == kind:
-            return match
+    for section in sections:
+        if section.heading.kind == kind and section.end > start and section.heading.start < end:
+            match = pattern.search(norm, max(start, section.heading.start), min(end, section.end))
+            if match:
+                return match
+    first = pattern.search(norm, start, end)
     return first
 
 
@@ -110,12 +112,12 @@ def detect_template(doc, regions, year):
 
 def _fit(cells: list, width: int) -> list:
     """Drop surplus blank cells at the start, then at the end, of a run longer than its row."""
-    cells = list(cells)
-    while len(cells) > width and cells[0].kind == BLANK:
-        cells.pop(0)
-    while len(cells) > width and cells[-1].kind == BLANK:
-        cells.pop()
-    return cells
+    start, end = 0, len(cells)
+    while end - start > width and cells[start].kind == BLANK:
+        start += 1
+    while end - start > width and cells[end - 1].kind == BLANK:
+        end -= 1
+    return cells[start:end]
 
 
 def _fill_row(table, row, columns, cells, warnings):
@@ -140,6 +142,8 @@ def _fill_row(table, row, columns, cells, warnings):
 
 
 def _unassigned(table, run, warnings):
+    if sum(1 for w in warnings if w["table"] == table and w["code"] in UNASSIGNED_CODES) >= MAX_UNASSIGNED_WARNINGS:
+        return
     if any(cell.kind == GARBLED for cell in run.cells):
         shown = " ".join(cell.text for cell in run.cells[:12])
         warnings.append(make_warning(
@@ -159,6 +163,11 @@ def read_active_disclosure(doc, region, template, warnings):
     defaults = contract.active_disclosure_columns(template)
     header = None
     found = {}
+    if len(runs) > MAX_PIECES:
+        warnings.append(make_warning(
+            WarningCode.UNASSIGNED_VALUES, f"only the first {MAX_PIECES} value rows of this table were read",
+            table="active_disclosure", line=runs[MAX_PIECES].line))
+        runs = runs[:MAX_PIECES]
     for run in runs:
         columns_named = labels.find_active_disclosure_columns(run.weak + run.strong)
         if columns_named:
@@ -209,6 +218,8 @@ class _Piece:
 def _pieces(runs, width, table):
     pieces = []
     for run in runs:
+        if len(pieces) >= MAX_PIECES:
+            break
         strong = labels.find_rows(run.strong, table)
         weak = labels.find_rows(run.weak, table)
         cells = _fit(run.cells, width)
@@ -217,7 +228,7 @@ def _pieces(runs, width, table):
             pieces.append(_Piece(cells, strong, weak, run.line))
             continue
         overflow = (len(cells), count * width) if len(cells) % width else None
-        for index in range(count):
+        for index in range(min(count, MAX_PIECES)):
             chunk = cells[index * width:(index + 1) * width]
             first = index == 0
             pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
@@ -300,6 +311,11 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings):
     runs, _ = read_runs(region_lines(doc, region))
     width = len(columns)
     pieces = _pieces(runs, width, table)
+    if len(pieces) >= MAX_PIECES:
+        warnings.append(make_warning(
+            WarningCode.UNASSIGNED_VALUES, f"only the first {MAX_PIECES} value rows of this table were read",
+            table=table, line=pieces[-1].line))
+        pieces = pieces[:MAX_PIECES]
     if not any(cell.kind == NUMBER for piece in pieces if not piece.garbled for cell in piece.cells):
         for piece in pieces:
             _unassigned(table, piece, warnings)

@@ -40,3 +40,21 @@ def test_degenerate_inputs():
     for text in ["", "\n" * 10000, "0" * 100000, "一、" * 20000, "|" * 50000, "0\t" * 30000,
                  "第二十条\n" * 5000, "（一）" * 20000, "0\n" * 50000]:
         check(parse_report(text))
+
+
+def test_hostile_inputs_stay_bounded():
+    """Inputs at the 2 MiB limit that once made a regular expression or the row alignment
+    quadratic: they must finish (the suite's own time shows it) and cap their warnings."""
+    hostile = [
+        "a" * 1_000_000 + "@",                                              # e-mail pattern backtracking
+        "XX2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n" + "0\n" * 500_000,
+        "二、主动公开政府信息情况\n第二十条\n三、收到和处理政府信息公开申请情况\n申请人情况\n" + "0 0\n" * 200_000,
+        "XX2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n" + "\t\n" * 500_000,
+        "一、总体情况\n" + "（一）标题\n" * 100_000,
+        "2020" + " " * 1_000_000 + "年",
+    ]
+    for text in hostile:
+        result = parse_report(text)
+        check(result)
+        assert len(result["warnings"]) <= 201
+        assert all(len(section["subheadings"]) <= 100 for section in result["sections"])
