@@ -163,7 +163,8 @@ def read_runs(lines) -> tuple:
                 line_text.append(cell.text)
                 continue
             if current is None:
-                current = Run(strong=compact("".join(line_text)), weak=compact("".join(weak)), line=line_no)
+                current = Run(strong=compact("".join(line_text)) if line_text else "",
+                              weak=compact("".join(weak)) if weak else "", line=line_no)
                 weak = []
                 line_text = []
             current.cells.append(cell)
