@@ -23,6 +23,7 @@ GENERIC_ROWS = {
 ACTIVE_DISCLOSURE_COLUMNS_RE = re.compile(
     "|".join(f"(?P<{key}>{pattern})" for key, pattern in rules.ACTIVE_DISCLOSURE_COLUMNS)
 )
+NON_ROW_LABEL_RE = re.compile("|".join(f"(?:{p})" for p in rules.NON_ROW_LABELS))
 TEMPLATE_MARKER_RES = {template: [re.compile(p) for p in patterns]
                        for template, patterns in rules.TEMPLATE_MARKERS.items()}
 
@@ -64,3 +65,7 @@ def find_active_disclosure_columns(text: str) -> list:
 def template_votes(text: str) -> dict:
     return {template: sum(1 for pattern in patterns if pattern.search(text))
             for template, patterns in TEMPLATE_MARKER_RES.items()}
+
+
+def is_known_non_row_label(text: str) -> bool:
+    return bool(NON_ROW_LABEL_RE.search(text))

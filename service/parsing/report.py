@@ -39,8 +39,13 @@ def _report_metadata(doc, sections, warnings):
 
 def _read_tables(doc, sections, year, warnings):
     regions = tables.find_regions(doc.norm, sections)
-    has_tables = regions["active_disclosure"] or regions["applications"]
-    template = tables.detect_template(doc, regions, year) if has_tables else None
+    template = None
+    if regions["active_disclosure"] or regions["applications"]:
+        template, decided = tables.detect_template(doc, regions, year)
+        if not decided:
+            warnings.append(make_warning(
+                WarningCode.TEMPLATE_UNKNOWN, "neither the tables' wording nor the year tells the template; "
+                "read as the 2021 template"))
     result = {"active_disclosure": None, "applications": None, "reviews_and_lawsuits": None}
     if template is not None:
         if regions["active_disclosure"]:

@@ -98,14 +98,15 @@ def region_lines(doc, region):
 
 
 def detect_template(doc, regions, year):
-    """'2019', '2021' or None, from the wording of the tables, else from the year."""
+    """('2019' or '2021', decided): from the wording of the tables, else from the year, else
+    the current template, undecided."""
     text = "".join(doc.norm[r[0]:r[1]] for r in regions.values() if r)
     votes = labels.template_votes(re.sub(r"\s+", "", text))
     if votes["2019"] != votes["2021"]:
-        return max(votes, key=votes.get)
+        return max(votes, key=votes.get), True
     if year:
-        return "2021" if year >= 2021 else "2019"
-    return None
+        return ("2021" if year >= 2021 else "2019"), True
+    return "2021", False
 
 
 # --- cells -----------------------------------------------------------------------------
@@ -141,6 +142,13 @@ def _fill_row(table, row, columns, cells, warnings):
     return values
 
 
+def _check_label(table, label, rows, line, warnings):
+    """Report a label printed beside values that names no row of the table."""
+    if label and not rows and not labels.is_known_non_row_label(label):
+        warnings.append(make_warning(WarningCode.UNKNOWN_LABEL, f"unknown row label: {label[:40]}",
+                                     table=table, line=line))
+
+
 def _unassigned(table, run, warnings):
     if sum(1 for w in warnings if w["table"] == table and w["code"] in UNASSIGNED_CODES) >= MAX_UNASSIGNED_WARNINGS:
         return
@@ -173,6 +181,7 @@ def read_active_disclosure(doc, region, template, warnings):
         if columns_named:
             header = columns_named
         rows = labels.find_rows(run.strong, "active_disclosure") or labels.find_rows(run.weak, "active_disclosure")
+        _check_label("active_disclosure", run.strong, rows, run.line, warnings)
         row = rows[-1] if rows else None
         if row is None or row not in defaults or row in found or run.garbled:
             _unassigned("active_disclosure", run, warnings)
@@ -208,8 +217,9 @@ def read_active_disclosure(doc, region, template, warnings):
 class _Piece:
     """A run, or one row-sized part of a run that spans several rows."""
 
-    def __init__(self, cells, strong, weak, line, overflow=None):
+    def __init__(self, cells, strong, weak, line, overflow=None, label=""):
         self.cells, self.strong, self.weak, self.line = cells, strong, weak, line
+        self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
         self.all_blank = all(cell.kind == BLANK for cell in cells)
         self.garbled = any(cell.kind == GARBLED for cell in cells)
@@ -225,14 +235,14 @@ def _pieces(runs, width, table):
         cells = _fit(run.cells, width)
         count = len(cells) // width
         if count < 2:
-            pieces.append(_Piece(cells, strong, weak, run.line))
+            pieces.append(_Piece(cells, strong, weak, run.line, label=run.strong))
             continue
         overflow = (len(cells), count * width) if len(cells) % width else None
         for index in range(min(count, MAX_PIECES)):
             chunk = cells[index * width:(index + 1) * width]
             first = index == 0
             pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
-                                 overflow if index == count - 1 else None))
+                                 overflow if index == count - 1 else None, run.strong if first else ""))
     return pieces
 
 
@@ -320,6 +330,8 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings):
         for piece in pieces:
             _unassigned(table, piece, warnings)
         return None
+    for piece in pieces:
+        _check_label(table, piece.label, piece.strong or piece.weak, piece.line, warnings)
     candidates = [piece for piece in pieces if not piece.garbled and (not piece.all_blank or piece.strong)]
     assignment = align(candidates, rows, width, required)
     assigned = {id(piece) for piece in assignment.values()}

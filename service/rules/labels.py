@@ -126,3 +126,10 @@ TABLE_ANCHORS = {
     "applications": [r"勾稽关系", r"申请人情况", r"本年新收政府信息公开申请"],
     "reviews_and_lawsuits": [r"行政复议"],
 }
+
+# Label text that may stand on a table line without naming a row: group headers and
+# column headers. Any other unmatched label on a line with values is reported as unknown.
+NON_ROW_LABELS = [
+    r"本年度办理结果", r"不予公开$", r"无法提供$", r"不予处理$", r"申请人情况", r"信息内容",
+    r"第二十条", r"^[一二三四五六七八九十]+、$", r"^\([一二三四五六七八九十]+\)$", r"^\d+[.、]?$",
+]

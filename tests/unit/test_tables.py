@@ -129,3 +129,21 @@ def test_a_preamble_that_names_every_section_creates_no_table():
             "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。本年度共收到申请 12 件 3 件。\n")
     result = parse_report(text)
     assert all(table is None for table in result["tables"].values())
+
+
+def test_an_unknown_label_beside_values_is_reported_and_its_values_not_invented_into_a_row():
+    rows = row_lines((label, seven(1)) for label in APP_ROWS_2019) + "（八）某种新的处理方式\t9\t9\t9\t9\t9\t9\t9\n"
+    result = parse_report(full_report(rows))
+    unknown = [w for w in result["warnings"] if w["code"] == "unknown_label"]
+    assert len(unknown) == 1 and "某种新的处理方式" in unknown[0]["message"]
+    assert all(values["total"] == 1 for values in result["tables"]["applications"]["rows"].values())
+
+
+def test_template_from_the_wording_beats_the_year_and_an_undecidable_one_is_reported():
+    text = full_report(row_lines((label, seven(1)) for label in APP_ROWS_2019)).replace("2020年", "2022年")
+    assert parse_report(text)["report"]["template"] == "2019"     # 本年新制作/采购 wording
+    bare = ("XX镇政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n"
+            + row_lines((label, seven(1)) for label in APP_ROWS_2019))
+    result = parse_report(bare)
+    assert result["report"]["template"] == "2021"
+    assert any(w["code"] == "template_unknown" for w in result["warnings"])
