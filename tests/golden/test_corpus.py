@@ -12,7 +12,7 @@ import math
 import pytest
 
 from service.parsing import parse_report
-from tests.conftest import corpus_gold, corpus_text
+from tests.conftest import CORPUS_DIRS, corpus_gold, corpus_text
 
 RUN_TOGETHER = "run-together-cells"
 META_FIELDS = ("organization", "year", "template", "published_on")
@@ -90,11 +90,14 @@ def test_known_misses_are_real_documents(corpus_docs):
     assert set(KNOWN_MISSES) <= names
 
 
-def test_seed_documents_fully_right(parsed, corpus_doc):
-    if not corpus_doc.name.startswith("seed-"):
-        pytest.skip("only the seed documents")
-    gold, result = parsed
+@pytest.mark.parametrize("seed", [doc for doc in CORPUS_DIRS if doc.name.startswith("seed-")],
+                         ids=lambda doc: doc.name)
+def test_seed_documents_fully_right(seed):
+    gold, result = corpus_gold(seed), parse_report(corpus_text(seed))
     assert cell_misses(gold, result) == {}
+    assert [section["kind"] for section in result["sections"]] == gold["section_kinds"]
+    assert {field: result["report"][field] for field in META_FIELDS} == {
+        field: gold["report"][field] for field in META_FIELDS}
 
 
 def test_sections_carry_their_text(parsed, corpus_doc):
