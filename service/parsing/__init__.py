@@ -32,7 +32,8 @@ RESULT_SHAPE (every key always present; values may be null):
       "warnings": [
         {"code": str, "message": str, "table": str|None, "row": str|None,
          "column": str|None, "section": str|None, "line": int|None}
-      ]
+      ],
+      "checks": [...]        # consistency findings, shape in service/checks/__init__.py
     }
 """
 

@@ -116,6 +116,7 @@ def parse_report(text: str) -> dict:
         "sections": _sections_output(doc, sections),
         "tables": table_result,
         "warnings": warnings,
+        "checks": [],
     }
 
 
