@@ -16,12 +16,36 @@ A check (see model.make_check):
      "excerpts": [{"text": str, "line": int}]}          # narrative quoted by prose checks
 """
 
+from dataclasses import dataclass, field
+
 from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES  # noqa: F401
 
 
-def run_checks(result: dict, context=None) -> list:
-    return []
+@dataclass
+class CheckContext:
+    """What the parser knows beyond its result: the text, the table regions, each cell's line."""
+    doc: object = None
+    regions: dict = field(default_factory=dict)
+    cell_lines: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+
+def run_checks(result: dict, context: CheckContext = None) -> list:
+    from service.checks import arithmetic, prose, structure
+
+    from service.checks.cells import flat_cells
+
+    context = context or CheckContext()
+    indexed = {**result, "_cells": flat_cells(result)}
+    checks = [*arithmetic.run(indexed, context.cell_lines),
+              *structure.run(indexed, context.warnings or result["warnings"])]
+    if context.doc is not None:
+        checks += prose.run(indexed, context.doc, context.regions, context.cell_lines)
+    return checks
 
 
 def compare_results(previous: dict, current: dict) -> list:
-    return []
+    from service.checks import continuity
+    from service.checks.cells import flat_cells
+
+    return continuity.run({**previous, "_cells": flat_cells(previous)}, {**current, "_cells": flat_cells(current)})

@@ -1,6 +1,7 @@
 """parse_report: text in, the whole structured report out (see the package docstring)."""
 
 from service import SCHEMA_VERSION, __version__
+from service.checks import CheckContext, run_checks
 from service.parsing import metadata, tables
 from service.parsing.codes import WarningCode, make_warning
 from service.parsing.normalize import clean_original, prepare
@@ -37,7 +38,7 @@ def _report_metadata(doc, sections, warnings):
     }
 
 
-def _read_tables(doc, sections, year, warnings):
+def _read_tables(doc, sections, year, warnings, cell_lines):
     regions = tables.find_regions(doc.norm, sections)
     template = None
     if regions["active_disclosure"] or regions["applications"]:
@@ -50,11 +51,13 @@ def _read_tables(doc, sections, year, warnings):
     if template is not None:
         if regions["active_disclosure"]:
             result["active_disclosure"] = tables.read_active_disclosure(
-                doc, regions["active_disclosure"], template, warnings)
+                doc, regions["active_disclosure"], template, warnings, cell_lines)
         if regions["applications"]:
-            result["applications"] = tables.read_applications(doc, regions["applications"], template, warnings)
+            result["applications"] = tables.read_applications(
+                doc, regions["applications"], template, warnings, cell_lines)
         if regions["reviews_and_lawsuits"]:
-            result["reviews_and_lawsuits"] = tables.read_reviews(doc, regions["reviews_and_lawsuits"], warnings)
+            result["reviews_and_lawsuits"] = tables.read_reviews(
+                doc, regions["reviews_and_lawsuits"], warnings, cell_lines)
     for key, rows in result.items():
         if rows is not None:
             start, end = regions[key]
@@ -88,13 +91,17 @@ def _sections_output(doc, sections):
     return output
 
 
-def parse_report(text: str) -> dict:
-    """Parse the raw text of one annual report into a JSON-ready dict."""
+def parse_report(text: str, *, checks: bool = True) -> dict:
+    """Parse the raw text of one annual report into a JSON-ready dict.
+
+    With checks=False the consistency checks are skipped (`checks` is empty): the parse alone
+    is about 1 ms cheaper per document."""
     doc = prepare(text)
     warnings = []
     sections = find_sections(doc.norm)
     report = _report_metadata(doc, sections, warnings)
-    template, table_result, regions = _read_tables(doc, sections, report["year"], warnings)
+    cell_lines = {}
+    template, table_result, regions = _read_tables(doc, sections, report["year"], warnings, cell_lines)
     report["template"] = template
     excluded = [region for region in regions.values() if region]
     attach_subheadings(doc.norm, sections, excluded)
@@ -105,11 +112,12 @@ def parse_report(text: str) -> dict:
                 f"heading {section.heading.number}、 is missing; inferred from the sub-heading "
                 f"'{section.heading.title}'",
                 section=section.heading.number, line=doc.line_no(section.heading.start)))
+    all_warnings = warnings
     if len(warnings) > MAX_WARNINGS:
         left_out = len(warnings) - MAX_WARNINGS
         warnings = warnings[:MAX_WARNINGS] + [make_warning(
             WarningCode.WARNINGS_TRUNCATED, f"{left_out} more warnings were left out")]
-    return {
+    result = {
         "schema_version": SCHEMA_VERSION,
         "parser": {"name": PARSER_NAME, "version": __version__},
         "report": report,
@@ -118,6 +126,10 @@ def parse_report(text: str) -> dict:
         "warnings": warnings,
         "checks": [],
     }
+    if checks:
+        context = CheckContext(doc=doc, regions=regions, cell_lines=cell_lines, warnings=all_warnings)
+        result["checks"] = run_checks(result, context)
+    return result
 
 
 def looks_like_report(result: dict) -> bool:

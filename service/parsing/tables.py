@@ -121,7 +121,7 @@ def _fit(cells: list, width: int) -> list:
     return cells[start:end]
 
 
-def _fill_row(table, row, columns, cells, warnings):
+def _fill_row(table, row, columns, cells, warnings, cell_lines):
     values = {}
     for index, column in enumerate(columns):
         cell = cells[index] if index < len(cells) else None
@@ -130,6 +130,7 @@ def _fill_row(table, row, columns, cells, warnings):
             continue
         amount = column in AMOUNT_COLUMNS
         values[column] = to_output(cell.value, cell.unit, amount=amount)
+        cell_lines[f"tables.{table}.rows.{row}.{column}"] = cell.line
         if amount and cell.unit == "元":
             warnings.append(make_warning(
                 WarningCode.AMOUNT_CONVERTED, f"{cell.text} converted to {values[column]} 万元",
@@ -166,7 +167,7 @@ def _unassigned(table, run, warnings):
 
 # --- table 2 ---------------------------------------------------------------------------
 
-def read_active_disclosure(doc, region, template, warnings):
+def read_active_disclosure(doc, region, template, warnings, cell_lines):
     runs, _ = read_runs(region_lines(doc, region))
     defaults = contract.active_disclosure_columns(template)
     header = None
@@ -192,7 +193,7 @@ def read_active_disclosure(doc, region, template, warnings):
         if header and set(header) <= set(contract.active_disclosure_all_columns(row)):
             columns = header
         cells = _fit(run.cells, len(columns))
-        values = _fill_row("active_disclosure", row, columns, cells, warnings)
+        values = _fill_row("active_disclosure", row, columns, cells, warnings, cell_lines)
         found[row] = {column: values.get(column) for column in defaults[row]}
         for column in defaults[row]:
             if column not in columns:
@@ -316,7 +317,7 @@ def align(pieces, rows, width, required):
     return assignment
 
 
-def _read_aligned(doc, region, table, rows, required, columns, warnings):
+def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
     runs, _ = read_runs(region_lines(doc, region))
     width = len(columns)
@@ -352,7 +353,7 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings):
             cells = piece.cells
         else:
             cells = piece.cells
-        result[row] = _fill_row(table, row, columns, cells, warnings)
+        result[row] = _fill_row(table, row, columns, cells, warnings, cell_lines)
     return result
 
 
@@ -365,13 +366,14 @@ def _complete(result, table, rows, columns, warnings):
     return {row: result.get(row) or {column: None for column in columns} for row in rows}
 
 
-def read_applications(doc, region, template, warnings):
+def read_applications(doc, region, template, warnings, cell_lines):
     """Table 3. Both spellings of （六）其他处理 are read; the one printed is kept."""
     order = rules.APPLICATION_ROW_ORDER["2019"][:]
     at = order.index("total_handled")
     order[at:at] = rules.OTHER_HANDLING_ROWS["2021"]
     required = set(rules.APPLICATION_ROW_ORDER[template])
-    result = _read_aligned(doc, region, "applications", order, required, rules.APPLICATION_COLUMNS, warnings)
+    result = _read_aligned(doc, region, "applications", order, required, rules.APPLICATION_COLUMNS, warnings,
+                           cell_lines)
     if result is None:
         return None
     expected = list(rules.APPLICATION_ROW_ORDER[template])
@@ -384,9 +386,9 @@ def read_applications(doc, region, template, warnings):
     return _complete(result, "applications", expected, rules.APPLICATION_COLUMNS, warnings)
 
 
-def read_reviews(doc, region, warnings):
+def read_reviews(doc, region, warnings, cell_lines):
     result = _read_aligned(doc, region, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER,
-                           set(rules.REVIEW_ROW_ORDER), rules.REVIEW_COLUMNS, warnings)
+                           set(rules.REVIEW_ROW_ORDER), rules.REVIEW_COLUMNS, warnings, cell_lines)
     if result is None:
         return None
     return _complete(result, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER, rules.REVIEW_COLUMNS, warnings)

@@ -1,0 +1,129 @@
+"""The tables' own arithmetic, and plausibility of table 2. Cells are read, never changed."""
+
+from service.checks.cells import MISSING, number_text, path, rows_of, same, value
+from service.checks.model import make_check
+from service.rules import labels as label_rules
+
+APPLICATION_LABELS = {
+    "new_received": "一、本年新收", "carried_over": "二、上年结转", "total_handled": "（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+}
+NOT_RESULTS = ("new_received", "carried_over", "total_handled", "carried_forward")
+APPLICANT_COLUMNS = [c for c in label_rules.APPLICATION_COLUMNS if c != "total"]
+REVIEW_PARTS = [c for c in label_rules.REVIEW_COLUMNS if c != "total"]
+
+
+def sum_check(rule, result, lines, parts, targets, en, zh):
+    """A check that sum(parts) equals sum(targets): expected is the parts' sum, actual the targets'."""
+    values = {}
+    for cell in [*parts, *targets]:
+        found = value(result, cell)
+        values[cell] = None if found is MISSING else found
+    involved = [lines.get(cell) for cell in values]
+    if any(v is None for v in values.values()):
+        blank = [cell for cell, v in values.items() if v is None]
+        return make_check(rule, "not_assessable", paths=values, values=values, lines=involved,
+                          en=f"{en}: not assessable, blank or missing: {', '.join(blank)}",
+                          zh=f"{zh}：无法核对，有空白或缺失的单元格")
+    expected = sum(values[cell] for cell in parts)
+    actual = sum(values[cell] for cell in targets)
+    ok = same(expected, actual)
+    return make_check(
+        rule, "pass" if ok else "fail", paths=values, values=values, lines=involved,
+        expected=expected, actual=actual,
+        en=f"{en}: {number_text(expected)} {'=' if ok else '≠'} {number_text(actual)}",
+        zh=f"{zh}：{number_text(expected)} {'等于' if ok else '不等于'} {number_text(actual)}")
+
+
+def application_checks(result, lines) -> list:
+    rows = rows_of(result, "applications")
+    if not rows:
+        return []
+    checks = []
+    columns = label_rules.APPLICATION_COLUMNS
+    result_rows = [row for row in rows if row not in NOT_RESULTS]
+    for column in columns:
+        cell = lambda row: path("applications", row, column)  # noqa: E731
+        checks.append(sum_check(
+            "applications.balance", result, lines,
+            [cell("new_received"), cell("carried_over")], [cell("total_handled"), cell("carried_forward")],
+            en=f"column {column}: 一 + 二 vs （七）总计 + 四", zh=f"{column}列：第一项加第二项 与 第三项（七）加第四项"))
+        checks.append(sum_check(
+            "applications.results_sum", result, lines,
+            [cell(row) for row in result_rows], [cell("total_handled")],
+            en=f"column {column}: sum of the result rows vs （七）总计",
+            zh=f"{column}列：各办理结果之和 与 （七）总计"))
+    for row in rows:
+        checks.append(sum_check(
+            "applications.row_total", result, lines,
+            [path("applications", row, column) for column in APPLICANT_COLUMNS],
+            [path("applications", row, "total")],
+            en=f"row {row}: sum of the applicant columns vs 总计", zh=f"{row}行：各类申请人之和 与 总计"))
+    return checks
+
+
+def review_checks(result, lines) -> list:
+    rows = rows_of(result, "reviews_and_lawsuits")
+    return [
+        sum_check("reviews.row_total", result, lines,
+                  [path("reviews_and_lawsuits", row, column) for column in REVIEW_PARTS],
+                  [path("reviews_and_lawsuits", row, "total")],
+                  en=f"{row}: 维持 + 纠正 + 其他 + 尚未审结 vs 总计", zh=f"{row}：维持、纠正、其他、尚未审结之和 与 总计")
+        for row in rows
+    ]
+
+
+def active_disclosure_checks(result, lines, template) -> list:
+    rows = rows_of(result, "active_disclosure")
+    checks = []
+    for row, columns in rows.items():
+        cells = {path("active_disclosure", row, c): v for c, v in columns.items() if c != "change"}
+        given = {cell: v for cell, v in cells.items() if v is not None}
+        involved = [lines.get(cell) for cell in given]
+        if not given:
+            checks.append(make_check("active_disclosure.non_negative", "not_assessable", paths=cells,
+                                     values=cells, en=f"{row}: every cell is blank", zh=f"{row}：均为空白"))
+            continue
+        negative = {cell: v for cell, v in given.items() if v < 0}
+        checks.append(make_check(
+            "active_disclosure.non_negative", "fail" if negative else "pass", paths=given, values=given,
+            lines=involved, actual=min(given.values()), expected=0 if negative else None,
+            en=f"{row}: " + (f"negative value in {', '.join(negative)}" if negative else "no negative value"),
+            zh=f"{row}：" + ("存在负数" if negative else "无负数")))
+        counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")}
+        fractional = {cell: v for cell, v in counts.items() if not float(v).is_integer()}
+        if counts:
+            checks.append(make_check(
+                "active_disclosure.whole_counts", "fail" if fractional else "pass", paths=counts, values=counts,
+                lines=involved,
+                en=f"{row}: " + (f"count with a fraction in {', '.join(fractional)}" if fractional else "whole counts"),
+                zh=f"{row}：" + ("件数含小数" if fractional else "件数均为整数")))
+    if template == "2019":
+        for row in ("regulations", "normative_documents"):
+            if row in rows:
+                checks.append(not_below_check(
+                    "active_disclosure.total_not_below_new", result, lines,
+                    path("active_disclosure", row, "total_published"), path("active_disclosure", row, "new_published"),
+                    en=f"{row}: 对外公开总数量 vs 本年新公开数量", zh=f"{row}：对外公开总数量 与 本年新公开数量"))
+    return checks
+
+
+def not_below_check(rule, result, lines, larger, smaller, en, zh):
+    """A check that the cell `larger` is not below the cell `smaller`."""
+    values = {cell: (None if value(result, cell) is MISSING else value(result, cell)) for cell in (larger, smaller)}
+    involved = [lines.get(cell) for cell in values]
+    if any(v is None for v in values.values()):
+        return make_check(rule, "not_assessable", paths=values, values=values, lines=involved,
+                          en=f"{en}: not assessable, a cell is blank", zh=f"{zh}：无法核对，有空白单元格")
+    ok = values[larger] >= values[smaller]
+    return make_check(
+        rule, "pass" if ok else "fail", paths=values, values=values, lines=involved,
+        expected=values[smaller], actual=values[larger],
+        en=f"{en}: {number_text(values[larger])} {'≥' if ok else '<'} {number_text(values[smaller])}",
+        zh=f"{zh}：{number_text(values[larger])} {'不小于' if ok else '小于'} {number_text(values[smaller])}")
+
+
+def run(result, lines) -> list:
+    template = result["report"]["template"]
+    return [*application_checks(result, lines), *review_checks(result, lines),
+            *active_disclosure_checks(result, lines, template)]

@@ -1,0 +1,127 @@
+"""Prose against tables: a figure the narrative states must equal the table's figure."""
+
+import bisect
+import re
+
+from service.checks.cells import MISSING, number_text, path, rows_of, same, value
+from service.checks.model import make_check
+from service.parsing import labels
+from service.rules import prose as rules
+
+FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"]) if entry.get("blocked") else None)
+              for entry in rules.PROSE_FIGURES]
+OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
+CLAUSE_END = "，,。;；!?！？"
+YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+SPACE_RE = re.compile(r"(?<![0-9A-Za-z])\s+|\s+(?![0-9A-Za-z])")
+MAX_CHECKS = 40
+
+
+def narrative(doc, regions):
+    """The text outside the tables with white space removed (kept between two alphanumerics),
+    and a function from an offset in it to an input line number."""
+    excluded = sorted(region for region in regions.values() if region)
+    pieces, starts, line_nos = [], [], []
+    offset, position = 0, 0
+    for start, end in [*excluded, (len(doc.norm), len(doc.norm))]:
+        if start > position:
+            first = doc.line_no(position)
+            for index, line in enumerate(doc.norm[position:start].split("\n")):
+                text = SPACE_RE.sub("", line)
+                if text:
+                    starts.append(offset)
+                    line_nos.append(first + index)
+                    pieces.append(text)
+                    offset += len(text)
+        pieces.append("。")
+        offset += 1
+        position = max(position, end)
+    text = "".join(pieces)
+
+    def line_at(at):
+        index = bisect.bisect_right(starts, at) - 1
+        return line_nos[index] if index >= 0 else 1
+
+    return text, line_at
+
+
+def _clause(text, start, end):
+    left = max(text.rfind(char, 0, start) for char in CLAUSE_END) + 1
+    rights = [i for i in (text.find(char, end) for char in CLAUSE_END) if i >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def _cells(result, spec, clause_prefix, narrow):
+    """The cell paths a figure is compared with."""
+    table, row, column = spec
+    rows = rows_of(result, table)
+    if row.endswith("*"):
+        chosen = [name for name in rows if name.startswith(row[:-1])]
+        if narrow:
+            named = [name for name in labels.find_rows(clause_prefix, "applications") if name.startswith(narrow)]
+            if len(named) == 1:
+                chosen = named
+    else:
+        chosen = [row]
+    cells = []
+    for name in chosen:
+        for option in column.split("|"):
+            if option in (rows.get(name) or {}):
+                cells.append(path(table, name, option))
+                break
+        else:
+            cells.append(path(table, name, column.split("|")[0]))
+    return cells
+
+
+def run(result, doc, regions, cell_lines) -> list:
+    text, line_at = narrative(doc, regions)
+    year = result["report"]["year"]
+    used = set()
+    checks = []
+    for entry, pattern, blocked in FIGURE_RES:
+        for match in pattern.finditer(text):
+            figure_at = match.start("n")
+            if figure_at in used:
+                continue
+            left, right = _clause(text, match.start(), match.end())
+            before = text[left:figure_at]
+            if blocked and blocked.search(before):
+                continue
+            if OTHER_PERIOD_RE.search(text[left:match.start()]):
+                continue
+            allowed = {year, year + 1} if year and entry.get("next_year") else {year}
+            if any(int(y) not in allowed for y in YEAR_RE.findall(text[left:match.end()])):
+                continue
+            used.add(figure_at)
+            figure = int(match.group("n"))
+            cells = []
+            for spec in entry["cells"]:
+                cells += _cells(result, spec, before, entry.get("narrow"))
+            checks.append(_check(entry["quantity"], figure, cells, result, text[left:right], line_at(figure_at),
+                                 cell_lines))
+            if len(checks) >= MAX_CHECKS:
+                return checks
+    return checks
+
+
+def _check(quantity, figure, cells, result, clause, line, cell_lines):
+    zh_name, en_name = rules.QUANTITY_NAMES[quantity]
+    values = {}
+    for cell in cells:
+        found = value(result, cell)
+        values[cell] = None if found is MISSING else found
+    involved = [line, *(cell_lines.get(cell) for cell in cells)]
+    excerpt = [{"text": clause, "line": line}]
+    if not cells or any(v is None for v in values.values()):
+        return make_check("prose.table_figure", "not_assessable", paths=values, values=values, actual=figure,
+                          lines=involved, excerpts=excerpt,
+                          en=f"{en_name}: the narrative says {figure}; the table has no such figure",
+                          zh=f"{zh_name}：正文为{figure}，表格无相应数据")
+    table_figure = sum(values.values())
+    ok = same(table_figure, figure)
+    return make_check(
+        "prose.table_figure", "pass" if ok else "fail", paths=values, values=values, expected=table_figure,
+        actual=figure, lines=involved, excerpts=excerpt,
+        en=f"{en_name}: the narrative says {figure}, the table {number_text(table_figure)}",
+        zh=f"{zh_name}：正文为{figure}，表格为{number_text(table_figure)}")
