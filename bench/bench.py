@@ -78,22 +78,31 @@ def corpus_documents(corpus_dir):
 
 # --- (a) in-process ---------------------------------------------------------------------------
 
+def _median_ms(text, repeats, checks):
+    parse_report(text, checks=checks)  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        parse_report(text, checks=checks)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), percentile(times, 0.9)
+
+
 def bench_in_process(docs, repeats):
-    print(f"(a) parse_report in-process, {repeats} repeats per document")
-    print(f"    {'document':<22} {'chars':>7} {'median ms':>10} {'p90 ms':>8}")
-    medians = []
+    print(f"(a) parse_report in-process, {repeats} repeats per document: the parse alone, then with the "
+          "consistency checks (what /parse does)")
+    print(f"    {'document':<22} {'chars':>7} {'parse ms':>9} {'p90':>6} {'+checks ms':>11} {'p90':>6}")
+    medians, with_checks = [], []
     for path in docs:
         text = path.read_text(encoding="utf-8")
-        parse_report(text)  # warm-up
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            parse_report(text)
-            times.append((time.perf_counter() - start) * 1000)
-        medians.append(statistics.median(times))
-        print(f"    {path.parent.name:<22} {len(text):>7} {medians[-1]:>10.2f} {percentile(times, 0.9):>8.2f}")
-    print(f"    total of medians: {sum(medians):.1f} ms for {len(docs)} documents; "
-          f"median document {statistics.median(medians):.2f} ms")
+        median, p90 = _median_ms(text, repeats, checks=False)
+        checked, checked_p90 = _median_ms(text, repeats, checks=True)
+        medians.append(median)
+        with_checks.append(checked)
+        print(f"    {path.parent.name:<22} {len(text):>7} {median:>9.2f} {p90:>6.2f} {checked:>11.2f} "
+              f"{checked_p90:>6.2f}")
+    print(f"    total of medians: {sum(medians):.1f} ms for {len(docs)} documents; median document "
+          f"{statistics.median(medians):.2f} ms parse, {statistics.median(with_checks):.2f} ms with checks")
     print()
 
 

@@ -5,6 +5,9 @@ A plain library like service.parsing: no Flask, no I/O. Checks never change a ce
     run_checks(result, context) -> [check]          # called by parse_report
     compare_results(previous, current) -> [check]   # two parse results of one body
 
+Passing (and not assessable) instances of a rule are condensed into one check per rule;
+every failure is a check of its own (model.condense).
+
 A check (see model.make_check):
     {"rule": id from registry.RULES, "status": "pass" | "fail" | "not_assessable",
      "severity": "error" | "warning" | "info" | None (None unless status is "fail"),
@@ -18,6 +21,7 @@ A check (see model.make_check):
 
 from dataclasses import dataclass, field
 
+from service.checks.model import condense
 from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES  # noqa: F401
 
 
@@ -36,16 +40,17 @@ def run_checks(result: dict, context: CheckContext = None) -> list:
     from service.checks.cells import flat_cells
 
     context = context or CheckContext()
-    indexed = {**result, "_cells": flat_cells(result)}
+    indexed = {**result, "_cells": flat_cells(result)}      # every check reads cells from this index
     checks = [*arithmetic.run(indexed, context.cell_lines),
               *structure.run(indexed, context.warnings or result["warnings"])]
     if context.doc is not None:
         checks += prose.run(indexed, context.doc, context.regions, context.cell_lines)
-    return checks
+    return condense(checks)
 
 
 def compare_results(previous: dict, current: dict) -> list:
     from service.checks import continuity
     from service.checks.cells import flat_cells
 
-    return continuity.run({**previous, "_cells": flat_cells(previous)}, {**current, "_cells": flat_cells(current)})
+    return condense(continuity.run({**previous, "_cells": flat_cells(previous)},
+                                   {**current, "_cells": flat_cells(current)}))

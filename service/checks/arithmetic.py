@@ -15,15 +15,12 @@ REVIEW_PARTS = [c for c in label_rules.REVIEW_COLUMNS if c != "total"]
 
 def sum_check(rule, result, lines, parts, targets, en, zh):
     """A check that sum(parts) equals sum(targets): expected is the parts' sum, actual the targets'."""
-    values = {}
-    for cell in [*parts, *targets]:
-        found = value(result, cell)
-        values[cell] = None if found is MISSING else found
+    cells = result.get("_cells") or {}
+    values = {cell: cells.get(cell) for cell in (*parts, *targets)}
     involved = [lines.get(cell) for cell in values]
-    if any(v is None for v in values.values()):
-        blank = [cell for cell, v in values.items() if v is None]
+    if None in values.values():
         return make_check(rule, "not_assessable", paths=values, values=values, lines=involved,
-                          en=f"{en}: not assessable, blank or missing: {', '.join(blank)}",
+                          en=f"{en}: not assessable, a cell is blank or missing",
                           zh=f"{zh}：无法核对，有空白或缺失的单元格")
     expected = sum(values[cell] for cell in parts)
     actual = sum(values[cell] for cell in targets)
@@ -35,42 +32,63 @@ def sum_check(rule, result, lines, parts, targets, en, zh):
         zh=f"{zh}：{number_text(expected)} {'等于' if ok else '不等于'} {number_text(actual)}")
 
 
+def sum_checks(rule, result, lines, instances) -> list:
+    """sum_check over many (parts, targets, en, zh) instances; the passes are merged into one
+    check right away (building each would cost more than the arithmetic)."""
+    cells = result.get("_cells") or {}
+    checks, passed = [], []
+    for parts, targets, en, zh in instances:
+        values = [cells.get(cell) for cell in parts], [cells.get(cell) for cell in targets]
+        if None in values[0] or None in values[1] or not same(sum(values[0]), sum(values[1])):
+            checks.append(sum_check(rule, result, lines, parts, targets, en, zh))
+        else:
+            passed.append((parts, targets, en, zh))
+    if len(passed) == 1:
+        parts, targets, en, zh = passed[0]
+        checks.append(sum_check(rule, result, lines, parts, targets, en, zh))
+    elif passed:
+        paths = [cell for parts, targets, _, _ in passed for cell in (*parts, *targets)]
+        checks.append(make_check(
+            rule, "pass", paths=paths, values={cell: cells[cell] for cell in paths},
+            lines=[lines.get(cell) for cell in paths],
+            en=f"{len(passed)} instances hold: " + "; ".join(en for _, _, en, _ in passed[:3])
+               + ("; …" if len(passed) > 3 else ""),
+            zh=f"{len(passed)}项均成立：" + "；".join(zh for _, _, _, zh in passed[:3])
+               + ("；……" if len(passed) > 3 else "")))
+    return checks
+
+
 def application_checks(result, lines) -> list:
     rows = rows_of(result, "applications")
     if not rows:
         return []
-    checks = []
     columns = label_rules.APPLICATION_COLUMNS
     result_rows = [row for row in rows if row not in NOT_RESULTS]
+    balance, results_sum = [], []
     for column in columns:
-        cell = lambda row: path("applications", row, column)  # noqa: E731
-        checks.append(sum_check(
-            "applications.balance", result, lines,
-            [cell("new_received"), cell("carried_over")], [cell("total_handled"), cell("carried_forward")],
-            en=f"column {column}: 一 + 二 vs （七）总计 + 四", zh=f"{column}列：第一项加第二项 与 第三项（七）加第四项"))
-        checks.append(sum_check(
-            "applications.results_sum", result, lines,
-            [cell(row) for row in result_rows], [cell("total_handled")],
-            en=f"column {column}: sum of the result rows vs （七）总计",
-            zh=f"{column}列：各办理结果之和 与 （七）总计"))
-    for row in rows:
-        checks.append(sum_check(
-            "applications.row_total", result, lines,
-            [path("applications", row, column) for column in APPLICANT_COLUMNS],
-            [path("applications", row, "total")],
-            en=f"row {row}: sum of the applicant columns vs 总计", zh=f"{row}行：各类申请人之和 与 总计"))
-    return checks
+        prefix = "tables.applications.rows."
+        balance.append(([f"{prefix}new_received.{column}", f"{prefix}carried_over.{column}"],
+                        [f"{prefix}total_handled.{column}", f"{prefix}carried_forward.{column}"],
+                        f"column {column}: 一 + 二 vs （七）总计 + 四", f"{column}列：第一项加第二项 与 第三项（七）加第四项"))
+        results_sum.append(([f"{prefix}{row}.{column}" for row in result_rows], [f"{prefix}total_handled.{column}"],
+                            f"column {column}: sum of the result rows vs （七）总计",
+                            f"{column}列：各办理结果之和 与 （七）总计"))
+    row_totals = [([path("applications", row, column) for column in APPLICANT_COLUMNS],
+                   [path("applications", row, "total")],
+                   f"row {row}: sum of the applicant columns vs 总计", f"{row}行：各类申请人之和 与 总计")
+                  for row in rows]
+    return [*sum_checks("applications.balance", result, lines, balance),
+            *sum_checks("applications.results_sum", result, lines, results_sum),
+            *sum_checks("applications.row_total", result, lines, row_totals)]
 
 
 def review_checks(result, lines) -> list:
     rows = rows_of(result, "reviews_and_lawsuits")
-    return [
-        sum_check("reviews.row_total", result, lines,
-                  [path("reviews_and_lawsuits", row, column) for column in REVIEW_PARTS],
-                  [path("reviews_and_lawsuits", row, "total")],
-                  en=f"{row}: 维持 + 纠正 + 其他 + 尚未审结 vs 总计", zh=f"{row}：维持、纠正、其他、尚未审结之和 与 总计")
-        for row in rows
-    ]
+    return sum_checks("reviews.row_total", result, lines, [
+        ([path("reviews_and_lawsuits", row, column) for column in REVIEW_PARTS],
+         [path("reviews_and_lawsuits", row, "total")],
+         f"{row}: 维持 + 纠正 + 其他 + 尚未审结 vs 总计", f"{row}：维持、纠正、其他、尚未审结之和 与 总计")
+        for row in rows])
 
 
 def active_disclosure_checks(result, lines, template) -> list:

@@ -18,3 +18,38 @@ def make_check(rule: str, status: str, *, en: str, zh: str, paths=(), values=Non
         "lines": sorted({line for line in lines if line}),
         "excerpts": list(excerpts),
     }
+
+
+def condense(checks: list) -> list:
+    """One check per rule and status for what passed or could not be assessed; every failure
+    stays a check of its own. Order: by rule as first seen, failures first within a rule."""
+    by_rule = {}
+    for check in checks:
+        by_rule.setdefault(check["rule"], []).append(check)
+    condensed = []
+    for rule, group in by_rule.items():
+        condensed += [check for check in group if check["status"] == "fail"]
+        for status in ("pass", "not_assessable"):
+            same = [check for check in group if check["status"] == status]
+            if len(same) == 1:
+                condensed.append(same[0])
+            elif same:
+                condensed.append(_merge(rule, status, same))
+    return condensed
+
+
+def _merge(rule, status, checks):
+    paths, values, lines, excerpts = [], {}, [], []
+    for check in checks:
+        paths += [path for path in check["paths"] if path not in values]
+        values.update(check["values"])
+        lines += check["lines"]
+        excerpts += check["excerpts"]
+    count = len(checks)
+    word = {"pass": ("hold", "均成立"), "not_assessable": ("could not be assessed", "均无法核对")}[status]
+    return make_check(
+        rule, status, paths=paths, values=values, lines=lines, excerpts=excerpts,
+        en=f"{count} instances {word[0]}: " + "; ".join(check["message"]["en"] for check in checks[:3])
+           + ("; …" if count > 3 else ""),
+        zh=f"{count}项{word[1]}：" + "；".join(check["message"]["zh"] for check in checks[:3])
+           + ("；……" if count > 3 else ""))

@@ -82,7 +82,7 @@ def run(result, doc, regions, cell_lines) -> list:
     for entry, pattern, blocked in FIGURE_RES:
         for match in pattern.finditer(text):
             figure_at = match.start("n")
-            if figure_at in used:
+            if figure_at in used or (figure_at and text[figure_at - 1] in "0123456789."):
                 continue
             left, right = _clause(text, match.start(), match.end())
             before = text[left:figure_at]
