@@ -19,7 +19,7 @@ def test_text_plain_with_charset(client, sample_report):
     assert response.mimetype == "application/json"
     body = response.get_json()
     assert isinstance(body["report"]["year"], int)
-    assert set(body) == {"schema_version", "parser", "report", "sections", "tables", "warnings"}
+    assert set(body) == {"schema_version", "parser", "report", "sections", "tables", "warnings", "checks"}
 
 
 def test_text_plain_without_charset_is_utf8(client, sample_report):

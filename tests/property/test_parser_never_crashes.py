@@ -2,6 +2,7 @@
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from service.checks.registry import RULE_IDS, STATUSES
 from service.parsing import looks_like_report, parse_report
 from service.parsing.codes import WarningCode
 
@@ -10,7 +11,7 @@ TABLE_WORDS = st.sampled_from([
     "本年新收政府信息公开申请数量", "（七）总计", "行政复议", "结果维持", "0", "12", "/", "—", "|", "│", "\t", "\n",
     " ", "2021年", "政府信息公开工作年度报告", "总体情况", "其他需要报告的事项", "00", "134.2 万元", "元",
 ])
-SHAPE = {"schema_version", "parser", "report", "sections", "tables", "warnings"}
+SHAPE = {"schema_version", "parser", "report", "sections", "tables", "warnings", "checks"}
 CODES = {code.value for code in WarningCode}
 
 
@@ -18,6 +19,7 @@ def check(result):
     assert set(result) == SHAPE
     assert set(result["tables"]) == {"active_disclosure", "applications", "reviews_and_lawsuits"}
     assert all(warning["code"] in CODES for warning in result["warnings"])
+    assert all(check["rule"] in RULE_IDS and check["status"] in STATUSES for check in result["checks"])
     for table in result["tables"].values():
         for columns in (table or {}).get("rows", {}).values():
             assert all(value is None or isinstance(value, (int, float)) for value in columns.values())
