@@ -3,9 +3,10 @@
 from flask_smorest import Blueprint
 
 from service.http.body import DEFAULT_CHARSET, SUPPORTED_CHARSETS, report_text_from_request
+from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
 from service.http.problems import ProblemError, ProblemType
-from service.http.schemas import ParseRequestSchema, ParseResultSchema
+from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
 from service.parsing import looks_like_report, parse_report
 
 blp = Blueprint("parse", __name__, description="Parse a report")
@@ -32,21 +33,24 @@ NOT_A_REPORT_DETAIL = ("Nothing of a government information disclosure annual re
 
 @blp.route("/parse", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
-# Decorators apply bottom-up, so the spec lists 200, 400, 406, 413, 415, 422 in that order.
+@blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
+# Decorators apply bottom-up: the spec lists 200, 400, 406, 413, 415 in that order (422 comes
+# first, placed there by the arguments decorator).
 @blp.alt_response(422, response="UnprocessableProblem")
 @blp.alt_response(415, response="UnsupportedMediaTypeProblem")
 @blp.alt_response(413, response="PayloadTooLargeProblem")
 @blp.alt_response(406, response="NotAcceptableProblem")
 @blp.alt_response(400, response="BadRequestProblem")
 @blp.response(200, ParseResultSchema, description="The parse result")
-def parse():
+def parse(only_failures):
     """Parse one annual report
 
-    Returns the report's metadata, its numbered sections and its three statistical tables.
+    Returns the report's metadata, its numbered sections, its three statistical tables and the
+    consistency checks evaluated on them.
     """
     require_json_acceptable()
     text = report_text_from_request()
     result = parse_report(text)
     if not looks_like_report(result):
         raise ProblemError(ProblemType.NOT_A_REPORT, NOT_A_REPORT_DETAIL)
-    return result
+    return {**result, "checks": select_checks(result["checks"], only_failures)}

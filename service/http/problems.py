@@ -1,8 +1,9 @@
 """RFC 9457 problem details: the stable problem types and the handlers that answer with them.
 
 Every error leaves the service as `application/problem+json` with `type`, `title`, `status`,
-`detail` and `instance` (the request path), plus `errors` (JSON pointers) for validation
-errors. A detail never quotes the submitted body; tracebacks go to the server log only.
+`detail` and `instance` (the request path), plus `errors` for validation errors (a JSON
+pointer into the body, or the name of a query parameter).
+A detail never quotes the submitted body; tracebacks go to the server log only.
 """
 
 import re
@@ -97,9 +98,9 @@ def handle_http_exception(error: HTTPException):
     errors = None
     if status == 413:
         detail = too_large_detail()
-    elif status == 422:  # webargs puts its messages per location: {"json": {"text": [...]}}
+    elif status == 422:  # webargs puts its messages per location: {"query": {"only_failures": [...]}}
         messages = (getattr(error, "data", None) or {}).get("messages", {})
-        errors = [e for location in messages.values() for e in pointers(location)][:MAX_ERRORS]
+        errors = [e for location, found in messages.items() for e in located_errors(location, found)][:MAX_ERRORS]
         detail = "The request does not match the schema."
     elif status >= 500:
         detail = INTERNAL_ERROR_DETAIL
@@ -128,6 +129,16 @@ def too_large_detail():
     return f"The request body is larger than the limit of {limit} bytes."
 
 
+def located_errors(location, messages):
+    """Errors in a query string name the parameter; errors anywhere else are JSON pointers."""
+    if location != "query" or not isinstance(messages, dict):
+        yield from pointers(messages)
+        return
+    for name, found in messages.items():
+        for error in pointers(found):
+            yield {"parameter": cut(str(name)), "detail": error["detail"]}
+
+
 def pointers(messages, prefix=""):
     """Turn marshmallow's nested messages into [{"pointer": "/a/0/b", "detail": "..."}]."""
     if isinstance(messages, dict):
@@ -143,7 +154,10 @@ def pointers(messages, prefix=""):
 
 def pointer_segment(key):
     """RFC 6901 escaping; an over-long (client-supplied) key is cut."""
-    text = str(key).replace("~", "~0").replace("/", "~1")
+    return cut(str(key).replace("~", "~0").replace("/", "~1"))
+
+
+def cut(text):
     return text if len(text) <= MAX_POINTER_SEGMENT else text[:MAX_POINTER_SEGMENT] + "…"
 
 

@@ -4,8 +4,11 @@ The request path only *dumps* results through ParseResultSchema (cheap). Loading
 through it validates every field; the tests do that, the request path does not.
 """
 
-from marshmallow import Schema, fields, validate
+import math
 
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES
 from service.http.contract import SECTION_KINDS, TABLE_NAMES, TEMPLATES
 from service.http.table_schemas import TABLE_SCHEMAS
 from service.parsing.codes import WARNING_MEANINGS, WarningCode
@@ -21,6 +24,25 @@ def integer(description, **kwargs):
 
 def nullable_text(description, **kwargs):
     return text(description, required=True, allow_none=True, **kwargs)
+
+
+class JsonNumber(fields.Number):
+    """A JSON number kept as it is: an int stays an int, a float a float (fields.Float would dump
+    21 as 21.0). Loading refuses booleans, strings and non-finite values."""
+
+    num_type = float
+
+    def _format_num(self, value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return value
+        raise ValueError(value)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value
+
+
+def number(description, **kwargs):
+    return JsonNumber(metadata={"description": description}, **kwargs)
 
 
 # --- request ---------------------------------------------------------------------------------
@@ -52,6 +74,7 @@ class ReportSchema(Schema):
                              validate=validate.OneOf(TEMPLATES))
     published_on = nullable_text("Publication date (YYYY-MM-DD)",
                                  validate=validate.Regexp(r"^\d{4}-\d{2}-\d{2}$"))
+
     contacts = fields.Nested(ContactsSchema, required=True)
 
 
@@ -94,6 +117,68 @@ class WarningSchema(Schema):
     line = integer("Input line concerned (1-based)", required=True, allow_none=True)
 
 
+def bullet_list(items):
+    return "\n".join(f"- `{key}`: {meaning}" for key, meaning in items)
+
+
+RULE_DESCRIPTION = "Stable rule id (severity of its failures: what it checks):\n" + bullet_list(
+    (rule, f"({severity}) {en} / {zh}") for rule, (severity, en, zh) in RULES.items())
+STATUS_MEANINGS = {
+    "pass": "the rule holds",
+    "fail": "the rule does not hold; `severity` says how bad",
+    "not_assessable": "a participating cell is blank or missing, so the rule could not be evaluated",
+}
+SEVERITY_MEANINGS = {
+    "error": "arithmetic the report itself states must hold (the tables' own identities) is broken",
+    "warning": "a likely problem",
+    "info": "something worth a look",
+}
+
+
+class CheckMessageSchema(Schema):
+    zh = text("What was found, in Chinese", required=True)
+    en = text("What was found, in English", required=True)
+
+
+class CheckExcerptSchema(Schema):
+    text = text("The narrative quoted (the sentence stating the figure)", required=True)
+    line = integer("Input line of the excerpt (1-based)", required=True, validate=validate.Range(min=1))
+
+
+class CheckSchema(Schema):
+    rule = text(RULE_DESCRIPTION, required=True, validate=validate.OneOf(RULE_IDS))
+    status = text("Outcome:\n" + bullet_list(STATUS_MEANINGS.items()), required=True,
+                  validate=validate.OneOf(STATUSES))
+    severity = nullable_text("The rule's severity when `status` is `fail`, else null:\n"
+                             + bullet_list(SEVERITY_MEANINGS.items()), validate=validate.OneOf(SEVERITIES))
+    message = fields.Nested(CheckMessageSchema, required=True,
+                            metadata={"description": "What was found, with the figures, in Chinese and English"})
+    paths = fields.List(fields.String(), required=True, metadata={
+        "description": "Canonical paths of the cells involved, e.g. `tables.applications.rows.new_received.total`"})
+    values = fields.Dict(keys=fields.String(), values=JsonNumber(allow_none=True), required=True, metadata={
+        "description": "The value of each path in `paths` as reported (null when blank or missing); never repaired"})
+    expected = number("The value the rule expects (e.g. the sum of the parts); null when not applicable",
+                      required=True, allow_none=True)
+    actual = number("The value the report gives (e.g. its stated total); null when not applicable",
+                    required=True, allow_none=True)
+    lines = fields.List(fields.Integer(strict=True, validate=validate.Range(min=1)), required=True, metadata={
+        "description": "Input lines involved (1-based, sorted, unique); empty when unknown"})
+    excerpts = fields.List(fields.Nested(CheckExcerptSchema), required=True, metadata={
+        "description": "Narrative quoted by checks that compare the prose with the tables"})
+
+    @validates_schema
+    def severity_only_on_failures(self, data, **kwargs):
+        severity, status = data.get("severity"), data.get("status")
+        if status == "fail" and severity != RULES.get(data.get("rule"), (severity,))[0]:
+            raise ValidationError("A failure carries its rule's severity.", field_name="severity")
+        if status != "fail" and severity is not None:
+            raise ValidationError("Only a failure has a severity.", field_name="severity")
+
+
+def checks_field(description):
+    return fields.List(fields.Nested(CheckSchema), required=True, metadata={"description": description})
+
+
 class ParseResultSchema(Schema):
     schema_version = text("Version (MAJOR.MINOR) of this response shape", required=True)
     parser = fields.Nested(ParserInfoSchema, required=True)
@@ -102,6 +187,15 @@ class ParseResultSchema(Schema):
                            metadata={"description": "Top-level numbered sections (一、二、…) in order"})
     tables = fields.Nested(TablesSchema, required=True)
     warnings = fields.List(fields.Nested(WarningSchema), required=True)
+    checks = checks_field("Consistency rules evaluated on this report (only the failures with "
+                          "`only_failures=true`). A check never changes a cell.")
+
+
+# --- query -----------------------------------------------------------------------------------
+
+class ChecksQuerySchema(Schema):
+    only_failures = fields.Boolean(load_default=False, metadata={
+        "description": "true: `checks` keeps only the checks whose status is `fail`"})
 
 
 # --- meta ------------------------------------------------------------------------------------
@@ -121,7 +215,8 @@ class VersionSchema(Schema):
 # --- errors ----------------------------------------------------------------------------------
 
 class ProblemFieldErrorSchema(Schema):
-    pointer = text("JSON pointer (RFC 6901) into the request body", required=True)
+    pointer = text("JSON pointer (RFC 6901) into the request body (absent when `parameter` is given)")
+    parameter = text("Name of the query parameter concerned (absent when `pointer` is given)")
     detail = text("What is wrong there", required=True)
 
 

@@ -101,3 +101,39 @@ def test_parse_results_match_the_spec(client, corpus_doc):
                            content_type="text/plain; charset=utf-8")
     assert response.status_code == 200
     schema_validator("ParseResult").validate(response.get_json())
+
+
+# --- checks -----------------------------------------------------------------------------
+
+def test_check_enums_are_the_registry():
+    from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES
+
+    check = committed_spec()["components"]["schemas"]["Check"]["properties"]
+    assert check["rule"]["enum"] == list(RULE_IDS)
+    assert check["status"]["enum"] == list(STATUSES)
+    assert check["severity"]["enum"] == [*SEVERITIES, None]
+    for rule, (severity, english, chinese) in RULES.items():
+        assert f"`{rule}`: ({severity}) {english} / {chinese}" in check["rule"]["description"]
+    for status in STATUSES:
+        assert f"`{status}`" in check["status"]["description"]
+
+
+def test_every_field_of_a_check_is_described():
+    schemas = committed_spec()["components"]["schemas"]
+    for name in ("Check", "CheckMessage", "CheckExcerpt"):
+        for field, prop in schemas[name]["properties"].items():
+            assert prop.get("description"), f"{name}.{field} has no description"
+
+
+def test_parse_results_carry_checks():
+    result = committed_spec()["components"]["schemas"]["ParseResult"]
+    assert "checks" in result["required"]
+    assert result["properties"]["checks"]["items"] == {"$ref": "#/components/schemas/Check"}
+
+
+def test_only_failures_is_documented():
+    for path in ("/parse",):
+        [parameter] = committed_spec()["paths"][path]["post"]["parameters"]
+        assert parameter["in"] == "query" and parameter["name"] == "only_failures"
+        assert parameter["schema"] == {"type": "boolean", "default": False}
+        assert parameter["description"]

@@ -70,3 +70,65 @@ def test_enums_follow_the_contract_and_the_codes():
     assert list(kind.validators[0].choices) == SECTION_KINDS and kind.allow_none
     code = WarningSchema().fields["code"]
     assert set(code.validators[0].choices) == {c.value for c in WarningCode}
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+def test_check_enums_follow_the_registry():
+    from service.checks.registry import RULE_IDS, SEVERITIES, STATUSES
+    from service.http.schemas import CheckSchema
+
+    check = CheckSchema().fields
+    assert list(check["rule"].validators[0].choices) == list(RULE_IDS)
+    assert list(check["status"].validators[0].choices) == list(STATUSES)
+    assert list(check["severity"].validators[0].choices) == list(SEVERITIES) and check["severity"].allow_none
+    assert RESULT_SCHEMA.fields["checks"].required
+
+
+def a_check(**changes):
+    check = {"rule": "reviews.row_total", "status": "fail", "severity": "error",
+             "message": {"zh": "总计不符", "en": "total differs"},
+             "paths": ["tables.reviews_and_lawsuits.rows.review.total"],
+             "values": {"tables.reviews_and_lawsuits.rows.review.total": 0}, "expected": 11, "actual": 0,
+             "lines": [149], "excerpts": [{"text": "…", "line": 3}]}
+    return {**check, **changes}
+
+
+def test_numbers_in_a_check_keep_their_type():
+    from service.http.schemas import CheckSchema
+
+    check = a_check(values={"a": 1, "b": 2.5, "c": None}, expected=3.5, actual=3)
+    dumped = CheckSchema().dump(check)
+    assert dumped == check
+    assert type(dumped["actual"]) is int and type(dumped["values"]["b"]) is float
+    assert CheckSchema().load(check) == check
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"rule": "no.such_rule"}, "rule"),
+    ({"status": "ok"}, "status"),
+    ({"severity": None}, "severity"),                        # a failure without its severity
+    ({"severity": "info"}, "severity"),                      # not the rule's severity
+    ({"status": "pass"}, "severity"),                        # a pass with a severity
+    ({"expected": True}, "expected"),
+    ({"actual": "0"}, "actual"),
+    ({"values": {"a": "1"}}, "values"),
+    ({"lines": [0]}, "lines"),
+    ({"excerpts": [{"text": "…"}]}, "excerpts"),
+    ({"message": {"zh": "…"}}, "message"),
+])
+def test_a_malformed_check_is_refused(changes, field):
+    from marshmallow import ValidationError
+
+    from service.http.schemas import CheckSchema
+
+    with pytest.raises(ValidationError) as caught:
+        CheckSchema().load(a_check(**changes))
+    assert field in caught.value.messages
+
+
+def test_a_pass_has_no_severity():
+    from service.http.schemas import CheckSchema
+
+    check = a_check(status="pass", severity=None)
+    assert CheckSchema().load(check) == check
