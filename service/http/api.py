@@ -4,7 +4,7 @@ from flask_smorest import Api
 
 from service.http import problems
 from service.http.problems import PROBLEM_MEDIA_TYPE, ProblemType
-from service.http.schemas import ProblemSchema
+from service.http.schemas import ProblemSchema, report_input2properties
 
 # Response components (OpenAPI components/responses) and the problem types each one carries.
 PROBLEM_RESPONSES = {
@@ -12,6 +12,7 @@ PROBLEM_RESPONSES = {
     "NotAcceptableProblem": [ProblemType.NOT_ACCEPTABLE],
     "PayloadTooLargeProblem": [ProblemType.PAYLOAD_TOO_LARGE],
     "UnsupportedMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_CHARSET],
+    "JsonOnlyMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE],
     "UnprocessableProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT],
     "DefaultProblem": [ProblemType.BAD_REQUEST, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED,
                        ProblemType.INTERNAL_ERROR],
@@ -29,10 +30,14 @@ class ProblemApi(Api):
         """No endpoint is paginated: keep flask-smorest's PaginationMetadata schema out of the spec."""
 
 
-def problem_response_doc(problem_types):
+# The request path shown in a component's examples (/parse unless listed).
+EXAMPLE_INSTANCE = {"JsonOnlyMediaTypeProblem": "/compare"}
+
+
+def problem_response_doc(problem_types, instance="/parse"):
     lines = [f"- `{t.slug}` ({t.status}): {t.title}" for t in problem_types]
     examples = {
-        t.slug: {"value": {"type": t.uri, "title": t.title, "status": t.status, "detail": "…", "instance": "/parse"}}
+        t.slug: {"value": {"type": t.uri, "title": t.title, "status": t.status, "detail": "…", "instance": instance}}
         for t in problem_types
     }
     return {
@@ -43,6 +48,8 @@ def problem_response_doc(problem_types):
 
 def create_api(app):
     api = ProblemApi(app)
+    api.ma_plugin.converter.add_attribute_function(report_input2properties)
     for name, problem_types in PROBLEM_RESPONSES.items():
-        api.spec.components.response(name, problem_response_doc(problem_types))
+        instance = EXAMPLE_INSTANCE.get(name, "/parse")
+        api.spec.components.response(name, problem_response_doc(problem_types, instance))
     return api

@@ -1,7 +1,8 @@
-"""Turn the body of POST /parse into the report text, or raise a ProblemError.
+"""Turn a request body into the report text (POST /parse) or a JSON document (POST /compare),
+or raise a ProblemError.
 
 text/plain: decoded with its charset parameter (default UTF-8), a leading BOM removed.
-application/json: {"text": "..."} in UTF-8, checked with ParseRequestSchema.
+application/json: UTF-8; for /parse {"text": "..."}, checked with ParseRequestSchema.
 Bytes that do not decode are refused with their offset; nothing is ever replaced.
 """
 
@@ -38,8 +39,18 @@ def report_text_from_request() -> str:
         raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report text.")
     text = decode(raw, charset)
     if media_type == APPLICATION_JSON:
-        return text_from_json(text)
+        return REQUEST_SCHEMA.load(json_document(text))["text"]
     return text
+
+
+def json_from_request():
+    """The body of an application/json-only endpoint, parsed (not yet checked against a schema)."""
+    if request.mimetype != APPLICATION_JSON:
+        raise ProblemError(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the request as application/json.")
+    raw = read_body()
+    if not raw:
+        raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send a JSON document.")
+    return json_document(decode(raw, DEFAULT_CHARSET))
 
 
 def declared_charset():
@@ -82,10 +93,9 @@ def decode(raw: bytes, charset: str) -> str:
     return text.removeprefix(BOM)
 
 
-def text_from_json(document: str) -> str:
+def json_document(document: str):
     try:
-        payload = orjson.loads(document)
+        return orjson.loads(document)
     except orjson.JSONDecodeError as error:
         raise ProblemError(ProblemType.INVALID_JSON,
                            f"The body is not valid JSON (line {error.lineno}, column {error.colno}).") from None
-    return REQUEST_SCHEMA.load(payload)["text"]

@@ -2,7 +2,7 @@
 
 Every error leaves the service as `application/problem+json` with `type`, `title`, `status`,
 `detail` and `instance` (the request path), plus `errors` for validation errors (a JSON
-pointer into the body, or the name of a query parameter).
+pointer into the body, or the name of a query parameter) and for not-a-report on /compare.
 A detail never quotes the submitted body; tracebacks go to the server log only.
 """
 

@@ -1,7 +1,8 @@
 """Marshmallow schemas of every request and response body; they are also the OpenAPI components.
 
 The request path only *dumps* results through ParseResultSchema (cheap). Loading a result
-through it validates every field; the tests do that, the request path does not.
+through it validates every field; the tests do that, and POST /compare does it for a side sent
+as an earlier /parse response.
 """
 
 import math
@@ -66,15 +67,18 @@ class ContactsSchema(Schema):
     email = nullable_text("E-mail address")
 
 
-class ReportSchema(Schema):
+class ReportMetadataSchema(Schema):
     title = nullable_text("The title line(s) as written, white space collapsed")
     organization = nullable_text("The reporting body as named in the title")
-    year = integer("The year the report covers (not the year of publication)", required=True, allow_none=True)
+    year = integer("The year the report covers (not the year of publication)", required=True, allow_none=True,
+                   validate=validate.Range(min=1000, max=9999))
     template = nullable_text("National table format the report's tables follow",
                              validate=validate.OneOf(TEMPLATES))
     published_on = nullable_text("Publication date (YYYY-MM-DD)",
                                  validate=validate.Regexp(r"^\d{4}-\d{2}-\d{2}$"))
 
+
+class ReportSchema(ReportMetadataSchema):
     contacts = fields.Nested(ContactsSchema, required=True)
 
 
@@ -154,7 +158,8 @@ class CheckSchema(Schema):
     message = fields.Nested(CheckMessageSchema, required=True,
                             metadata={"description": "What was found, with the figures, in Chinese and English"})
     paths = fields.List(fields.String(), required=True, metadata={
-        "description": "Canonical paths of the cells involved, e.g. `tables.applications.rows.new_received.total`"})
+        "description": "Canonical paths of the cells involved, e.g. `tables.applications.rows.new_received.total`; "
+                       "on /compare prefixed with `previous.` or `current.`"})
     values = fields.Dict(keys=fields.String(), values=JsonNumber(allow_none=True), required=True, metadata={
         "description": "The value of each path in `paths` as reported (null when blank or missing); never repaired"})
     expected = number("The value the rule expects (e.g. the sum of the parts); null when not applicable",
@@ -198,6 +203,57 @@ class ChecksQuerySchema(Schema):
         "description": "true: `checks` keeps only the checks whose status is `fail`"})
 
 
+# --- compare ---------------------------------------------------------------------------------
+
+RESULT_KEYS = frozenset(ParseResultSchema().fields)
+SIDE_FORMS = 'Expected {"text": "..."} or an earlier /parse response.'
+
+
+class ReportInput(fields.Field):
+    """One side of POST /compare: {"text": "..."} or an earlier /parse response.
+
+    Loads to {"text": str} or {"result": the loaded parse result}. An object with a `text` key is
+    taken for the first form, one with any key of a parse result for the second; the errors are
+    those of that form's schema, so their pointers lead into the side (/previous/tables/...).
+    """
+
+    text_schema = ParseRequestSchema()
+    result_schema = ParseResultSchema()
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, dict):
+            raise ValidationError(SIDE_FORMS)
+        if "text" in value:
+            return {"text": self.text_schema.load(value)["text"]}
+        if RESULT_KEYS.isdisjoint(value):
+            raise ValidationError(SIDE_FORMS)
+        return {"result": self.result_schema.load(value)}
+
+
+def report_input2properties(self, field, **kwargs):
+    """apispec attribute function: a ReportInput is one of the two request forms."""
+    if isinstance(field, ReportInput):
+        return {"oneOf": [self.resolve_nested_schema(ParseRequestSchema),
+                          self.resolve_nested_schema(ParseResultSchema)]}
+    return {}
+
+
+class CompareRequestSchema(Schema):
+    previous = ReportInput(required=True, metadata={
+        "description": 'The earlier year\'s report: {"text": "..."} or its /parse response'})
+    current = ReportInput(required=True, metadata={
+        "description": 'The following year\'s report: {"text": "..."} or its /parse response'})
+
+
+class CompareResultSchema(Schema):
+    previous = fields.Nested(ReportMetadataSchema, required=True,
+                             metadata={"description": "Metadata of the previous report"})
+    current = fields.Nested(ReportMetadataSchema, required=True,
+                            metadata={"description": "Metadata of the current report"})
+    checks = checks_field("Continuity rules evaluated on the pair (only the failures with `only_failures=true`); "
+                          "paths start with `previous.` or `current.`")
+
+
 # --- meta ------------------------------------------------------------------------------------
 
 class HealthSchema(Schema):
@@ -226,5 +282,6 @@ class ProblemSchema(Schema):
     status = integer("HTTP status code", required=True)
     detail = text("Explanation of this occurrence (never quotes the submitted text)", required=True)
     instance = text("Path of the request", required=True)
-    errors = fields.List(fields.Nested(ProblemFieldErrorSchema),
-                         metadata={"description": "Validation errors (validation-error only)"})
+    errors = fields.List(fields.Nested(ProblemFieldErrorSchema), metadata={
+        "description": "Where the request is wrong: validation-error, and not-a-report on /compare "
+                       "(the side that is not a report)"})

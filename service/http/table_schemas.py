@@ -1,16 +1,19 @@
 """Marshmallow schemas of the three statistical tables, generated from fields.json.
 
 Each table has a `<Table>Rows` schema naming every row and, per row, every column it can have
-in either template (2019 and 2021). Cells are numbers or null: Integer for counts, Float for
-amounts (万元). Rows and columns a result does not have are simply not dumped. Every generated
+in either template (2019 and 2021). Cells are numbers or null: Integer for counts (at most
+2**53 - 1 in magnitude), Float for amounts (万元). Rows and columns a result does not have are simply not dumped. Every generated
 class has an explicit, unique name, which is its OpenAPI component name without "Schema".
 """
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from service.http.contract import FIELDS, TEMPLATES
 
 AMOUNT_COLUMNS = {"amount"}
+# Counts are I-JSON integers (RFC 7493): exact in every JSON implementation. Checked when a
+# result is loaded (POST /compare), so that sums of cells stay within 64 bits.
+MAX_SAFE_INTEGER = 2 ** 53 - 1
 
 
 def camel(key):
@@ -28,7 +31,8 @@ def cell_field(column, description):
     metadata = {"description": description}
     if column in AMOUNT_COLUMNS:
         return fields.Float(allow_none=True, metadata=metadata)
-    return fields.Integer(strict=True, allow_none=True, metadata=metadata)
+    return fields.Integer(strict=True, allow_none=True, metadata=metadata,
+                          validate=validate.Range(min=-MAX_SAFE_INTEGER, max=MAX_SAFE_INTEGER))
 
 
 def schema_class(name, declared):

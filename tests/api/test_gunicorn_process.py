@@ -87,3 +87,13 @@ def test_a_chunked_body_is_read(base_url):
                              headers={"Content-Type": "text/plain"}, timeout=5)
     assert response.status_code == 422
     assert response.json()["type"] == PROBLEM_BASE_URI + "not-a-report"
+
+
+def test_compare_two_reports(base_url, sample_report):
+    text, _ = sample_report
+    response = requests.post(base_url + "/compare?only_failures=true",
+                             json={"previous": {"text": text}, "current": {"text": text}}, timeout=30)
+    assert response.status_code == 200, response.text[:500]
+    body = response.json()
+    assert body["previous"] == body["current"]
+    assert all(check["status"] == "fail" for check in body["checks"])

@@ -103,7 +103,7 @@ def test_parse_results_match_the_spec(client, corpus_doc):
     schema_validator("ParseResult").validate(response.get_json())
 
 
-# --- checks -----------------------------------------------------------------------------
+# --- checks and /compare -----------------------------------------------------------------------
 
 def test_check_enums_are_the_registry():
     from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES
@@ -120,7 +120,7 @@ def test_check_enums_are_the_registry():
 
 def test_every_field_of_a_check_is_described():
     schemas = committed_spec()["components"]["schemas"]
-    for name in ("Check", "CheckMessage", "CheckExcerpt"):
+    for name in ("Check", "CheckMessage", "CheckExcerpt", "ReportMetadata", "CompareResult", "CompareRequest"):
         for field, prop in schemas[name]["properties"].items():
             assert prop.get("description"), f"{name}.{field} has no description"
 
@@ -131,9 +131,43 @@ def test_parse_results_carry_checks():
     assert result["properties"]["checks"]["items"] == {"$ref": "#/components/schemas/Check"}
 
 
-def test_only_failures_is_documented():
-    for path in ("/parse",):
+def test_only_failures_is_documented_on_both_endpoints():
+    for path in ("/parse", "/compare"):
         [parameter] = committed_spec()["paths"][path]["post"]["parameters"]
         assert parameter["in"] == "query" and parameter["name"] == "only_failures"
         assert parameter["schema"] == {"type": "boolean", "default": False}
         assert parameter["description"]
+
+
+def test_compare_is_documented_like_parse():
+    spec = committed_spec()
+    operation = spec["paths"]["/compare"]["post"]
+    assert operation["requestBody"]["content"] == {
+        "application/json": {"schema": {"$ref": "#/components/schemas/CompareRequest"}}}
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/CompareResult"}
+    for status in ("400", "406", "413", "415", "422"):
+        name = operation["responses"][status]["$ref"].rsplit("/", 1)[1]
+        assert spec["components"]["responses"][name]["content"][PROBLEM_MEDIA_TYPE]["schema"] == {
+            "$ref": "#/components/schemas/Problem"}
+    assert operation["responses"]["415"] == {"$ref": "#/components/responses/JsonOnlyMediaTypeProblem"}
+    sides = spec["components"]["schemas"]["CompareRequest"]["properties"]
+    for side in ("previous", "current"):
+        assert sides[side]["oneOf"] == [{"$ref": "#/components/schemas/ParseRequest"},
+                                        {"$ref": "#/components/schemas/ParseResult"}]
+
+
+def test_compare_problem_bodies_match_the_spec(client):
+    validator = schema_validator("Problem")
+    responses = [
+        client.post("/compare", data=b"", content_type="application/json"),
+        client.post("/compare", data=b"{", content_type="application/json"),
+        client.post("/compare", data=b"x", content_type="text/plain"),
+        client.post("/compare", json={"previous": {}, "current": {"text": "x"}}),
+        client.post("/compare", json={"previous": {"text": "hello"}, "current": {"text": "world"}}),
+        client.post("/compare?only_failures=maybe", json={}),
+        client.get("/compare"),
+    ]
+    for response in responses:
+        assert response.mimetype == PROBLEM_MEDIA_TYPE
+        validator.validate(response.get_json(force=True))

@@ -1,0 +1,63 @@
+"""POST /compare: two reports of one body for consecutive years, checked against each other."""
+
+from flask_smorest import Blueprint
+
+from service.checks import compare_results
+from service.http.body import json_from_request
+from service.http.check_filter import select_checks
+from service.http.negotiation import require_json_acceptable
+from service.http.parse import NOT_A_REPORT_DETAIL
+from service.http.problems import ProblemError, ProblemType
+from service.http.schemas import ChecksQuerySchema, CompareRequestSchema, CompareResultSchema
+from service.parsing import looks_like_report, parse_report
+
+blp = Blueprint("compare", __name__, description="Compare two reports of one body")
+
+REQUEST_BODY = {
+    "required": True,
+    "description": 'The two reports, each as {"text": "..."} or as an earlier /parse response. '
+                   "The whole body counts against the same size limit as /parse.",
+    "content": {"application/json": {"schema": CompareRequestSchema}},
+}
+REQUEST_SCHEMA = CompareRequestSchema()
+SIDES = ("previous", "current")
+
+
+@blp.route("/compare", methods=["POST"])
+@blp.doc(requestBody=REQUEST_BODY)
+@blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
+# Decorators apply bottom-up: the spec lists 200, 400, 406, 413, 415 in that order (422 comes
+# first, placed there by the arguments decorator).
+@blp.alt_response(422, response="UnprocessableProblem")
+@blp.alt_response(415, response="JsonOnlyMediaTypeProblem")
+@blp.alt_response(413, response="PayloadTooLargeProblem")
+@blp.alt_response(406, response="NotAcceptableProblem")
+@blp.alt_response(400, response="BadRequestProblem")
+@blp.response(200, CompareResultSchema, description="Both reports' metadata and the continuity checks")
+def compare(only_failures):
+    """Compare two reports of one body for consecutive years
+
+    Parses each side sent as text (a side sent as a /parse response is validated, not re-parsed),
+    then evaluates the `continuity.*` rules on the pair.
+    """
+    require_json_acceptable()
+    sides = REQUEST_SCHEMA.load(json_from_request())
+    results = {name: side_result(sides[name]) for name in SIDES}
+    refuse_non_reports(results)
+    checks = compare_results(results["previous"], results["current"])
+    return {"previous": results["previous"]["report"], "current": results["current"]["report"],
+            "checks": select_checks(checks, only_failures)}
+
+
+def side_result(side):
+    """The parse result of a side; its own checks are not needed here."""
+    return parse_report(side["text"], checks=False) if "text" in side else side["result"]
+
+
+def refuse_non_reports(results):
+    """422 not-a-report naming the side(s) in which nothing of a report was recognised."""
+    sides = [name for name, result in results.items() if not looks_like_report(result)]
+    if sides:
+        which = f"The {sides[0]} side is" if len(sides) == 1 else "Both sides are"
+        raise ProblemError(ProblemType.NOT_A_REPORT, f"{which} not a report. {NOT_A_REPORT_DETAIL}",
+                           errors=[{"pointer": "/" + name, "detail": NOT_A_REPORT_DETAIL} for name in sides])
