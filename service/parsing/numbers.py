@@ -12,6 +12,7 @@ NUMBER_RE = re.compile(
 )
 SPACE_RE = re.compile(r"\s+")
 
+MAX_DIGITS = 15          # more integer digits than any count or amount: cells that ran together
 BLANK = "blank"
 NUMBER = "number"
 TEXT = "text"
@@ -34,7 +35,7 @@ def classify(cell: str):
     if not match:
         return TEXT, None, None
     digits = match.group("digits").replace(",", "")
-    if len(digits) > 1 and digits.startswith("0"):
+    if len(digits) > 1 and digits.startswith("0") or len(digits) > MAX_DIGITS:
         return GARBLED, None, None
     sign = -1 if match.group("sign") == "-" else 1
     unit = match.group("unit")

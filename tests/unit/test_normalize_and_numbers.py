@@ -74,3 +74,8 @@ def test_full_width_and_grouped_integers_read_back(number):
     for written in (str(number), grouped, full_width):
         kind, value, unit = classify(prepare(written).norm)
         assert (kind, value) == (NUMBER, number)
+
+
+def test_digit_runs_longer_than_any_figure_are_not_values():
+    assert classify("9" * 22)[0] == GARBLED
+    assert classify("1" * 15)[0] == NUMBER
