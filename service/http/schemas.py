@@ -157,19 +157,38 @@ class CheckSchema(Schema):
                              + bullet_list(SEVERITY_MEANINGS.items()), validate=validate.OneOf(SEVERITIES))
     message = fields.Nested(CheckMessageSchema, required=True,
                             metadata={"description": "What was found, with the figures, in Chinese and English"})
-    paths = fields.List(fields.String(), required=True, metadata={
+    # paths, values and lines are passed through as the checks library builds them (a result
+    # holds some 250 paths; dumping each through a field doubled the cost of a response). Their
+    # item types are declared for the spec; loading the result validates them below.
+    paths = fields.Raw(required=True, metadata={
+        "type": "array", "items": {"type": "string"},
         "description": "Canonical paths of the cells involved, e.g. `tables.applications.rows.new_received.total`; "
                        "on /compare prefixed with `previous.` or `current.`"})
-    values = fields.Dict(keys=fields.String(), values=JsonNumber(allow_none=True), required=True, metadata={
+    values = fields.Raw(required=True, metadata={
+        "type": "object", "additionalProperties": {"type": ["number", "null"]},
         "description": "The value of each path in `paths` as reported (null when blank or missing); never repaired"})
     expected = number("The value the rule expects (e.g. the sum of the parts); null when not applicable",
                       required=True, allow_none=True)
     actual = number("The value the report gives (e.g. its stated total); null when not applicable",
                     required=True, allow_none=True)
-    lines = fields.List(fields.Integer(strict=True, validate=validate.Range(min=1)), required=True, metadata={
+    lines = fields.Raw(required=True, metadata={
+        "type": "array", "items": {"type": "integer", "minimum": 1},
         "description": "Input lines involved (1-based, sorted, unique); empty when unknown"})
     excerpts = fields.List(fields.Nested(CheckExcerptSchema), required=True, metadata={
         "description": "Narrative quoted by checks that compare the prose with the tables"})
+
+    @validates_schema
+    def raw_fields_have_their_types(self, data, **kwargs):
+        paths, values, lines = data.get("paths"), data.get("values"), data.get("lines")
+        if not (isinstance(paths, list) and all(isinstance(path, str) for path in paths)):
+            raise ValidationError("A list of strings.", field_name="paths")
+        if not (isinstance(values, dict) and all(isinstance(key, str) for key in values) and all(
+                value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
+                for value in values.values())):
+            raise ValidationError("An object of numbers or nulls.", field_name="values")
+        if not (isinstance(lines, list) and all(isinstance(line, int) and not isinstance(line, bool) and line >= 1
+                                                for line in lines)):
+            raise ValidationError("A list of line numbers (1-based).", field_name="lines")
 
     @validates_schema
     def severity_only_on_failures(self, data, **kwargs):
