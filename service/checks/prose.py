@@ -19,30 +19,42 @@ MAX_CHECKS = 40
 
 def narrative(doc, regions):
     """The text outside the tables with white space removed (kept between two alphanumerics),
-    and a function from an offset in it to an input line number."""
+    and a function from an offset in it to an input line number (worked out only for the few
+    offsets asked for)."""
     excluded = sorted(region for region in regions.values() if region)
-    pieces, starts, line_nos = [], [], []
+    pieces, segments = [], []          # segments: (flat start, original start, original text)
     offset, position = 0, 0
     for start, end in [*excluded, (len(doc.norm), len(doc.norm))]:
         if start > position:
-            first = doc.line_no(position)
-            for index, line in enumerate(doc.norm[position:start].split("\n")):
-                text = SPACE_RE.sub("", line)
-                if text:
-                    starts.append(offset)
-                    line_nos.append(first + index)
-                    pieces.append(text)
-                    offset += len(text)
+            original = doc.norm[position:start]
+            flat = SPACE_RE.sub("", original)
+            segments.append((offset, position, original))
+            pieces.append(flat)
+            offset += len(flat)
         pieces.append("。")
         offset += 1
         position = max(position, end)
-    text = "".join(pieces)
+    starts = [segment[0] for segment in segments]
+    removed = {}                       # per segment: flat offsets of the removed runs, their ends
 
     def line_at(at):
         index = bisect.bisect_right(starts, at) - 1
-        return line_nos[index] if index >= 0 else 1
+        if index < 0:
+            return 1
+        flat_start, original_start, original = segments[index]
+        if index not in removed:
+            flat_at, ends, gone = [], [], 0
+            for run in SPACE_RE.finditer(original):
+                flat_at.append(run.start() - gone)
+                gone += run.end() - run.start()
+                ends.append(gone)
+            removed[index] = (flat_at, ends)
+        flat_at, ends = removed[index]
+        within = at - flat_start
+        before = bisect.bisect_right(flat_at, within) - 1
+        return doc.line_no(original_start + within + (ends[before] if before >= 0 else 0))
 
-    return text, line_at
+    return "".join(pieces), line_at
 
 
 def _clause(text, start, end):
