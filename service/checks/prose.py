@@ -13,7 +13,10 @@ FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"])
 OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
 CLAUSE_END = "，,。;；!?！？"
 YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
-SPACE_RE = re.compile(r"(?<![0-9A-Za-z])\s+|\s+(?![0-9A-Za-z])")
+SPACE_RE = re.compile(r"\s+")
+KEPT_SPACE_RE = re.compile(r"([0-9A-Za-z])\s+(?=[0-9A-Za-z])")   # between two alphanumerics: one space
+KEPT = "\x00"
+ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 MAX_CHECKS = 40
 
 
@@ -27,7 +30,7 @@ def narrative(doc, regions):
     for start, end in [*excluded, (len(doc.norm), len(doc.norm))]:
         if start > position:
             original = doc.norm[position:start]
-            flat = SPACE_RE.sub("", original)
+            flat = SPACE_RE.sub("", KEPT_SPACE_RE.sub("\\1" + KEPT, original)).replace(KEPT, " ")
             segments.append((offset, position, original))
             pieces.append(flat)
             offset += len(flat)
@@ -45,8 +48,10 @@ def narrative(doc, regions):
         if index not in removed:
             flat_at, ends, gone = [], [], 0
             for run in SPACE_RE.finditer(original):
-                flat_at.append(run.start() - gone)
-                gone += run.end() - run.start()
+                kept = 0 < run.start() and run.end() < len(original) and ALNUM.issuperset(
+                    original[run.start() - 1] + original[run.end()])
+                flat_at.append(run.start() - gone + kept)
+                gone += run.end() - run.start() - kept
                 ends.append(gone)
             removed[index] = (flat_at, ends)
         flat_at, ends = removed[index]

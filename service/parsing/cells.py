@@ -136,13 +136,6 @@ def read_runs(lines) -> tuple:
     weak = []
     current = None
     values = 0
-
-    def close():
-        nonlocal current
-        if current is not None:
-            runs.append(current)
-            current = None
-
     for line_no, text in lines:
         if values > MAX_CELLS:
             break
@@ -151,27 +144,30 @@ def read_runs(lines) -> tuple:
         parsed = parse_line(text)
         if not parsed:
             continue
-        cells = [Cell(kind, cell_text, value, unit, line_no) for kind, cell_text, value, unit in parsed]
         row_line = sum(1 for cell in parsed if cell[0] != TEXT) >= 2
-        if row_line:
-            close()
+        if row_line and current is not None:
+            runs.append(current)
+            current = None
         line_text = []
-        for cell in cells:
-            if cell.kind == TEXT:
+        for kind, cell_text, value, unit in parsed:
+            if kind == TEXT:
                 if current is not None:
-                    close()
-                line_text.append(cell.text)
+                    runs.append(current)
+                    current = None
+                line_text.append(cell_text)
                 continue
             if current is None:
                 current = Run(strong=compact("".join(line_text)) if line_text else "",
                               weak=compact("".join(weak)) if weak else "", line=line_no)
                 weak = []
                 line_text = []
-            current.cells.append(cell)
+            current.cells.append(Cell(kind, cell_text, value, unit, line_no))
             current.end_line = line_no
             values += 1
         weak.extend(line_text)
-        if row_line:
-            close()
-    close()
+        if row_line and current is not None:
+            runs.append(current)
+            current = None
+    if current is not None:
+        runs.append(current)
     return runs, compact("".join(weak))

@@ -139,3 +139,13 @@ def test_compare_in_force_and_other_body():
     assert organization["status"] == "fail"
     in_force = next(c for c in checks if c["rule"] == "continuity.in_force" and "normative" in c["paths"][0])
     assert (in_force["status"], in_force["expected"], in_force["actual"]) == ("fail", 0, 5)   # 5 + 0 − 5 vs 5
+
+
+def test_narrative_offsets_map_back_to_their_lines():
+    from service.checks.prose import narrative
+    from service.parsing.normalize import prepare
+    doc = prepare("一、总体情况\n  ab  cd 12 34\n\n收到申请\n 5 件。\n")
+    text, line_at = narrative(doc, {})
+    assert text.startswith("一、总体情况ab cd 12 34收到申请5件。")
+    assert line_at(text.index("ab")) == 2 and line_at(text.index("34")) == 2
+    assert line_at(text.index("收到")) == 4 and line_at(text.index("5件")) == 5
