@@ -11,7 +11,8 @@ from service.rules import prose as rules
 FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"]) if entry.get("blocked") else None)
               for entry in rules.PROSE_FIGURES]
 OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
-CLAUSE_END = "，,。;；!?！？"
+CLAUSE_END_RE = re.compile("[，,。;；!?！？]")
+FIGURE_RE = re.compile(r"\d" + rules.UNIT)          # a figure with its unit ends a clause worth reading
 YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 SPACE_RE = re.compile(r"\s+")
 KEPT_SPACE_RE = re.compile(r"([0-9A-Za-z])\s+(?=[0-9A-Za-z])")   # between two alphanumerics: one space
@@ -62,10 +63,11 @@ def narrative(doc, regions):
     return "".join(pieces), line_at
 
 
-def _clause(text, start, end):
-    left = max(text.rfind(char, 0, start) for char in CLAUSE_END) + 1
-    rights = [i for i in (text.find(char, end) for char in CLAUSE_END) if i >= 0]
-    return left, min(rights) if rights else len(text)
+def _clause(ends, size, start, end):
+    """(left, right) of the clause around text[start:end]; `ends` are the clause-end offsets."""
+    before = bisect.bisect_left(ends, start) - 1
+    after = bisect.bisect_left(ends, end)
+    return (ends[before] + 1 if before >= 0 else 0), (ends[after] if after < len(ends) else size)
 
 
 def _cells(result, spec, clause_prefix, narrow):
@@ -96,29 +98,38 @@ def run(result, doc, regions, cell_lines) -> list:
     year = result["report"]["year"]
     used = set()
     checks = []
-    for entry, pattern, blocked in FIGURE_RES:
-        for match in pattern.finditer(text):
-            figure_at = match.start("n")
-            if figure_at in used or (figure_at and text[figure_at - 1] in "0123456789."):
+    ends = [match.start() for match in CLAUSE_END_RE.finditer(text)]
+    clauses = []                      # (left, right) of every clause holding a figure with its unit
+    for figure in FIGURE_RE.finditer(text):
+        left, right = _clause(ends, len(text), figure.start(), figure.end())
+        if not clauses or clauses[-1][0] != left:
+            clauses.append((left, right))
+    for left, right in clauses:
+        clause = text[left:right]
+        for entry, pattern, blocked in FIGURE_RES:
+            if not any(cue in clause for cue in entry["cues"]):
                 continue
-            left, right = _clause(text, match.start(), match.end())
-            before = text[left:figure_at]
-            if blocked and blocked.search(before):
-                continue
-            if OTHER_PERIOD_RE.search(text[left:match.start()]):
-                continue
-            allowed = {year, year + 1} if year and entry.get("next_year") else {year}
-            if any(int(y) not in allowed for y in YEAR_RE.findall(text[left:match.end()])):
-                continue
-            used.add(figure_at)
-            figure = int(match.group("n"))
-            cells = []
-            for spec in entry["cells"]:
-                cells += _cells(result, spec, before, entry.get("narrow"))
-            checks.append(_check(entry["quantity"], figure, cells, result, text[left:right], line_at(figure_at),
-                                 cell_lines))
-            if len(checks) >= MAX_CHECKS:
-                return checks
+            for match in pattern.finditer(clause):
+                figure_at = left + match.start("n")
+                if figure_at in used or (figure_at > left and text[figure_at - 1] in "0123456789."):
+                    continue
+                before = text[left:figure_at]
+                if blocked and blocked.search(before):
+                    continue
+                if OTHER_PERIOD_RE.search(text[left:left + match.start()]):
+                    continue
+                allowed = {year, year + 1} if year and entry.get("next_year") else {year}
+                if any(int(y) not in allowed for y in YEAR_RE.findall(text[left:left + match.end()])):
+                    continue
+                used.add(figure_at)
+                figure = int(match.group("n"))
+                cells = []
+                for spec in entry["cells"]:
+                    cells += _cells(result, spec, before, entry.get("narrow"))
+                checks.append(_check(entry["quantity"], figure, cells, result, clause, line_at(figure_at),
+                                     cell_lines))
+                if len(checks) >= MAX_CHECKS:
+                    return checks
     return checks
 
 
