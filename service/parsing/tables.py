@@ -275,8 +275,25 @@ def _scores(piece, rows, width) -> list:
     return scores
 
 
+def _labelled_in_order(pieces, rows):
+    """{row: piece} when every piece names exactly one row and the rows come in table order (the
+    usual case, which the alignment below would also find); else None."""
+    order = {row: index for index, row in enumerate(rows)}
+    assignment, last = {}, -1
+    for piece in pieces:
+        named = piece.strong or piece.weak
+        if len(named) != 1 or named[0] not in order or order[named[0]] <= last:
+            return None
+        last = order[named[0]]
+        assignment[named[0]] = piece
+    return assignment
+
+
 def align(pieces, rows, width, required):
     """Monotone assignment of pieces to rows maximising the label evidence: {row: piece}."""
+    quick = _labelled_in_order(pieces, rows)
+    if quick is not None:
+        return quick
     n, m = len(rows), len(pieces)
     by_piece = [_scores(piece, rows, width) for piece in pieces]
     scores = [[by_piece[j][i] for j in range(m)] for i in range(n)]
