@@ -24,6 +24,14 @@ def corpus_text(doc_dir):
     return (doc_dir / "input.txt").read_text(encoding="utf-8")
 
 
+def corpus_doc_named(name):
+    """The corpus folder of one document (the test is skipped when the corpus lacks it)."""
+    doc = next((d for d in CORPUS_DIRS if d.name == name), None)
+    if doc is None:
+        pytest.skip(f"corpus document {name} not found")
+    return doc
+
+
 def corpus_gold(doc_dir):
     return json.loads((doc_dir / "gold.json").read_text(encoding="utf-8"))
 

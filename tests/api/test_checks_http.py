@@ -2,18 +2,11 @@
 
 import pytest
 
-from conftest import CORPUS_DIRS, corpus_text
+from conftest import CORPUS_DIRS, corpus_doc_named, corpus_text
 from service.checks.registry import RULE_IDS, RULES
 from service.http.schemas import CheckSchema
 
 CHECKS = CheckSchema(many=True)
-
-
-def corpus_doc_named(name):
-    doc = next((d for d in CORPUS_DIRS if d.name == name), None)
-    if doc is None:
-        pytest.skip(f"corpus document {name} not found")
-    return doc
 
 
 @pytest.fixture(scope="module")

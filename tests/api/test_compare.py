@@ -12,20 +12,13 @@ import pytest
 import yaml
 from openapi_schema_validator import OAS31Validator
 
-from conftest import CORPUS_DIRS, MARKER, corpus_text
+from conftest import CORPUS_DIRS, MARKER, corpus_doc_named, corpus_text
 from service.app import create_app
 from service.http.schemas import CompareResultSchema
 
 OPENAPI_FILE = Path(__file__).resolve().parents[2] / "openapi.yaml"
 METADATA_KEYS = {"title", "organization", "year", "template", "published_on"}
 NEWS_PARAGRAPH = f"今天天气晴朗，市民纷纷走出家门，到公园散步赏花，享受春日时光。{MARKER}"
-
-
-def corpus_doc_named(name):
-    doc = next((d for d in CORPUS_DIRS if d.name == name), None)
-    if doc is None:
-        pytest.skip(f"corpus document {name} not found")
-    return doc
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ rule and cell paths; consistent documents raise no error; checks never change a 
 import pytest
 
 from service.parsing import parse_report
-from tests.conftest import CORPUS_DIRS, corpus_gold, corpus_text
+from conftest import CORPUS_DIRS, corpus_gold, corpus_text
 
 APP = "tables.applications.rows"
 REV = "tables.reviews_and_lawsuits.rows"

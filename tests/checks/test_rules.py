@@ -4,13 +4,13 @@ import re
 
 from service.checks import compare_results, run_checks
 from service.parsing import parse_report
-from tests.conftest import CORPUS_DIRS, corpus_text
+from conftest import corpus_doc_named, corpus_text
 
 APP = "tables.applications.rows"
 
 
 def doc_text(name):
-    return corpus_text(next(d for d in CORPUS_DIRS if d.name == name))
+    return corpus_text(corpus_doc_named(name))
 
 
 def checks_of(result, rule):

@@ -12,7 +12,7 @@ import math
 import pytest
 
 from service.parsing import parse_report
-from tests.conftest import CORPUS_DIRS, corpus_gold, corpus_text
+from conftest import CORPUS_DIRS, corpus_gold, corpus_text
 
 RUN_TOGETHER = "run-together-cells"
 META_FIELDS = ("organization", "year", "template", "published_on")
