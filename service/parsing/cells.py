@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from service.parsing.labels import find_rows
 from service.parsing.normalize import compact
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify
 from service.rules import markers
@@ -60,12 +61,14 @@ def _is_rule(part: str) -> bool:
 
 
 def _is_prose(line: str, tokens: list) -> bool:
+    """A sentence of the narrative, not a table line: it ends clauses and names no table row
+    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)" has commas but is a row label)."""
     numbers = sum(1 for token in tokens if classify(token)[0] == NUMBER)
     if numbers >= 2:
         return False
     if "。" in line or ";" in line:
         return True
-    return "," in line and len(CJK_RE.findall(line)) >= 20
+    return "," in line and len(CJK_RE.findall(line)) >= 20 and not find_rows(compact(line), "applications")
 
 
 def _space_cells(line: str) -> list:

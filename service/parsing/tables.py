@@ -226,13 +226,25 @@ class _Piece:
         self.garbled = any(cell.kind == GARBLED for cell in cells)
 
 
-def _pieces(runs, width, table):
+def _labels_follow_values(runs, trailing, table) -> bool:
+    """True for a layout that prints each row's label after its values (pdftotext's default
+    column order): the first values have no label before them, a row label follows the last."""
+    return bool(runs) and not labels.find_rows(runs[0].strong + runs[0].weak, table) \
+        and bool(labels.find_rows(trailing, table))
+
+
+def _pieces(runs, width, table, trailing=""):
     pieces = []
-    for run in runs:
+    after = _labels_follow_values(runs, trailing, table)
+    for index, run in enumerate(runs):
         if len(pieces) >= MAX_PIECES:
             break
         strong = labels.find_rows(run.strong, table)
-        weak = labels.find_rows(run.weak, table)
+        if after:
+            following = runs[index + 1].weak if index + 1 < len(runs) else trailing
+            weak = labels.find_rows(following, table)
+        else:
+            weak = labels.find_rows(run.weak, table)
         cells = _fit(run.cells, width)
         count = len(cells) // width
         if count < 2:
@@ -336,9 +348,9 @@ def align(pieces, rows, width, required):
 
 def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
-    runs, _ = read_runs(region_lines(doc, region))
+    runs, trailing = read_runs(region_lines(doc, region))
     width = len(columns)
-    pieces = _pieces(runs, width, table)
+    pieces = _pieces(runs, width, table, trailing)
     if len(pieces) >= MAX_PIECES:
         warnings.append(make_warning(
             WarningCode.UNASSIGNED_VALUES, f"only the first {MAX_PIECES} value rows of this table were read",

@@ -147,3 +147,13 @@ def test_template_from_the_wording_beats_the_year_and_an_undecidable_one_is_repo
     result = parse_report(bare)
     assert result["report"]["template"] == "2021"
     assert any(w["code"] == "template_unknown" for w in result["warnings"])
+
+
+def test_labels_printed_after_their_values_are_read_the_right_way_round():
+    # pdftotext's default order puts each row's label after its numbers, one cell per line.
+    lines = []
+    for i, label in enumerate(APP_ROWS_2019):
+        lines += [str(v) for v in seven(i)] + [label]
+    text = HEAD + AD_2019 + applications("\n".join(lines) + "\n") + REVIEWS_HEAD + "0\t" * 14 + "0\n" + TAIL
+    rows = parse_report(text)["tables"]["applications"]["rows"]
+    assert [rows[key]["total"] for key in KEYS_2019] == list(range(len(KEYS_2019)))
