@@ -5,9 +5,15 @@ it is on a developer's machine and in CI's fresh clone.
 """
 
 import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from service.app import create_app
 from service.http.problems import PROBLEM_BASE_URI, PROBLEM_MEDIA_TYPE
@@ -89,3 +95,44 @@ def check_problem(response, status, slug, submitted=MARKER):
 @pytest.fixture
 def assert_problem():
     return check_problem
+
+
+GUNICORN_START_TIMEOUT = 30
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def gunicorn_url():
+    """The shipped gunicorn.conf.py serving the app as a real process on a free loopback port."""
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "service.app:create_app()"],
+        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + GUNICORN_START_TIMEOUT
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
+            try:
+                if requests.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

@@ -1,55 +1,14 @@
 """The shipped gunicorn.conf.py serving the app as a real process, called over HTTP."""
 
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-
 import pytest
 import requests
 
-from conftest import REPO_ROOT, corpus_text
+from conftest import corpus_text
 from service.http.problems import PROBLEM_BASE_URI
 
-START_TIMEOUT = 30
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def base_url():
-    port = free_port()
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "service.app:create_app()"],
-        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
-            try:
-                if requests.get(url + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+def base_url(gunicorn_url):
+    return gunicorn_url
 
 
 def test_health(base_url):
