@@ -7,7 +7,7 @@ from service.http.body import json_from_request
 from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
 from service.http.parse import NOT_A_REPORT_DETAIL
-from service.http.problems import ProblemError, ProblemType
+from service.http.problems import ProblemError, ProblemType, documented_problems
 from service.http.schemas import ChecksQuerySchema, CompareRequestSchema, CompareResultSchema
 from service.parsing import looks_like_report, parse_report
 
@@ -26,13 +26,7 @@ SIDES = ("previous", "current")
 @blp.route("/compare", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
-# Decorators apply bottom-up: the spec lists 200, 400, 406, 413, 415 in that order (422 comes
-# first, placed there by the arguments decorator).
-@blp.alt_response(422, response="UnprocessableProblem")
-@blp.alt_response(415, response="JsonOnlyMediaTypeProblem")
-@blp.alt_response(413, response="PayloadTooLargeProblem")
-@blp.alt_response(406, response="NotAcceptableProblem")
-@blp.alt_response(400, response="BadRequestProblem")
+@documented_problems(blp, "JsonOnlyMediaTypeProblem")
 @blp.response(200, CompareResultSchema, description="Both reports' metadata and the continuity checks")
 def compare(only_failures):
     """Compare two reports of one body for consecutive years

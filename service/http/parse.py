@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from service.http.body import DEFAULT_CHARSET, SUPPORTED_CHARSETS, report_text_from_request
 from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
-from service.http.problems import ProblemError, ProblemType
+from service.http.problems import ProblemError, ProblemType, documented_problems
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
 from service.parsing import looks_like_report, parse_report
 
@@ -28,19 +28,13 @@ REQUEST_BODY = {
 }
 
 NOT_A_REPORT_DETAIL = ("Nothing of a government information disclosure annual report was recognised: "
-                       "no title, year, numbered section or statistical table.")
+                       "no title, no numbered section of a known kind and no statistical table.")
 
 
 @blp.route("/parse", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
-# Decorators apply bottom-up: the spec lists 200, 400, 406, 413, 415 in that order (422 comes
-# first, placed there by the arguments decorator).
-@blp.alt_response(422, response="UnprocessableProblem")
-@blp.alt_response(415, response="UnsupportedMediaTypeProblem")
-@blp.alt_response(413, response="PayloadTooLargeProblem")
-@blp.alt_response(406, response="NotAcceptableProblem")
-@blp.alt_response(400, response="BadRequestProblem")
+@documented_problems(blp)
 @blp.response(200, ParseResultSchema, description="The parse result")
 def parse(only_failures):
     """Parse one annual report
