@@ -1,10 +1,6 @@
-"""The vendored response contract (service/contract/fields.json), read once."""
+"""The response contract as the HTTP layer uses it: lists built from service.contract."""
 
-import json
-from pathlib import Path
-
-FIELDS_PATH = Path(__file__).resolve().parent.parent / "contract" / "fields.json"
-FIELDS = json.loads(FIELDS_PATH.read_text(encoding="utf-8"))
+from service.contract import FIELDS, FIELDS_PATH  # noqa: F401
 
 TEMPLATES = list(FIELDS["templates"])
 TABLE_NAMES = list(FIELDS["tables"])
