@@ -5,6 +5,7 @@ import re
 
 from service.checks.cells import MISSING, number_text, path, rows_of, same, value
 from service.checks.model import make_check
+from service.contract import FIELDS
 from service.parsing import labels
 from service.rules import prose as rules
 
@@ -19,6 +20,8 @@ KEPT_SPACE_RE = re.compile(r"([0-9A-Za-z])\s+(?=[0-9A-Za-z])")   # between two a
 KEPT = "\x00"
 ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 MAX_CHECKS = 40
+MAX_TABLE_EXCERPTS = 3
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def narrative(doc, regions):
@@ -127,20 +130,50 @@ def run(result, doc, regions, cell_lines) -> list:
                 for spec in entry["cells"]:
                     cells += _cells(result, spec, before, entry.get("narrow"))
                 checks.append(_check(entry["quantity"], figure, cells, result, clause, line_at(figure_at),
-                                     cell_lines))
+                                     cell_lines, doc))
                 if len(checks) >= MAX_CHECKS:
                     return checks
     return checks
 
 
-def _check(quantity, figure, cells, result, clause, line, cell_lines):
+def table_excerpts(cells, cell_lines, doc) -> list:
+    """The input lines holding the table cells, as written (a line holding only numbers, as in
+    one-cell-per-line layouts, is prefixed with the row's label from the contract)."""
+    excerpts = []
+    for cell in cells:
+        line = cell_lines.get(cell)
+        if not line or any(excerpt["line"] == line for excerpt in excerpts) or len(excerpts) >= MAX_TABLE_EXCERPTS:
+            continue
+        start = doc.line_starts[line - 1]
+        end = doc.original.find("\n", start)
+        text = " ".join(doc.original[start:None if end < 0 else end].split())[:160]
+        if not CJK_RE.search(text):
+            _, table, _, row, column = cell.split(".")
+            text = f"{row_label(table, row)}（{column_label(table, column)}）: {text}"
+        excerpts.append({"text": text, "line": line})
+    return excerpts
+
+
+def row_label(table, row):
+    rows = FIELDS["tables"][table]["rows"]
+    label = rows.get(row, row)
+    return label if isinstance(label, str) else label.get("label", row)
+
+
+def column_label(table, column):
+    spec = FIELDS["tables"][table]
+    labels = spec.get("columns") if isinstance(spec.get("columns"), dict) else spec.get("column_labels", {})
+    return str(labels.get(column, column)).split(",")[0].split(" / ")[0]
+
+
+def _check(quantity, figure, cells, result, clause, line, cell_lines, doc):
     zh_name, en_name = rules.QUANTITY_NAMES[quantity]
     values = {}
     for cell in cells:
         found = value(result, cell)
         values[cell] = None if found is MISSING else found
     involved = [line, *(cell_lines.get(cell) for cell in cells)]
-    excerpt = [{"text": clause, "line": line}]
+    excerpt = [{"text": clause, "line": line}, *table_excerpts(cells, cell_lines, doc)]
     if not cells or any(v is None for v in values.values()):
         return make_check("prose.table_figure", "not_assessable", paths=values, values=values, actual=figure,
                           lines=involved, excerpts=excerpt,

@@ -54,9 +54,10 @@ def test_prose_findings_quote_the_narrative_with_its_line():
     check = next(c for c in failures(parse_report(text)) if c["rule"] == "prose.table_figure"
                  and c["paths"] == [f"{APP}.new_received.total"])
     assert (check["expected"], check["actual"]) == (1, 0)
-    excerpt = check["excerpts"][0]
+    excerpt, table = check["excerpts"]
     assert "0件" in excerpt["text"] and "收到" in text.splitlines()[excerpt["line"] - 1]
     assert 126 in check["lines"]                                     # the table cell's line
+    assert table == {"text": "一、本年新收政府信息公开申请数量（总计）: 1", "line": 126}
 
 
 def test_hongze_review_totals_report_expected_and_actual():
