@@ -175,7 +175,8 @@ class CheckSchema(Schema):
         "type": "array", "items": {"type": "integer", "minimum": 1},
         "description": "Input lines involved (1-based, sorted, unique); empty when unknown"})
     excerpts = fields.List(fields.Nested(CheckExcerptSchema), required=True, metadata={
-        "description": "For checks that compare the prose with the tables: the narrative clause, then the table line(s) it is compared with, each with its input line"})
+        "description": "For checks that compare the prose with the tables: the narrative clause, then the "
+                       "table line(s) it is compared with, each with its input line"})
 
     @validates_schema
     def raw_fields_have_their_types(self, data, **kwargs):
