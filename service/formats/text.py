@@ -28,9 +28,8 @@ def decode_text(data: bytes, charset=None) -> tuple:
             codec = codecs.lookup(name).name
         except LookupError:
             raise FormatError("unsupported-charset", f"charset {charset!r} is not supported")
-        for bom, bom_codec in BOMS:
-            if data.startswith(bom) and codecs.lookup(bom_codec).name.startswith(codec.split("-")[0]):
-                return _decode(data[len(bom):], bom_codec), bom_codec
+        if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]        # utf-16 strips its own BOM
         return _decode(data, codec), codec
     for bom, codec in BOMS:
         if data.startswith(bom):
