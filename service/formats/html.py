@@ -1,0 +1,229 @@
+"""HTML pages → report text, with every <table> kept as pipe rows.
+
+Portals wrap the article in navigation, breadcrumbs, share buttons and footers. The article is
+taken to be the smallest element that holds nearly all of the page's Chinese text outside
+links; the page's own title and publication date (<title>, <meta name="ArticleTitle"/"PubDate">)
+are put in front when the article does not repeat them. Tables come out as one line per row,
+"| cell | cell |", with merged cells expanded on a grid (a row-spanning cell repeats its text on
+every row it covers, a column-spanning cell is written once followed by empty cells), and the
+text of a cell is joined without separators (portals split "结果维持" into one <p> per
+character and "20" into two <span>s). Everything is walked iteratively: nesting depth costs
+no recursion.
+"""
+
+import re
+
+from lxml import etree, html
+
+from service.formats import FormatError
+from service.formats.text import decode_text
+
+META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.I)
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
+DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
+           "select", "textarea", "svg", "object", "embed", "template"}
+BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+          "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "tbody", "thead", "tfoot", "caption",
+          "main", "aside", "address", "figure", "figcaption"}
+ARTICLE_SHARE = 0.85          # the article holds at least this share of the page's text
+HINTED_SHARE = 0.5            # … or half of it, when its class or id names it as the content
+CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
+MAX_SPAN = 100                # a rowspan/colspan larger than this is treated as 1 (hostile markup)
+MAX_GRID_CELLS = 200_000
+NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
+META_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|time|date|pubdate|publish)(?:$|[\s_-])", re.I)
+MAX_META_LINES = 6
+
+
+def _charset_of(data: bytes, charset):
+    if charset:
+        return charset
+    match = META_CHARSET_RE.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _decode(data: bytes, charset) -> tuple:
+    declared = _charset_of(data, charset)
+    if declared and not charset:
+        try:
+            return decode_text(data, declared)
+        except FormatError:
+            pass                   # a wrong <meta charset> is common: detect instead
+    return decode_text(data, charset)
+
+
+def _parse(text: str):
+    try:
+        parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
+        raise FormatError("invalid-document", f"the HTML could not be read: {str(error)[:120]}")
+    if root is None:
+        raise FormatError("invalid-document", "the HTML has no content")
+    return root
+
+
+def _page_metadata(root) -> list:
+    """The page's title and publication date, from <meta>, <title> and the portal's title and
+    time elements (class "article_title", "article_time" …)."""
+    lines = []
+    article_title = root.xpath("//meta[@name='ArticleTitle']/@content")
+    title = root.find(".//title")
+    name = (article_title[0] if article_title else (title.text_content() if title is not None else "")).strip()
+    if name:
+        lines.append(name)
+    pub_date = root.xpath("//meta[@name='PubDate']/@content")
+    if pub_date and pub_date[0].strip():
+        lines.append(f"发布时间：{pub_date[0].strip()}")
+    for element in root.iter(etree.Element):
+        if META_CLASS_RE.search(element.get("class") or "") and len(lines) < MAX_META_LINES:
+            text = SPACE_RE.sub(" ", element.text_content()).strip()
+            if 4 <= len(text) <= 80 and text not in lines:
+                lines.append(text)
+    return lines
+
+
+def _drop_chrome(root):
+    for element in list(root.iter(etree.Element)):
+        if isinstance(element.tag, str) and element.tag.lower() in DROPPED and element.getparent() is not None:
+            element.drop_tree()
+
+
+def _text_counts(root) -> dict:
+    """Chinese characters outside links under each element (post-order, no recursion)."""
+    counts = {}
+    for element in reversed(list(root.iter(etree.Element))):
+        own = 0 if element.tag == "a" else len(CJK_RE.findall(element.text or ""))
+        for child in element:
+            own += counts.get(child, 0) + len(CJK_RE.findall(child.tail or ""))
+        counts[element] = own
+    return counts
+
+
+def _article(root):
+    """The deepest element named like an article body (TRS_Editor, content, article …) that
+    holds at least half of the page's text; else the smallest holding nearly all of it."""
+    body = root.find("body")
+    body = body if body is not None else root
+    counts = _text_counts(body)
+    total = counts.get(body, 0)
+    if not total:
+        return body
+    hinted, best = None, body
+    for element in body.iter(etree.Element):
+        share = counts.get(element, 0) / total
+        if share >= HINTED_SHARE and CONTENT_HINT_RE.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            hinted = element               # document order: later ones are deeper
+        if share >= ARTICLE_SHARE and element.tag not in ("tr", "td", "th", "tbody"):
+            best = element
+    return hinted if hinted is not None else best
+
+
+def _cell_text(cell) -> str:
+    return SPACE_RE.sub(" ", "".join(cell.itertext())).strip().replace("|", "｜")
+
+
+def _span(cell, name) -> int:
+    try:
+        value = int(str(cell.get(name, "1")).strip() or 1)
+    except ValueError:
+        return 1
+    return value if 1 <= value <= MAX_SPAN else 1
+
+
+def _table_rows(table) -> list:
+    """The table's rows (not those of nested tables) as lists of cell texts on a grid.
+
+    A row-spanning label repeats on each row it covers (a row-spanning number does not: it
+    counts once). A column-spanning cell leaves empty filler cells after it, which keep header
+    rows on the grid; in a row of numbers they are left out, so that each value stands next to
+    the one before it whatever colspans the portal's markup uses."""
+    rows = [row for row in table.iter("tr") if _nearest(row, "table") is table]
+    grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
+    cells_written = 0
+    for row in rows:
+        line, column = [], 0          # line: (text, filler?)
+        queue = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        while queue or column in pending:
+            if column in pending:
+                text, left = pending[column]
+                line.append((text, not text))
+                if left > 1:
+                    pending[column] = (text, left - 1)
+                else:
+                    del pending[column]
+                column += 1
+                continue
+            cell = queue.pop(0)
+            text, width, height = _cell_text(cell), _span(cell, "colspan"), _span(cell, "rowspan")
+            for offset in range(width):
+                line.append((text, False) if offset == 0 else ("", True))
+                if height > 1:
+                    carried = text if offset == 0 and not NUMBER_RE.match(text) else ""
+                    pending[column + offset] = (carried, height - 1)
+            column += width
+        cells_written += len(line)
+        if cells_written > MAX_GRID_CELLS:
+            break
+        if any(not filler and NUMBER_RE.match(text) for text, filler in line):
+            grid.append([text for text, filler in line if not filler])
+        else:
+            grid.append([text for text, _ in line])
+    return grid
+
+
+def _nearest(element, tag):
+    parent = element.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def _lines(article) -> list:
+    """The article's text, a line per block and a pipe line per table row (iterative walk)."""
+    lines, current = [], []
+
+    def flush():
+        text = SPACE_RE.sub(" ", "".join(current)).strip()
+        if text:
+            lines.append(text)
+        current.clear()
+
+    stack = [(article, False)]
+    while stack:
+        element, closing = stack.pop()
+        if closing:
+            if element.tag in BLOCKS:
+                flush()
+            current.append(element.tail or "") if element is not article else None
+            continue
+        if not isinstance(element.tag, str):
+            current.append(element.tail or "")
+            continue
+        if element.tag == "table":
+            flush()
+            for row in _table_rows(element):
+                if any(cell.strip() for cell in row):
+                    lines.append("| " + " | ".join(row) + " |")
+            current.append(element.tail or "")
+            continue
+        if element.tag in BLOCKS:
+            flush()
+        current.append(element.text or "")
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    flush()
+    return lines
+
+
+def html_to_text(data: bytes, charset=None) -> tuple:
+    """(report text, encoding used) of an HTML page."""
+    text, encoding = _decode(data, charset)
+    root = _parse(text)
+    metadata = _page_metadata(root)
+    _drop_chrome(root)
+    lines = _lines(_article(root))
+    head = "".join(lines[:12])
+    front = [line for line in metadata if SPACE_RE.sub("", line) not in SPACE_RE.sub("", head)]
+    return "\n".join(front + lines), encoding
