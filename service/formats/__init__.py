@@ -58,17 +58,23 @@ def extract_text(data: bytes, media_type: str, charset=None, limits: Limits = Li
     else:
         raise FormatError("unsupported-media-type", f"{media_type} is not one of {', '.join(SUPPORTED_MEDIA_TYPES)}")
     if len(result.text) > limits.max_chars:
-        raise FormatError("payload-too-large", f"the text has {len(result.text)} characters; the limit is "
-                                               f"{limits.max_chars}")
+        raise FormatError("payload-too-large", f"The text has {len(result.text)} characters; the limit is "
+                                               f"{limits.max_chars} characters.")
     return result
 
 
+# Markup an HTML page (or a fragment copied from one) opens with, after a BOM and white space.
+HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<!--", b"<div", b"<table",
+                 b"<p>", b"<p ", b"<span", b"<section", b"<article", b"<h1", b"<h2", b"<h3", b"<br", b"<style",
+                 b"<script", b"<font", b"<center")
+
+
 def sniff_media_type(data: bytes) -> str:
-    """A media type guessed from the first bytes: a zip with word/document.xml is .docx, markup
-    that opens like HTML is HTML, anything else is text."""
+    """A media type guessed from the first bytes: a zip (PK) is taken for .docx (docx_to_text
+    refuses one that is not), markup that opens like HTML is HTML, anything else is text."""
     if data[:4] == b"PK\x03\x04":
         return DOCX
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p")):
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith(HTML_OPENINGS):
         return TEXT_HTML
     return TEXT_PLAIN
