@@ -1,7 +1,7 @@
 """Parser and REST service for Chinese government information disclosure annual reports."""
 
-__version__ = "0.2.0"
-SCHEMA_VERSION = "1.1"
+__version__ = "0.3.0"
+SCHEMA_VERSION = "1.2"
 
 
 def create_app(config=None):

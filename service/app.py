@@ -5,6 +5,7 @@ from flask import Flask
 from service.config import load_config
 from service.http import compare, meta, parse
 from service.http.api import create_api
+from service.http.body import InMemoryRequest
 from service.http.docs import register_docs
 from service.http.json_provider import OrjsonProvider
 from service.http.problems import register_problem_handlers
@@ -13,6 +14,7 @@ from service.http.problems import register_problem_handlers
 def create_app(config=None):
     """Build the app: defaults < SERVICE_* environment < `config` (a mapping, e.g. for tests)."""
     app = Flask(__name__)
+    app.request_class = InMemoryRequest
     app.json = OrjsonProvider(app)
     load_config(app, config)
     api = create_api(app)

@@ -7,9 +7,19 @@ from service import __version__
 
 SERVICE_NAME = "gov-report-parser"
 
+MIB = 1024 * 1024
+
 DEFAULTS = {
-    # Largest request body accepted by POST /parse, in bytes (2 MiB).
-    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # Largest request body, in bytes, of a text/plain or application/json body (POST /parse) and
+    # of POST /compare (both reports together).
+    "MAX_CONTENT_LENGTH": 2 * MIB,
+    # Largest document, in bytes: a multipart/form-data upload's `file` part, or a text/html or
+    # .docx body (pages and Word files carry markup, styles and images besides the text).
+    "MAX_UPLOAD_BYTES": 10 * MIB,
+    # Most characters of text handed to the parser, whatever it was extracted from.
+    "MAX_CHARS": 2 * MIB,
+    # Most bytes a .docx may expand to when unzipped (zip bombs).
+    "MAX_DOCX_UNCOMPRESSED": 32 * MIB,
     # flask-smorest: spec metadata and where the generated spec is served.
     "API_TITLE": SERVICE_NAME,
     "API_VERSION": __version__,
@@ -21,6 +31,7 @@ DEFAULTS = {
 }
 
 ENV_PREFIX = "SERVICE"
+LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_CHARS", "MAX_DOCX_UNCOMPRESSED")
 
 
 def load_config(app, overrides=None):
@@ -34,6 +45,7 @@ def load_config(app, overrides=None):
 
 def check_config(config):
     """Stop the boot on a setting that would break every request."""
-    limit = config["MAX_CONTENT_LENGTH"]
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise ValueError(f"MAX_CONTENT_LENGTH must be a positive number of bytes, not {limit!r}")
+    for name in LIMITS:
+        limit = config[name]
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"{name} must be a positive whole number, not {limit!r}")

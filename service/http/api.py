@@ -14,6 +14,8 @@ PROBLEM_RESPONSES = {
     "UnsupportedMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_CHARSET],
     "JsonOnlyMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE],
     "UnprocessableProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT],
+    "UnprocessableDocumentProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT,
+                                     ProblemType.INVALID_DOCUMENT],
     "DefaultProblem": [ProblemType.BAD_REQUEST, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED,
                        ProblemType.INTERNAL_ERROR],
 }

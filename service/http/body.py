@@ -1,95 +1,198 @@
 """Turn a request body into the report text (POST /parse) or a JSON document (POST /compare),
 or raise a ProblemError.
 
-text/plain: decoded with its charset parameter (default UTF-8), a leading BOM removed.
-application/json: UTF-8; for /parse {"text": "..."}, checked with ParseRequestSchema.
-Bytes that do not decode are refused with their offset; nothing is ever replaced.
+POST /parse takes
+- text/plain (any supported charset, detected when none is declared), text/html and .docx
+  bodies, read by service.formats.extract_text;
+- application/json {"text": "..."} (UTF-8);
+- multipart/form-data with the document in the part `file`, its media type taken from the
+  part's Content-Type or, when that is missing or application/octet-stream, sniffed.
+Bytes that do not decode are refused with their offset; nothing is ever replaced or truncated:
+over a limit is a 413. Nothing is written to disk (uploads are parsed into memory).
 """
 
-import codecs
+import io
+from dataclasses import dataclass
 
 import orjson
-from flask import current_app, request
+from flask import Request, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from service import formats
+from service.formats import FormatError, Limits, extract_text, sniff_media_type
 from service.http.problems import ProblemError, ProblemType
 from service.http.schemas import ParseRequestSchema
 
-TEXT_PLAIN = "text/plain"
 APPLICATION_JSON = "application/json"
-SUPPORTED_MEDIA_TYPES = (TEXT_PLAIN, APPLICATION_JSON)
-DEFAULT_CHARSET = "utf-8"
-# Python codec names (as codecs.lookup() spells them) a text/plain body may declare.
-SUPPORTED_CHARSETS = ("utf-8", "gb18030", "gbk", "gb2312", "big5", "utf-16", "utf-16-le", "utf-16-be",
-                      "ascii", "iso8859-1")
+MULTIPART = "multipart/form-data"
+OCTET_STREAM = "application/octet-stream"
+UPLOAD_FIELD = "file"
+# Media types read by service.formats, and the ones a body may have on POST /parse.
+DOCUMENT_TYPES = formats.SUPPORTED_MEDIA_TYPES
+BODY_TYPES = (*DOCUMENT_TYPES, APPLICATION_JSON, MULTIPART)
+# Bodies that are documents (markup, styles, images besides the text): MAX_UPLOAD_BYTES.
+LARGE_BODY_TYPES = (formats.TEXT_HTML, formats.DOCX)
+# Room for the boundaries, part headers and small form fields of a multipart body.
+MULTIPART_OVERHEAD = 64 * 1024
+JSON_ENCODING = "utf-8"
 BOM = "\ufeff"
+
+FORMAT_PROBLEMS = {
+    "invalid-encoding": ProblemType.INVALID_ENCODING,
+    "unsupported-charset": ProblemType.UNSUPPORTED_CHARSET,
+    "unsupported-media-type": ProblemType.UNSUPPORTED_MEDIA_TYPE,
+    "payload-too-large": ProblemType.PAYLOAD_TOO_LARGE,
+    "invalid-document": ProblemType.INVALID_DOCUMENT,
+}
+MAX_DETAIL = 500
 
 REQUEST_SCHEMA = ParseRequestSchema()
 
 
-def report_text_from_request() -> str:
+class InMemoryRequest(Request):
+    """Flask's request, but an uploaded file is kept in memory, never spooled to a temporary file
+    (the size is bounded by MAX_UPLOAD_BYTES before it is read)."""
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The report text and how it arrived (the `input` of a /parse response)."""
+
+    text: str
+    media_type: str
+    encoding: str | None = None
+    filename: str | None = None
+
+    @property
+    def input(self):
+        return {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename}
+
+
+def submission_from_request() -> Submission:
     media_type = request.mimetype
-    if media_type not in SUPPORTED_MEDIA_TYPES:
+    if media_type == MULTIPART:
+        return upload()
+    if media_type not in BODY_TYPES:
         raise ProblemError(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                           "Send the report as text/plain (optionally with a charset parameter; "
-                           'UTF-8 by default) or as application/json {"text": "..."}.')
-    charset = DEFAULT_CHARSET if media_type == APPLICATION_JSON else declared_charset()
-    raw = read_body()
+                           "Send the report as text/plain (any charset, detected when not declared), text/html, "
+                           f'.docx ({formats.DOCX}), application/json {{"text": "..."}}, or as the part "file" '
+                           "of a multipart/form-data upload.")
+    raw = read_body(*body_limit(media_type))
     if not raw:
-        raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report text.")
-    text = decode(raw, charset)
+        raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report.")
     if media_type == APPLICATION_JSON:
-        return REQUEST_SCHEMA.load(json_document(text))["text"]
-    return text
+        text = REQUEST_SCHEMA.load(json_document(decode_json(raw)))["text"]
+        check_chars(text)
+        return Submission(text, APPLICATION_JSON, JSON_ENCODING)
+    return extracted(raw, media_type, request.mimetype_params.get("charset"))
 
 
 def json_from_request():
     """The body of an application/json-only endpoint, parsed (not yet checked against a schema)."""
     if request.mimetype != APPLICATION_JSON:
         raise ProblemError(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the request as application/json.")
-    raw = read_body()
+    raw = read_body(*body_limit(APPLICATION_JSON))
     if not raw:
         raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send a JSON document.")
-    return json_document(decode(raw, DEFAULT_CHARSET))
+    return json_document(decode_json(raw))
 
 
-def declared_charset():
-    name = request.mimetype_params.get("charset", DEFAULT_CHARSET)
+def upload() -> Submission:
+    """The part `file` of a multipart/form-data body, read into memory."""
+    if request.content_length == 0:
+        raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report as the part "
+                                                   f'"{UPLOAD_FIELD}".')
+    limit = upload_limit()
+    request.max_content_length = limit + MULTIPART_OVERHEAD
     try:
-        codec = codecs.lookup(name).name
-    except (LookupError, ValueError):
-        codec = None
-    if codec not in SUPPORTED_CHARSETS:
-        raise ProblemError(ProblemType.UNSUPPORTED_CHARSET,
-                           "The charset parameter names an unsupported character set. Supported: "
-                           + ", ".join(SUPPORTED_CHARSETS) + ".")
-    return codec
+        part = request.files.get(UPLOAD_FIELD)
+    except RequestEntityTooLarge:
+        raise too_large(f"The multipart body is over its limits: {limit} bytes for the file (MAX_UPLOAD_BYTES), "
+                        f"{MULTIPART_OVERHEAD} bytes for the rest of the form, {request.max_form_parts} parts, "
+                        f"{request.max_form_memory_size} bytes for a field that is not a file.") from None
+    if part is None:
+        where = "is a form field, not a file part (send it with a filename)" if UPLOAD_FIELD in request.form \
+            else "is missing"
+        raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
+                           errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": f"The part {where}."}])
+    data = part.stream.getvalue() if isinstance(part.stream, io.BytesIO) else part.stream.read()
+    if len(data) > limit:
+        raise too_large(f"The uploaded file is larger than the limit of {limit} bytes (MAX_UPLOAD_BYTES).")
+    if not data:
+        raise ProblemError(ProblemType.EMPTY_BODY, f'The part "{UPLOAD_FIELD}" is empty; send the report.')
+    media_type = part.mimetype
+    if media_type in ("", OCTET_STREAM):
+        media_type = sniff_media_type(data)
+    return extracted(data, media_type, part.mimetype_params.get("charset"), part.filename or None)
 
 
-def read_body() -> bytes:
-    """The whole body, refused with 413 past MAX_CONTENT_LENGTH, with or without Content-Length.
+def extracted(data: bytes, media_type: str, charset, filename=None) -> Submission:
+    """The text of a document through service.formats; a FormatError becomes its problem type."""
+    try:
+        result = extract_text(data, media_type, charset, limits())
+    except FormatError as error:
+        problem_type = FORMAT_PROBLEMS.get(error.kind, ProblemType.INVALID_DOCUMENT)
+        raise ProblemError(problem_type, cut(str(error.detail))) from None
+    return Submission(result.text, result.media_type, result.encoding, filename)
+
+
+def limits() -> Limits:
+    config = current_app.config
+    return Limits(max_chars=config["MAX_CHARS"], max_docx_uncompressed=config["MAX_DOCX_UNCOMPRESSED"])
+
+
+def check_chars(text: str):
+    """413 when a text (from JSON) has more characters than MAX_CHARS."""
+    limit = current_app.config["MAX_CHARS"]
+    if len(text) > limit:
+        raise too_large(f"The text has {len(text)} characters; the limit is {limit} characters (MAX_CHARS).")
+
+
+def body_limit(media_type: str) -> tuple:
+    """(bytes, setting) a body of this media type may have: documents MAX_UPLOAD_BYTES, text and
+    JSON MAX_CONTENT_LENGTH."""
+    setting = "MAX_UPLOAD_BYTES" if media_type in LARGE_BODY_TYPES else "MAX_CONTENT_LENGTH"
+    return current_app.config[setting], setting
+
+
+def upload_limit() -> int:
+    return current_app.config["MAX_UPLOAD_BYTES"]
+
+
+def read_body(limit: int, setting: str) -> bytes:
+    """The whole body, refused with 413 past `limit`, with or without Content-Length.
 
     The stream is opened with a limit one byte above the maximum, so that a streamed (chunked)
     body of exactly the maximum ends cleanly and anything longer is caught here.
     """
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    detail = f"The request body is larger than the limit of {limit} bytes ({setting})."
     length = request.content_length
     if length is not None and length > limit:
-        raise RequestEntityTooLarge()
+        raise too_large(detail)
     request.max_content_length = limit + 1
-    raw = request.get_data(cache=False)
+    try:
+        raw = request.get_data(cache=False)
+    except RequestEntityTooLarge:
+        raise too_large(detail) from None
     if len(raw) > limit:
-        raise RequestEntityTooLarge()
+        raise too_large(detail)
     return raw
 
 
-def decode(raw: bytes, charset: str) -> str:
+def too_large(detail) -> ProblemError:
+    return ProblemError(ProblemType.PAYLOAD_TOO_LARGE, detail)
+
+
+def decode_json(raw: bytes) -> str:
     try:
-        text = raw.decode(charset)
+        text = raw.decode(JSON_ENCODING)
     except UnicodeDecodeError as error:
         raise ProblemError(ProblemType.INVALID_ENCODING,
-                           f"The body is not valid {charset}: the bytes at offset {error.start} "
-                           "cannot be decoded. Declare the right charset or fix the bytes.") from None
+                           f"The body is not valid {JSON_ENCODING}: the bytes at offset {error.start} "
+                           "cannot be decoded. Send JSON as UTF-8.") from None
     return text.removeprefix(BOM)
 
 
@@ -99,3 +202,7 @@ def json_document(document: str):
     except orjson.JSONDecodeError as error:
         raise ProblemError(ProblemType.INVALID_JSON,
                            f"The body is not valid JSON (line {error.lineno}, column {error.colno}).") from None
+
+
+def cut(detail: str) -> str:
+    return detail if len(detail) <= MAX_DETAIL else detail[:MAX_DETAIL] + "…"

@@ -3,7 +3,7 @@
 from flask_smorest import Blueprint
 
 from service.checks import compare_results
-from service.http.body import json_from_request
+from service.http.body import check_chars, json_from_request
 from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
 from service.http.parse import NOT_A_REPORT_DETAIL
@@ -36,6 +36,9 @@ def compare(only_failures):
     """
     require_json_acceptable()
     sides = REQUEST_SCHEMA.load(json_from_request())
+    for name in SIDES:
+        if "text" in sides[name]:
+            check_chars(sides[name]["text"])
     results = {name: side_result(sides[name]) for name in SIDES}
     refuse_non_reports(results)
     checks = compare_results(results["previous"], results["current"])

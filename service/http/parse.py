@@ -1,8 +1,10 @@
-"""POST /parse: decode and check the body, parse it, dump the result through the schema."""
+"""POST /parse: read the body into report text, parse it, dump the result through the schema."""
 
 from flask_smorest import Blueprint
 
-from service.http.body import DEFAULT_CHARSET, SUPPORTED_CHARSETS, report_text_from_request
+from service.formats import DOCX, TEXT_HTML
+from service.formats.text import SUPPORTED_CHARSETS
+from service.http.body import UPLOAD_FIELD, submission_from_request
 from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
 from service.http.problems import ProblemError, ProblemType, documented_problems
@@ -11,19 +13,48 @@ from service.parsing import looks_like_report, parse_report
 
 blp = Blueprint("parse", __name__, description="Parse a report")
 
+CHARSETS = ", ".join(SUPPORTED_CHARSETS)
 REQUEST_BODY = {
     "required": True,
-    "description": "The report text, as plain text or wrapped in JSON.",
+    "description": "The report: plain text, an HTML page, a Word document, JSON, or a file upload. Size limits: "
+                   "MAX_CONTENT_LENGTH for text/plain and JSON bodies, MAX_UPLOAD_BYTES for text/html and .docx "
+                   "bodies and uploads, MAX_CHARS for the text read from any of them (over a limit: 413).",
     "content": {
         "text/plain": {
             "schema": {
                 "type": "string",
-                "description": "The raw report text. Decoded with the charset parameter (UTF-8 by default; "
-                               "also " + ", ".join(c for c in SUPPORTED_CHARSETS if c != DEFAULT_CHARSET)
-                               + "); a leading BOM is dropped.",
+                "description": f"The raw report text. Decoded with the charset parameter ({CHARSETS}); without "
+                               "one, a BOM (UTF-8, UTF-16), else UTF-8, else GB18030 (GBK) or Big5, detected. "
+                               "A leading BOM is dropped; bytes that do not decode are refused, never replaced.",
             },
         },
+        TEXT_HTML: {
+            "schema": {
+                "type": "string",
+                "description": "A web page holding the report: the article body is read, tables cell by cell. "
+                               "Decoded with the charset parameter, else the page's <meta charset>, else detected.",
+            },
+        },
+        DOCX: {
+            "schema": {"type": "string", "format": "binary",
+                       "description": "A Word document (.docx): paragraphs and tables are read."},
+        },
         "application/json": {"schema": ParseRequestSchema},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": [UPLOAD_FIELD],
+                "properties": {
+                    UPLOAD_FIELD: {
+                        "type": "string", "format": "binary",
+                        "description": "The report file (text, HTML or .docx). Its media type is the part's "
+                                       "Content-Type (with its charset); sniffed from the bytes when missing or "
+                                       "application/octet-stream.",
+                    },
+                },
+            },
+            "encoding": {UPLOAD_FIELD: {"contentType": f"text/plain, {TEXT_HTML}, {DOCX}, application/octet-stream"}},
+        },
     },
 }
 
@@ -34,17 +65,17 @@ NOT_A_REPORT_DETAIL = ("Nothing of a government information disclosure annual re
 @blp.route("/parse", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
-@documented_problems(blp)
+@documented_problems(blp, unprocessable="UnprocessableDocumentProblem")
 @blp.response(200, ParseResultSchema, description="The parse result")
 def parse(only_failures):
     """Parse one annual report
 
-    Returns the report's metadata, its numbered sections, its three statistical tables and the
-    consistency checks evaluated on them.
+    Returns how the report arrived (`input`), its metadata, its numbered sections, its three
+    statistical tables and the consistency checks evaluated on them.
     """
     require_json_acceptable()
-    text = report_text_from_request()
-    result = parse_report(text)
+    submission = submission_from_request()
+    result = parse_report(submission.text)
     if not looks_like_report(result):
         raise ProblemError(ProblemType.NOT_A_REPORT, NOT_A_REPORT_DETAIL)
-    return {**result, "checks": select_checks(result["checks"], only_failures)}
+    return {**result, "input": submission.input, "checks": select_checks(result["checks"], only_failures)}

@@ -35,6 +35,7 @@ class ProblemType(Enum):
     UNSUPPORTED_CHARSET = ("unsupported-charset", 415, "Unsupported charset")
     VALIDATION_ERROR = ("validation-error", 422, "Request validation failed")
     NOT_A_REPORT = ("not-a-report", 422, "Not a government information disclosure annual report")
+    INVALID_DOCUMENT = ("invalid-document", 422, "The document cannot be read")
     INTERNAL_ERROR = ("internal-error", 500, "Internal server error")
 
     def __init__(self, slug, status, title):
@@ -168,13 +169,14 @@ def register_problem_handlers(app):
     app.register_error_handler(Exception, handle_unexpected_error)
 
 
-def documented_problems(blp, unsupported_media_type="UnsupportedMediaTypeProblem"):
+def documented_problems(blp, unsupported_media_type="UnsupportedMediaTypeProblem",
+                        unprocessable="UnprocessableProblem"):
     """The problem responses of a POST endpoint that reads a body, for the spec: 400, 406, 413,
     415 and 422 (applied bottom-up, so the spec lists them in that order after 200)."""
     def decorate(view):
         for status, response in ((400, "BadRequestProblem"), (406, "NotAcceptableProblem"),
                                  (413, "PayloadTooLargeProblem"), (415, unsupported_media_type),
-                                 (422, "UnprocessableProblem")):
+                                 (422, unprocessable)):
             view = blp.alt_response(status, response=response)(view)
         return view
     return decorate

@@ -59,6 +59,19 @@ class ParserInfoSchema(Schema):
     version = text("Version of the parser (semver)", required=True)
 
 
+INPUT_MEDIA_TYPES = ("text/plain", "text/html",
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/json")
+
+
+class InputSchema(Schema):
+    media_type = text("What the report was read as: the body's (or the uploaded part's) media type, sniffed "
+                      "from the bytes for an upload sent without one or as application/octet-stream",
+                      required=True, validate=validate.OneOf(INPUT_MEDIA_TYPES))
+    encoding = nullable_text("The character encoding the text was decoded with (the declared charset, else the "
+                             "one detected, e.g. `utf-8`, `utf-16-le`, `gb18030`); null for .docx")
+    filename = nullable_text("The file name of a multipart/form-data upload as sent; null otherwise")
+
+
 class ContactsSchema(Schema):
     address = nullable_text("Postal address of the disclosure office")
     postcode = nullable_text("Postcode")
@@ -207,6 +220,8 @@ def checks_field(description):
 class ParseResultSchema(Schema):
     schema_version = text("Version (MAJOR.MINOR) of this response shape", required=True)
     parser = fields.Nested(ParserInfoSchema, required=True)
+    input = fields.Nested(InputSchema, required=True, metadata={
+        "description": "How the report arrived: media type, character encoding, file name"})
     report = fields.Nested(ReportSchema, required=True)
     sections = fields.List(fields.Nested(SectionSchema), required=True,
                            metadata={"description": "Top-level numbered sections (一、二、…) in order"})
@@ -238,7 +253,8 @@ class ReportInput(fields.Field):
     """
 
     text_schema = ParseRequestSchema()
-    result_schema = ParseResultSchema()
+    # `input` (schema 1.2) is not needed to compare: results saved under schema 1.1 are accepted.
+    result_schema = ParseResultSchema(partial=("input",))
 
     def _deserialize(self, value, attr, data, **kwargs):
         if not isinstance(value, dict):

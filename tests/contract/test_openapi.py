@@ -1,5 +1,6 @@
 """openapi.yaml is the spec generated from the code, valid, and what /openapi.json serves."""
 
+import io
 import warnings
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from service.app import create_app
 from service.http.api import PROBLEM_RESPONSES
 from service.http.contract import FIELDS
 from service.http.openapi_export import openapi_document
+from service.formats import DOCX
 from service.http.problems import PROBLEM_MEDIA_TYPE, ProblemType
 
 OPENAPI_FILE = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -40,10 +42,37 @@ def test_component_names_are_unique():
         openapi_document(create_app({"TESTING": True}))
 
 
-def test_parse_documents_both_request_bodies():
+def test_parse_documents_every_request_body():
     body = committed_spec()["paths"]["/parse"]["post"]["requestBody"]["content"]
+    assert list(body) == ["text/plain", "text/html", DOCX, "application/json", "multipart/form-data"]
     assert body["text/plain"]["schema"]["type"] == "string"
+    assert body["text/html"]["schema"]["type"] == "string"
+    assert (body[DOCX]["schema"]["type"], body[DOCX]["schema"]["format"]) == ("string", "binary")
     assert body["application/json"]["schema"] == {"$ref": "#/components/schemas/ParseRequest"}
+    upload = body["multipart/form-data"]
+    assert upload["schema"]["required"] == ["file"]
+    assert upload["schema"]["properties"]["file"]["format"] == "binary"
+    assert DOCX in upload["encoding"]["file"]["contentType"]
+
+
+def test_parse_results_document_their_input():
+    schemas = committed_spec()["components"]["schemas"]
+    assert "input" in schemas["ParseResult"]["required"]
+    assert schemas["ParseResult"]["properties"]["input"]["$ref"] == "#/components/schemas/Input"
+    media_type = schemas["Input"]["properties"]["media_type"]
+    assert media_type["enum"] == ["text/plain", "text/html", DOCX, "application/json"]
+    assert set(schemas["Input"]["required"]) == {"media_type", "encoding", "filename"}
+    for field in ("encoding", "filename"):
+        assert schemas["Input"]["properties"][field]["type"] == ["string", "null"]
+
+
+def test_invalid_document_is_documented_on_parse_only():
+    spec = committed_spec()
+    parse_422 = spec["paths"]["/parse"]["post"]["responses"]["422"]["$ref"].rsplit("/", 1)[1]
+    compare_422 = spec["paths"]["/compare"]["post"]["responses"]["422"]["$ref"].rsplit("/", 1)[1]
+    examples = spec["components"]["responses"]
+    assert "invalid-document" in examples[parse_422]["content"][PROBLEM_MEDIA_TYPE]["examples"]
+    assert "invalid-document" not in examples[compare_422]["content"][PROBLEM_MEDIA_TYPE]["examples"]
 
 
 def test_parse_documents_every_problem_response():
@@ -85,6 +114,9 @@ def test_problem_bodies_match_the_spec(client):
         client.post("/parse", data=b"hello world", content_type="text/plain"),
         client.get("/nowhere"),
         client.get("/parse"),
+        client.post("/parse", data=b"PK\x03\x04", content_type=DOCX),
+        client.post("/parse", data={"other": (io.BytesIO(b"x"), "x.txt")}, content_type="multipart/form-data"),
+        client.post("/parse", data=b"<p>x</p>" * 10, content_type="text/html; charset=klingon"),
     ]
     for response in responses:
         assert response.mimetype == PROBLEM_MEDIA_TYPE
@@ -171,3 +203,23 @@ def test_compare_problem_bodies_match_the_spec(client):
     for response in responses:
         assert response.mimetype == PROBLEM_MEDIA_TYPE
         validator.validate(response.get_json(force=True))
+
+
+def test_results_of_every_body_kind_match_the_spec(client, sample_report):
+    """text/plain (detected GBK), JSON, a multipart upload and an HTML page: each result, with its
+    `input`, is a ParseResult of the spec."""
+    from conftest import CORPUS_DIRS
+
+    text, _ = sample_report
+    validator = schema_validator("ParseResult")
+    responses = [
+        client.post("/parse", data=text.encode("gb18030"), content_type="text/plain"),
+        client.post("/parse", json={"text": text}),
+        client.post("/parse", data={"file": (io.BytesIO(text.encode("utf-16")), "报告.txt")},
+                    content_type="multipart/form-data"),
+    ]
+    pages = [doc / "source.html" for doc in CORPUS_DIRS if (doc / "source.html").is_file()][:1]
+    responses += [client.post("/parse", data=page.read_bytes(), content_type="text/html") for page in pages]
+    for response in responses:
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        validator.validate(response.get_json())

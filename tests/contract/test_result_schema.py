@@ -14,6 +14,12 @@ from service.parsing import parse_report
 from service.parsing.codes import WarningCode
 
 RESULT_SCHEMA = ParseResultSchema()
+# What the HTTP layer adds to the parser's result (schema 1.2).
+TEXT_INPUT = {"media_type": "text/plain", "encoding": "utf-8", "filename": None}
+
+
+def as_response(result):
+    return {**result, "input": TEXT_INPUT}
 
 
 def test_a_200_response_loads_through_the_result_schema(client, corpus_doc):
@@ -25,15 +31,37 @@ def test_a_200_response_loads_through_the_result_schema(client, corpus_doc):
 
 
 def test_dumping_a_result_loses_nothing(corpus_doc):
-    result = parse_report(corpus_text(corpus_doc))
+    result = as_response(parse_report(corpus_text(corpus_doc)))
     assert RESULT_SCHEMA.dump(result) == result
     assert RESULT_SCHEMA.load(result) == result
 
 
 @pytest.mark.parametrize("text", ["", "hello world", "一、总体情况\n二、主动公开政府信息情况"])
 def test_results_of_non_reports_fit_the_schema(text):
-    result = parse_report(text)
+    result = as_response(parse_report(text))
     assert RESULT_SCHEMA.load(RESULT_SCHEMA.dump(result)) == result
+
+
+def test_a_result_needs_its_input():
+    from marshmallow import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        RESULT_SCHEMA.load(parse_report("hello world"))
+    assert "input" in caught.value.messages
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"media_type": "application/pdf"}, "media_type"),
+    ({"media_type": None}, "media_type"),
+    ({"encoding": 8}, "encoding"),
+    ({"filename": ["a"]}, "filename"),
+])
+def test_a_malformed_input_is_refused(changes, field):
+    from marshmallow import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        RESULT_SCHEMA.load({**as_response(parse_report("hello world")), "input": {**TEXT_INPUT, **changes}})
+    assert field in caught.value.messages["input"]
 
 
 def test_tables_match_the_contract():
