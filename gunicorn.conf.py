@@ -32,7 +32,10 @@ limit_request_field_size = 8190
 # No runtime control socket: several instances (tests, bench) would share its one path.
 control_socket_disable = True
 
-accesslog = "-"
+# No gunicorn access log: the app writes one line per request itself (service/http/request_log.py:
+# request id, method, path, status, sizes, duration), and gunicorn's would add what the client
+# sent (query string, Referer, User-Agent). Errors, the app's lines included, go to stderr.
+accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("SERVICE_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -9,6 +9,7 @@ from service.http.body import InMemoryRequest
 from service.http.docs import register_docs
 from service.http.json_provider import OrjsonProvider
 from service.http.problems import register_problem_handlers
+from service.http.request_log import RequestLog, configure_logging
 
 
 def create_app(config=None):
@@ -17,6 +18,8 @@ def create_app(config=None):
     app.request_class = InMemoryRequest
     app.json = OrjsonProvider(app)
     load_config(app, config)
+    configure_logging(app.config["LOG_LEVEL"])
+    app.wsgi_app = RequestLog(app.wsgi_app)
     api = create_api(app)
     register_problem_handlers(app)
     api.register_blueprint(meta.blp)

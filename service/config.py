@@ -20,6 +20,8 @@ DEFAULTS = {
     "MAX_CHARS": 2 * MIB,
     # Most bytes a .docx may expand to when unzipped (zip bombs).
     "MAX_DOCX_UNCOMPRESSED": 32 * MIB,
+    # Level of the service's own log lines (one per request; errors).
+    "LOG_LEVEL": "info",
     # flask-smorest: spec metadata and where the generated spec is served.
     "API_TITLE": SERVICE_NAME,
     "API_VERSION": __version__,
@@ -32,6 +34,7 @@ DEFAULTS = {
 
 ENV_PREFIX = "SERVICE"
 LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_CHARS", "MAX_DOCX_UNCOMPRESSED")
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 def load_config(app, overrides=None):
@@ -49,3 +52,6 @@ def check_config(config):
         limit = config[name]
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ValueError(f"{name} must be a positive whole number, not {limit!r}")
+    level = config["LOG_LEVEL"]
+    if not isinstance(level, str) or level.lower() not in LOG_LEVELS:
+        raise ValueError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}")

@@ -21,6 +21,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from service import formats
 from service.formats import FormatError, Limits, extract_text, sniff_media_type
 from service.http.problems import ProblemError, ProblemType
+from service.http.request_log import BODY_BYTES_KEY
 from service.http.schemas import ParseRequestSchema
 
 APPLICATION_JSON = "application/json"
@@ -113,12 +114,16 @@ def upload() -> Submission:
         raise too_large(f"The multipart body is over its limits: {limit} bytes for the file (MAX_UPLOAD_BYTES), "
                         f"{MULTIPART_OVERHEAD} bytes for the rest of the form, {request.max_form_parts} parts, "
                         f"{request.max_form_memory_size} bytes for a field that is not a file.") from None
+    finally:
+        record_body_size(request.content_length)
     if part is None:
         where = "is a form field, not a file part (send it with a filename)" if UPLOAD_FIELD in request.form \
             else "is missing"
         raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
                            errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": f"The part {where}."}])
     data = part.stream.getvalue() if isinstance(part.stream, io.BytesIO) else part.stream.read()
+    if request.content_length is None:
+        record_body_size(len(data))
     if len(data) > limit:
         raise too_large(f"The uploaded file is larger than the limit of {limit} bytes (MAX_UPLOAD_BYTES).")
     if not data:
@@ -171,15 +176,22 @@ def read_body(limit: int, setting: str) -> bytes:
     detail = f"The request body is larger than the limit of {limit} bytes ({setting})."
     length = request.content_length
     if length is not None and length > limit:
+        record_body_size(length)
         raise too_large(detail)
     request.max_content_length = limit + 1
     try:
         raw = request.get_data(cache=False)
     except RequestEntityTooLarge:
         raise too_large(detail) from None
+    record_body_size(len(raw))
     if len(raw) > limit:
         raise too_large(detail)
     return raw
+
+
+def record_body_size(size):
+    """For the request log line."""
+    request.environ[BODY_BYTES_KEY] = size
 
 
 def too_large(detail) -> ProblemError:

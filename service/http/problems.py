@@ -7,12 +7,15 @@ A detail never quotes the submitted body; tracebacks go to the server log only.
 """
 
 import re
+import traceback
 from enum import Enum
 
 import orjson
 from flask import current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
+
+from service.http.request_log import REQUEST_ID_KEY, safe_path
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE_URI = "https://gov-report-parser.example/problems/"
@@ -121,7 +124,11 @@ def handle_validation_error(error):
 
 
 def handle_unexpected_error(error):
-    current_app.logger.exception("Unhandled %s on %s %s", type(error).__name__, request.method, request.path)
+    """500. The log gets the exception's type and stack, not its message (which may quote the
+    submitted text)."""
+    current_app.logger.error("Unhandled %s on %s %s (request %s)\n%s", type(error).__name__, request.method,
+                             safe_path(request.path), request.environ.get(REQUEST_ID_KEY, "-"),
+                             "".join(traceback.format_tb(error.__traceback__)).rstrip())
     return response_for(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL)
 
 
