@@ -6,6 +6,7 @@ from service.config import load_config
 from service.http import compare, meta, parse
 from service.http.api import create_api
 from service.http.body import InMemoryRequest
+from service.http.cors import register_cors
 from service.http.docs import register_docs
 from service.http.json_provider import OrjsonProvider
 from service.http.problems import register_problem_handlers
@@ -20,6 +21,7 @@ def create_app(config=None):
     load_config(app, config)
     configure_logging(app.config["LOG_LEVEL"])
     app.wsgi_app = RequestLog(app.wsgi_app)
+    register_cors(app)
     api = create_api(app)
     register_problem_handlers(app)
     api.register_blueprint(meta.blp)

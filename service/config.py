@@ -3,6 +3,8 @@
 Nothing here runs at import time; `load_config` is called by `create_app`.
 """
 
+import re
+
 from service import __version__
 
 SERVICE_NAME = "gov-report-parser"
@@ -20,6 +22,9 @@ DEFAULTS = {
     "MAX_CHARS": 2 * MIB,
     # Most bytes a .docx may expand to when unzipped (zip bombs).
     "MAX_DOCX_UNCOMPRESSED": 32 * MIB,
+    # Origins allowed to call the service from a browser (CORS): a comma-separated list such as
+    # "https://a.example,https://b.example" (or a JSON list). Empty: CORS is off.
+    "CORS_ORIGINS": "",
     # Level of the service's own log lines (one per request; errors).
     "LOG_LEVEL": "info",
     # flask-smorest: spec metadata and where the generated spec is served.
@@ -34,6 +39,7 @@ DEFAULTS = {
 
 ENV_PREFIX = "SERVICE"
 LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_CHARS", "MAX_DOCX_UNCOMPRESSED")
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
@@ -44,6 +50,7 @@ def load_config(app, overrides=None):
     if overrides:
         app.config.from_mapping(overrides)
     check_config(app.config)
+    app.config["CORS_ORIGINS"] = cors_origins(app.config["CORS_ORIGINS"])
 
 
 def check_config(config):
@@ -55,3 +62,22 @@ def check_config(config):
     level = config["LOG_LEVEL"]
     if not isinstance(level, str) or level.lower() not in LOG_LEVELS:
         raise ValueError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}")
+    cors_origins(config["CORS_ORIGINS"])
+
+
+def cors_origins(value) -> tuple:
+    """The CORS allowlist as a tuple of origins ("scheme://host[:port]", lower case, no path)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        items = value
+    else:
+        raise ValueError(f"CORS_ORIGINS must be a comma-separated list of origins, not {value!r}")
+    origins = tuple(item.strip().rstrip("/").lower() for item in items if item.strip())
+    for origin in origins:
+        if not ORIGIN.match(origin):
+            raise ValueError(f"CORS_ORIGINS: {origin!r} is not an origin like https://example.org "
+                             "(scheme, host and optional port; no path; no wildcard)")
+    return origins
