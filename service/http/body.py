@@ -12,6 +12,7 @@ over a limit is a 413. Nothing is written to disk (uploads are parsed into memor
 """
 
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import orjson
@@ -23,6 +24,12 @@ from service.formats import FormatError, Limits, extract_text, sniff_media_type
 from service.http.problems import ProblemError, ProblemType
 from service.http.request_log import BODY_BYTES_KEY
 from service.http.schemas import ParseRequestSchema
+
+try:  # what gunicorn raises when the body's framing (chunked encoding) is broken
+    from gunicorn.http.errors import ParseException as ServerParseError
+except ImportError:  # pragma: no cover - another server
+    class ServerParseError(Exception):
+        pass
 
 APPLICATION_JSON = "application/json"
 MULTIPART = "multipart/form-data"
@@ -109,7 +116,8 @@ def upload() -> Submission:
     limit = upload_limit()
     request.max_content_length = limit + MULTIPART_OVERHEAD
     try:
-        part = request.files.get(UPLOAD_FIELD)
+        with body_stream():
+            part = request.files.get(UPLOAD_FIELD)
     except RequestEntityTooLarge:
         raise too_large(f"The multipart body is over its limits: {limit} bytes for the file (MAX_UPLOAD_BYTES), "
                         f"{MULTIPART_OVERHEAD} bytes for the rest of the form, {request.max_form_parts} parts, "
@@ -180,13 +188,24 @@ def read_body(limit: int, setting: str) -> bytes:
         raise too_large(detail)
     request.max_content_length = limit + 1
     try:
-        raw = request.get_data(cache=False)
+        with body_stream():
+            raw = request.get_data(cache=False)
     except RequestEntityTooLarge:
         raise too_large(detail) from None
     record_body_size(len(raw))
     if len(raw) > limit:
         raise too_large(detail)
     return raw
+
+
+@contextmanager
+def body_stream():
+    """400 when the server cannot deliver the body: broken chunked framing, a connection cut."""
+    try:
+        yield
+    except (OSError, ServerParseError):
+        raise ProblemError(ProblemType.BAD_REQUEST, "The request body could not be read: its chunked encoding "
+                                                    "is broken or the connection ended early.") from None
 
 
 def record_body_size(size):
