@@ -22,6 +22,9 @@ DEFAULTS = {
     "MAX_CHARS": 2 * MIB,
     # Most bytes a .docx may expand to when unzipped (zip bombs).
     "MAX_DOCX_UNCOMPRESSED": 32 * MIB,
+    # Seconds the client may leave the body stalled (nothing arriving) before a 408; under
+    # gunicorn only (its own `timeout` bounds the whole request).
+    "BODY_READ_TIMEOUT": 10,
     # Origins allowed to call the service from a browser (CORS): a comma-separated list such as
     # "https://a.example,https://b.example" (or a JSON list). Empty: CORS is off.
     "CORS_ORIGINS": "",
@@ -59,6 +62,9 @@ def check_config(config):
         limit = config[name]
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ValueError(f"{name} must be a positive whole number, not {limit!r}")
+    timeout = config["BODY_READ_TIMEOUT"]
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < 3600:
+        raise ValueError(f"BODY_READ_TIMEOUT must be a number of seconds between 0 and 3600, not {timeout!r}")
     level = config["LOG_LEVEL"]
     if not isinstance(level, str) or level.lower() not in LOG_LEVELS:
         raise ValueError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}")

@@ -10,6 +10,7 @@ from service.http.schemas import ProblemSchema, report_input2properties
 PROBLEM_RESPONSES = {
     "BadRequestProblem": [ProblemType.EMPTY_BODY, ProblemType.INVALID_ENCODING, ProblemType.INVALID_JSON],
     "NotAcceptableProblem": [ProblemType.NOT_ACCEPTABLE],
+    "RequestTimeoutProblem": [ProblemType.REQUEST_TIMEOUT],
     "PayloadTooLargeProblem": [ProblemType.PAYLOAD_TOO_LARGE],
     "UnsupportedMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_CHARSET],
     "JsonOnlyMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE],

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import orjson
 from flask import Request, current_app, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 from service import formats
 from service.formats import FormatError, Limits, extract_text, sniff_media_type
@@ -200,12 +200,26 @@ def read_body(limit: int, setting: str) -> bytes:
 
 @contextmanager
 def body_stream():
-    """400 when the server cannot deliver the body: broken chunked framing, a connection cut."""
+    """Reading the body: 408 when the client stops sending for BODY_READ_TIMEOUT seconds (e.g. it
+    declared a Content-Length larger than what it sends), 400 when the server cannot deliver the
+    body (broken chunked framing, a connection cut). Under gunicorn the connection's socket gets
+    the timeout while the body is read, so a worker is never held until gunicorn kills it."""
+    sock = request.environ.get("gunicorn.socket")
+    previous = sock.gettimeout() if sock is not None else None
+    if sock is not None:
+        sock.settimeout(current_app.config["BODY_READ_TIMEOUT"])
     try:
         yield
-    except (OSError, ServerParseError):
+    except (ClientDisconnected, OSError, ServerParseError) as error:  # werkzeug wraps the OSError
+        if isinstance(error, TimeoutError) or isinstance(error.__context__, TimeoutError):
+            raise ProblemError(ProblemType.REQUEST_TIMEOUT, "No part of the request body arrived for "
+                               f"{current_app.config['BODY_READ_TIMEOUT']} seconds (BODY_READ_TIMEOUT); send the "
+                               "whole body the request declares.") from None
         raise ProblemError(ProblemType.BAD_REQUEST, "The request body could not be read: its chunked encoding "
                                                     "is broken or the connection ended early.") from None
+    finally:
+        if sock is not None:
+            sock.settimeout(previous)
 
 
 def record_body_size(size):

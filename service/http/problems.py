@@ -33,6 +33,7 @@ class ProblemType(Enum):
     NOT_FOUND = ("not-found", 404, "Not found")
     METHOD_NOT_ALLOWED = ("method-not-allowed", 405, "Method not allowed")
     NOT_ACCEPTABLE = ("not-acceptable", 406, "Not acceptable")
+    REQUEST_TIMEOUT = ("request-timeout", 408, "Request timeout")
     PAYLOAD_TOO_LARGE = ("payload-too-large", 413, "Payload too large")
     UNSUPPORTED_MEDIA_TYPE = ("unsupported-media-type", 415, "Unsupported media type")
     UNSUPPORTED_CHARSET = ("unsupported-charset", 415, "Unsupported charset")
@@ -52,12 +53,13 @@ class ProblemType(Enum):
 
 
 # The type used for a werkzeug HTTPException of this status; other statuses get a type made
-# from their standard reason phrase (e.g. 408 -> .../request-timeout).
+# from their standard reason phrase (e.g. 412 -> .../precondition-failed).
 TYPE_FOR_STATUS = {
     400: ProblemType.BAD_REQUEST,
     404: ProblemType.NOT_FOUND,
     405: ProblemType.METHOD_NOT_ALLOWED,
     406: ProblemType.NOT_ACCEPTABLE,
+    408: ProblemType.REQUEST_TIMEOUT,
     413: ProblemType.PAYLOAD_TOO_LARGE,
     415: ProblemType.UNSUPPORTED_MEDIA_TYPE,
     422: ProblemType.VALIDATION_ERROR,
@@ -178,10 +180,11 @@ def register_problem_handlers(app):
 
 def documented_problems(blp, unsupported_media_type="UnsupportedMediaTypeProblem",
                         unprocessable="UnprocessableProblem"):
-    """The problem responses of a POST endpoint that reads a body, for the spec: 400, 406, 413,
-    415 and 422 (applied bottom-up, so the spec lists them in that order after 200)."""
+    """The problem responses of a POST endpoint that reads a body, for the spec: 400, 406, 408,
+    413, 415 and 422 (applied bottom-up, so the spec lists them in that order after 200)."""
     def decorate(view):
         for status, response in ((400, "BadRequestProblem"), (406, "NotAcceptableProblem"),
+                                 (408, "RequestTimeoutProblem"),
                                  (413, "PayloadTooLargeProblem"), (415, unsupported_media_type),
                                  (422, unprocessable)):
             view = blp.alt_response(status, response=response)(view)

@@ -7,15 +7,20 @@ malformed framing, written on a raw socket.
 """
 
 import io
+import os
 import random
 import re
 import socket
+import subprocess
+import sys
+import tempfile
 import time
 from urllib.parse import urlsplit
 
 import pytest
 import requests
 
+from conftest import GUNICORN_START_TIMEOUT, REPO_ROOT, free_port
 from service.formats import DOCX
 from service.http.problems import PROBLEM_MEDIA_TYPE
 
@@ -149,11 +154,13 @@ def address(url):
     return parts.hostname, parts.port
 
 
-def exchange(url, payload: bytes, timeout=SERVER_TIME_LIMIT) -> bytes:
-    """Send raw bytes, close our sending side (the server sees the end of the stream), read all."""
+def exchange(url, payload: bytes, timeout=SERVER_TIME_LIMIT, stall=False) -> bytes:
+    """Send raw bytes, then close our sending side (the server sees the end of the stream) or,
+    with `stall`, keep it open and say nothing more; read the answer until the server closes."""
     with socket.create_connection(address(url), timeout=timeout) as sock:
         sock.sendall(payload)
-        sock.shutdown(socket.SHUT_WR)
+        if not stall:
+            sock.shutdown(socket.SHUT_WR)
         received = []
         while True:
             try:
@@ -288,3 +295,63 @@ def test_deeply_nested_html_through_the_server(server):
 def test_the_server_echoes_the_request_id(server):
     response = requests.get(server + "/health", headers={"X-Request-ID": "hostile-42"}, timeout=SERVER_TIME_LIMIT)
     assert response.headers["X-Request-ID"] == "hostile-42"
+
+
+# --- a client that stalls ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def impatient_server():
+    """The shipped gunicorn.conf.py with one worker and SERVICE_BODY_READ_TIMEOUT=1; yields the URL
+    and a function giving gunicorn's log so far."""
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1",
+         "service.app:create_app()"],
+        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "SERVICE_BODY_READ_TIMEOUT": "1"})
+    url = f"http://127.0.0.1:{port}"
+
+    def server_log():
+        log.seek(0)
+        return log.read().decode(errors="replace")
+
+    try:
+        deadline = time.monotonic() + GUNICORN_START_TIMEOUT
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("gunicorn did not start:\n" + server_log()[-3000:])
+            try:
+                if requests.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        yield url, server_log
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
+
+
+STALLED = {
+    "content-length-larger-than-sent": request_head(Content_Length=1000) + b"0123456789",
+    "chunk-announced-not-sent": request_head(Transfer_Encoding="chunked") + b"1000\r\n0123456789",
+    "upload-cut-short": request_head(content_type="multipart/form-data; boundary=b", Content_Length=100_000)
+                        + b'--b\r\nContent-Disposition: form-data; name="file"; filename="r.txt"\r\n\r\n0123',
+    "json-cut-short": request_head(content_type="application/json", Content_Length=50) + b'{"text": "',
+}
+
+
+@pytest.mark.parametrize("name", STALLED)
+def test_a_stalled_body_is_a_408_and_the_worker_lives_on(impatient_server, name):
+    """A client that declares more than it sends and waits gets a 408 problem after
+    BODY_READ_TIMEOUT, not a worker held until gunicorn's timeout kills it."""
+    url, server_log = impatient_server
+    started = time.perf_counter()
+    raw = exchange(url, STALLED[name], stall=True)
+    elapsed = time.perf_counter() - started
+    assert statuses(raw) == [408]
+    assert b"application/problem+json" in raw and b"request-timeout" in raw
+    assert 0.9 < elapsed < SERVER_TIME_LIMIT
+    assert requests.get(url + "/health", timeout=SERVER_TIME_LIMIT).status_code == 200
+    log = server_log()
+    assert "WORKER TIMEOUT" not in log and "SIGKILL" not in log and log.count("Booting worker") == 1

@@ -232,3 +232,16 @@ def test_a_limit_error_never_echoes_the_text(assert_problem):
     for response in (client.post("/parse", data=MARKER.encode(), content_type="text/plain"),
                      client.post("/parse", data=json.dumps({"text": MARKER}), content_type="application/json")):
         assert_problem(response, 413, "payload-too-large")
+
+
+def test_the_body_read_timeout_is_configuration(monkeypatch):
+    monkeypatch.setenv("SERVICE_BODY_READ_TIMEOUT", "2.5")
+    assert create_app({"TESTING": True}).config["BODY_READ_TIMEOUT"] == 2.5
+    monkeypatch.delenv("SERVICE_BODY_READ_TIMEOUT")
+    assert create_app({"TESTING": True}).config["BODY_READ_TIMEOUT"] == 10
+
+
+@pytest.mark.parametrize("value", [0, -1, 3600, "soon", None, True])
+def test_a_broken_body_read_timeout_stops_the_boot(value):
+    with pytest.raises(ValueError, match="BODY_READ_TIMEOUT"):
+        create_app({"BODY_READ_TIMEOUT": value})

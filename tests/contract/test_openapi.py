@@ -78,7 +78,7 @@ def test_invalid_document_is_documented_on_parse_only():
 def test_parse_documents_every_problem_response():
     spec = committed_spec()
     responses = spec["paths"]["/parse"]["post"]["responses"]
-    for status in ("400", "406", "413", "415", "422"):
+    for status in ("400", "406", "408", "413", "415", "422"):
         name = responses[status]["$ref"].rsplit("/", 1)[1]
         content = spec["components"]["responses"][name]["content"]
         assert content[PROBLEM_MEDIA_TYPE]["schema"] == {"$ref": "#/components/schemas/Problem"}
@@ -178,7 +178,7 @@ def test_compare_is_documented_like_parse():
         "application/json": {"schema": {"$ref": "#/components/schemas/CompareRequest"}}}
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/CompareResult"}
-    for status in ("400", "406", "413", "415", "422"):
+    for status in ("400", "406", "408", "413", "415", "422"):
         name = operation["responses"][status]["$ref"].rsplit("/", 1)[1]
         assert spec["components"]["responses"][name]["content"][PROBLEM_MEDIA_TYPE]["schema"] == {
             "$ref": "#/components/schemas/Problem"}
