@@ -219,7 +219,7 @@ class _Walker:
     # -- output ----------------------------------------------------------------------------
 
     def emit(self, line: str):
-        self.size += len(line) + 1
+        self.size += len(line) + (1 if self.lines else 0)     # a line break between lines only
         if self.size > self.max_chars:
             raise self.too_long()
         self.lines.append(line)

@@ -24,6 +24,8 @@ TABLE_ROW_RE = re.compile(headings.TABLE_ROW_HEADINGS)
 TITLE_END_RE = re.compile(r"[。;:：]")
 MAX_CANDIDATES = 400
 MAX_SUBHEADINGS = 100
+LINE_PREFIX_WINDOW = 24
+REST_WINDOW = 400
 
 
 def numeral_value(numeral: str) -> int:
@@ -61,14 +63,29 @@ class Section:
     subheadings: list = field(default_factory=list)
 
 
+def _at_line_start(norm: str, at: int) -> bool:
+    """Only white space or markup marks between the start of the line and `at` (looked at in a
+    short window: a heading is never far from its line's start, and a long line must not make
+    each candidate cost its whole length)."""
+    window = max(0, at - LINE_PREFIX_WINDOW)
+    newline = norm.rfind("\n", window, at)
+    if newline < 0 and window > 0:
+        return False
+    return bool(LINE_PREFIX_RE.match(norm[newline + 1:at]))
+
+
+def _line_rest(norm: str, at: int, end: int) -> str:
+    """The text from `at` to the end of its line (at most REST_WINDOW characters, before `end`)."""
+    limit = min(end, at + REST_WINDOW)
+    line_end = norm.find("\n", at, limit)
+    return norm[at:limit if line_end < 0 else line_end]
+
+
 def _candidate(norm: str, match) -> object:
-    line_start = norm.rfind("\n", 0, match.start()) + 1
-    line_end = norm.find("\n", match.end())
-    line_end = len(norm) if line_end < 0 else line_end
-    rest = norm[match.end():line_end]
+    rest = _line_rest(norm, match.end(), len(norm))
     if TABLE_ROW_RE.match(rest):
         return None
-    at_line_start = bool(LINE_PREFIX_RE.match(norm[line_start:match.start()]))
+    at_line_start = _at_line_start(norm, match.start())
     stripped = rest.strip()
     title = None
     for index, title_re in enumerate(INLINE_TITLE_RES):
@@ -128,14 +145,11 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     for match in SUBHEADING_RE.finditer(norm, start, end):
         at = match.start()
         before = norm[max(start, at - 1):at]
-        line_start = norm.rfind("\n", 0, at) + 1
-        if not (LINE_PREFIX_RE.match(norm[line_start:at]) or before in ("。", " ", "\u3000")):
+        if not (_at_line_start(norm, at) or before in ("。", " ", "\u3000")):
             continue
         if any(lo <= at < hi for lo, hi in excluded):
             continue
-        line_end = norm.find("\n", match.end())
-        line_end = end if line_end < 0 or line_end > end else line_end
-        title = TITLE_END_RE.split(norm[match.end():line_end], 1)[0]
+        title = TITLE_END_RE.split(_line_rest(norm, match.end(), end), 1)[0]
         title = collapse_spaces(title)[:60].rstrip("。.,，")
         found.append((match.group(1), title, at))
         if len(found) >= MAX_SUBHEADINGS:

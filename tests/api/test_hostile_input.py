@@ -60,14 +60,7 @@ HOSTILE_TEXTS = {
     "only-separators": lambda: b"| " * MiB,
     "only-headings": lambda: "一、二、三、四、五、六、（一）（二）\n".encode("utf-8") * 35_000,
 }
-KNOWN_SLOW = pytest.mark.xfail(strict=True, reason=(
-    "parser: sections.find_subheadings collapses the spaces of the whole line again for each of the ~400 "
-    "sections found in it (normalize.collapse_spaces), so a 2 MiB line of report words takes 6.5 s "
-    "(0.27 s at 128 KiB); lift this mark when the parser is linear again"))
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, marks=KNOWN_SLOW) if name == "2-MiB-single-line" else name
-                                  for name in HOSTILE_TEXTS])
+@pytest.mark.parametrize("name", HOSTILE_TEXTS)
 def test_degenerate_text(client, name):
     data = HOSTILE_TEXTS[name]()
     assert len(data) <= 2 * MiB

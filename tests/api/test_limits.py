@@ -138,9 +138,7 @@ def test_a_compared_text_at_the_character_limit(assert_problem, report, over):
         assert response.status_code == 200
 
 
-@pytest.mark.parametrize("over", [pytest.param(0, marks=pytest.mark.xfail(strict=True, reason=(
-    "service/formats/docx.py counts a line break after the last line too (_Walker.emit), so a .docx whose "
-    "text is exactly MAX_CHARS is refused; lift this mark when fixed"))), 1])
+@pytest.mark.parametrize("over", [0, 1])
 def test_docx_text_at_the_character_limit(assert_problem, report_docx, over):
     chars = len(extract_text(report_docx, DOCX, None, Limits()).text)
     response = client_with(MAX_CHARS=chars - over).post("/parse", data=report_docx, content_type=DOCX)
