@@ -31,6 +31,8 @@ HINTED_SHARE = 0.5            # … or half of it, when its class or id names it
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
 MAX_SPAN = 100                # a rowspan/colspan larger than this is treated as 1 (hostile markup)
 MAX_GRID_CELLS = 200_000
+TAG_RE = re.compile(r"<[^<>]{0,2000}>")
+COMPLETE_SHARE = 0.5          # of the Chinese characters written in the page, at least this many are read
 NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
 META_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|time|date|pubdate|publish)(?:$|[\s_-])", re.I)
 MAX_META_LINES = 6
@@ -55,7 +57,8 @@ def _decode(data: bytes, charset) -> tuple:
 
 def _parse(text: str):
     try:
-        parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+        parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                                 huge_tree=True)     # deep nesting is read (walked without recursion)
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise FormatError("invalid-document", f"the HTML could not be read: {str(error)[:120]}")
@@ -217,10 +220,36 @@ def _lines(article) -> list:
     return lines
 
 
+def _without_comments(text: str) -> str:
+    """The text without <!-- … --> (the parser drops comments too), in one linear pass."""
+    pieces, position = [], 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            pieces.append(text[position:])
+            return "".join(pieces)
+        pieces.append(text[position:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(pieces)
+        position = end + 3
+
+
+def _check_complete(text: str, root):
+    """Refuse a page the HTML parser could not read in full (libxml2 stops at extreme nesting
+    depths): never a silently truncated parse."""
+    written = len(CJK_RE.findall(TAG_RE.sub("", _without_comments(text))))
+    read = len(CJK_RE.findall("".join(root.itertext())))
+    if written and read < COMPLETE_SHARE * written:
+        raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
+                                              "send the page's text instead.")
+
+
 def html_to_text(data: bytes, charset=None) -> tuple:
     """(report text, encoding used) of an HTML page."""
     text, encoding = _decode(data, charset)
     root = _parse(text)
+    _check_complete(text, root)
     metadata = _page_metadata(root)
     _drop_chrome(root)
     lines = _lines(_article(root))

@@ -109,3 +109,12 @@ def test_bytes_that_are_no_html_at_all():
             assert isinstance(text, str)
         except FormatError as error:
             assert error.kind in ("invalid-document", "invalid-encoding")
+
+
+def test_nesting_the_parser_cannot_follow_is_refused_not_truncated():
+    readable = "<div>" * 300 + "一、总体情况" + "</div>" * 300
+    assert "一、总体情况" in html_to_text(page(readable).encode("utf-8"))[0]
+    too_deep = "<div>" * 5000 + "一、总体情况" + "</div>" * 5000
+    with pytest.raises(FormatError) as raised:
+        html_to_text(page(too_deep).encode("utf-8"))
+    assert raised.value.kind == "invalid-document"
