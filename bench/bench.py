@@ -114,22 +114,31 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port, workers):
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}"]
+def launch_gunicorn(port, workers, extra=(), stderr=subprocess.DEVNULL):
+    """gunicorn -c gunicorn.conf.py on 127.0.0.1:port; (process, command) once /health answers,
+    (None, command) when it does not start within 30 s (the process is stopped then)."""
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}", *extra]
     if workers:
         command += ["--workers", str(workers)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr,
                                start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and process.poll() is None:
         try:
             with urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=1) as response:
                 if response.status == 200:
-                    return process
+                    return process, command
         except OSError:
             time.sleep(0.2)
     stop_gunicorn(process)
-    sys.exit("gunicorn did not start")
+    return None, command
+
+
+def start_gunicorn(port, workers):
+    process, _ = launch_gunicorn(port, workers)
+    if process is None:
+        sys.exit("gunicorn did not start")
+    return process
 
 
 def stop_gunicorn(process):

@@ -35,7 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import HOST, ROOT, TEXT_PLAIN, corpus_documents, free_port, percentile, stop_gunicorn  # noqa: E402
+from bench import (HOST, ROOT, TEXT_PLAIN, corpus_documents, free_port, launch_gunicorn, percentile,  # noqa: E402
+                   stop_gunicorn)
 
 MIB = 1024 * 1024
 
@@ -44,21 +45,7 @@ MIB = 1024 * 1024
 
 def start_gunicorn(port, workers, log_file):
     """gunicorn -c gunicorn.conf.py --max-requests 0; its error log (stderr) goes to log_file."""
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}",
-               "--max-requests", "0"]
-    if workers:
-        command += ["--workers", str(workers)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log_file,
-                               start_new_session=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=1) as response:
-                if response.status == 200:
-                    return process, command
-        except OSError:
-            time.sleep(0.2)
-    return None, command
+    return launch_gunicorn(port, workers, extra=["--max-requests", "0"], stderr=log_file)
 
 
 def children(pid):
