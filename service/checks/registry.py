@@ -88,7 +88,3 @@ RULES = {
 }
 
 RULE_IDS = tuple(RULES)
-
-
-def severity_of(rule: str) -> str:
-    return RULES[rule][0]

@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from service.parsing.normalize import collapse_spaces, compact
+from service.parsing.normalize import compact
 from service.rules import metadata as rules
 
 TITLE_RE = re.compile(rules.TITLE_PATTERN)
@@ -60,15 +60,15 @@ def find_title(doc) -> dict:
         candidates = []
         text = compact(line)
         if len(text) <= MAX_TITLE_CHARS:
-            candidates.append((text, line))
+            candidates.append(text)
             if index + 1 < len(lines) and YEAR_RE.search(text) and not TITLE_RE.search(text):
                 following = lines[index + 1][2]
-                candidates.append((text + compact(following), line + following))
+                candidates.append(text + compact(following))
         else:
             for segment in SEGMENT_SPLIT_RE.split(line[:800]):
                 if 6 <= len(segment) <= MAX_TITLE_CHARS:
-                    candidates.append((segment, segment))
-        for text, written in candidates:
+                    candidates.append(segment)
+        for text in candidates:
             if "报告" not in text or not YEAR_RE.search(text):
                 continue
             match = TITLE_RE.search(text)
@@ -135,7 +135,3 @@ def find_contacts(text: str) -> dict:
             value = phone.group(0) if phone else None
         contacts[name] = value.strip() if value else None
     return contacts
-
-
-def title_text(value) -> object:
-    return collapse_spaces(value) if value else None

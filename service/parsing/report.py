@@ -11,8 +11,6 @@ PARSER_NAME = "gov-report-parser"
 MAX_WARNINGS = 200
 HEAD_CHARS = 6000         # the preamble with the contact details is read up to here
 TAIL_CHARS = 3000         # the signature and date are looked for in the last characters only
-TABLE_SECTION_KIND = {"active_disclosure": "active_disclosure", "applications": "applications",
-                      "reviews_and_lawsuits": "reviews_and_lawsuits"}
 
 
 def _report_metadata(doc, sections, warnings):
@@ -65,7 +63,7 @@ def _read_tables(doc, sections, year, warnings, cell_lines):
         elif template and regions[key]:
             warnings.append(make_warning(WarningCode.UNREADABLE_TABLE, "no row of this table could be read",
                                          table=key, line=doc.line_no(regions[key][0])))
-        elif template and any(s.heading.kind == TABLE_SECTION_KIND[key] for s in sections):
+        elif template and any(s.heading.kind == key for s in sections):
             warnings.append(make_warning(WarningCode.TABLE_NOT_FOUND, "the report has no such table",
                                          table=key))
     return template, result, regions

@@ -157,7 +157,7 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     return found
 
 
-def _infer_missing(norm: str, chain: list, ends: list, excluded) -> list:
+def _infer_missing(norm: str, chain: list, excluded) -> list:
     """Insert a section for a numeral skipped by one, found through its first sub-heading."""
     result = []
     for index, heading in enumerate(chain):
@@ -187,7 +187,7 @@ def find_sections(norm: str, excluded=()) -> list:
             if len(candidates) >= MAX_CANDIDATES:
                 break
     chain = _best_chain(candidates)
-    chain = _infer_missing(norm, chain, None, excluded)
+    chain = _infer_missing(norm, chain, excluded)
     sections = []
     for index, heading in enumerate(chain):
         end = chain[index + 1].start if index + 1 < len(chain) else len(norm)

@@ -18,8 +18,6 @@ from service.parsing.codes import WarningCode, make_warning
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, to_output
 from service.rules import labels as rules
 
-SECTION_TABLE = {"active_disclosure": "active_disclosure", "applications": "applications",
-                 "reviews_and_lawsuits": "reviews_and_lawsuits"}
 ANCHOR_RES = {table: re.compile("|".join(patterns)) for table, patterns in rules.TABLE_ANCHORS.items()}
 AD_ANCHOR_RE = re.compile(r"第\s*二\s*十\s*条")
 AMOUNT_COLUMNS = frozenset({"amount"})
@@ -47,14 +45,12 @@ def _next_heading(sections, offset, limit):
 
 def _first(pattern, norm, start, end, sections=(), kind=None):
     """First match of pattern in norm[start:end], preferring one inside a section of `kind`."""
-    first = None
     for section in sections:
         if section.heading.kind == kind and section.end > start and section.heading.start < end:
             match = pattern.search(norm, max(start, section.heading.start), min(end, section.end))
             if match:
                 return match
-    first = pattern.search(norm, start, end)
-    return first
+    return pattern.search(norm, start, end)
 
 
 def find_regions(norm: str, sections: list) -> dict:
@@ -379,10 +375,7 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_li
                 WarningCode.ROW_VALUE_COUNT,
                 f"the printed row has {printed} values for {expected} columns; read from the left",
                 table=table, row=row, line=piece.line))
-            cells = piece.cells
-        else:
-            cells = piece.cells
-        result[row] = _fill_row(table, row, columns, cells, warnings, cell_lines)
+        result[row] = _fill_row(table, row, columns, piece.cells, warnings, cell_lines)
     return result
 
 
