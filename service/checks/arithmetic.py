@@ -1,7 +1,7 @@
 """The tables' own arithmetic, and plausibility of table 2. Cells are read, never changed."""
 
 from service.checks.cells import MISSING, number_text, path, rows_of, same, value
-from service.checks.model import make_check
+from service.checks.model import make_check, merged_check
 from service.rules import labels as label_rules
 
 APPLICATION_LABELS = {
@@ -48,13 +48,9 @@ def sum_checks(rule, result, lines, instances) -> list:
         checks.append(sum_check(rule, result, lines, parts, targets, en, zh))
     elif passed:
         paths = [cell for parts, targets, _, _ in passed for cell in (*parts, *targets)]
-        checks.append(make_check(
-            rule, "pass", paths=paths, values={cell: cells[cell] for cell in paths},
-            lines=[lines.get(cell) for cell in paths],
-            en=f"{len(passed)} instances hold: " + "; ".join(en for _, _, en, _ in passed[:3])
-               + ("; …" if len(passed) > 3 else ""),
-            zh=f"{len(passed)}项均成立：" + "；".join(zh for _, _, _, zh in passed[:3])
-               + ("；……" if len(passed) > 3 else "")))
+        checks.append(merged_check(
+            rule, "pass", len(passed), [en for _, _, en, _ in passed[:3]], [zh for _, _, _, zh in passed[:3]],
+            paths=paths, values={cell: cells[cell] for cell in paths}, lines=[lines.get(cell) for cell in paths]))
     return checks
 
 

@@ -45,11 +45,16 @@ def _merge(rule, status, checks):
         values.update(check["values"])
         lines += check["lines"]
         excerpts += check["excerpts"]
-    count = len(checks)
+    return merged_check(rule, status, len(checks), [check["message"]["en"] for check in checks[:3]],
+                        [check["message"]["zh"] for check in checks[:3]],
+                        paths=paths, values=values, lines=lines, excerpts=excerpts)
+
+
+def merged_check(rule, status, count, en_first, zh_first, **fields) -> dict:
+    """One check standing for `count` instances of a rule with the same status; its message
+    names the first three instances."""
     word = {"pass": ("hold", "均成立"), "not_assessable": ("could not be assessed", "均无法核对")}[status]
     return make_check(
-        rule, status, paths=paths, values=values, lines=lines, excerpts=excerpts,
-        en=f"{count} instances {word[0]}: " + "; ".join(check["message"]["en"] for check in checks[:3])
-           + ("; …" if count > 3 else ""),
-        zh=f"{count}项{word[1]}：" + "；".join(check["message"]["zh"] for check in checks[:3])
-           + ("；……" if count > 3 else ""))
+        rule, status, **fields,
+        en=f"{count} instances {word[0]}: " + "; ".join(en_first[:3]) + ("; …" if count > 3 else ""),
+        zh=f"{count}项{word[1]}：" + "；".join(zh_first[:3]) + ("；……" if count > 3 else ""))
