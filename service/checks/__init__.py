@@ -54,3 +54,11 @@ def compare_results(previous: dict, current: dict) -> list:
 
     return condense(continuity.run({**previous, "_cells": flat_cells(previous)},
                                    {**current, "_cells": flat_cells(current)}))
+
+
+def select_checks(checks: list, only_failures: bool) -> list:
+    """All the checks, or only those whose status is "fail" (order kept): the `only_failures`
+    option of POST /parse, /parse/batch, /compare and the command line."""
+    if not only_failures:
+        return checks
+    return [check for check in checks if check["status"] == "fail"]

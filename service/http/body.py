@@ -13,14 +13,14 @@ over a limit is a 413. Nothing is written to disk (uploads are parsed into memor
 
 import io
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import orjson
 from flask import Request, current_app, request
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 from service import formats
-from service.formats import FormatError, Limits, extract_text, sniff_media_type
+from service.documents import APPLICATION_JSON, Submission, read_document, text_document
+from service.formats import Limits
 from service.http.problems import ProblemError, ProblemType
 from service.http.request_log import BODY_BYTES_KEY
 from service.http.schemas import ParseRequestSchema
@@ -31,9 +31,7 @@ except ImportError:  # pragma: no cover - another server
     class ServerParseError(Exception):
         pass
 
-APPLICATION_JSON = "application/json"
 MULTIPART = "multipart/form-data"
-OCTET_STREAM = "application/octet-stream"
 UPLOAD_FIELD = "file"
 # Media types read by service.formats, and the ones a body may have on POST /parse.
 DOCUMENT_TYPES = formats.SUPPORTED_MEDIA_TYPES
@@ -45,14 +43,6 @@ MULTIPART_OVERHEAD = 64 * 1024
 JSON_ENCODING = "utf-8"
 BOM = "\ufeff"
 
-FORMAT_PROBLEMS = {
-    "invalid-encoding": ProblemType.INVALID_ENCODING,
-    "unsupported-charset": ProblemType.UNSUPPORTED_CHARSET,
-    "unsupported-media-type": ProblemType.UNSUPPORTED_MEDIA_TYPE,
-    "payload-too-large": ProblemType.PAYLOAD_TOO_LARGE,
-    "invalid-document": ProblemType.INVALID_DOCUMENT,
-}
-MAX_DETAIL = 500
 
 REQUEST_SCHEMA = ParseRequestSchema()
 
@@ -63,20 +53,6 @@ class InMemoryRequest(Request):
 
     def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
         return io.BytesIO()
-
-
-@dataclass(frozen=True)
-class Submission:
-    """The report text and how it arrived (the `input` of a /parse response)."""
-
-    text: str
-    media_type: str
-    encoding: str | None = None
-    filename: str | None = None
-
-    @property
-    def input(self):
-        return {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename}
 
 
 def submission_from_request() -> Submission:
@@ -93,8 +69,7 @@ def submission_from_request() -> Submission:
         raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report.")
     if media_type == APPLICATION_JSON:
         text = REQUEST_SCHEMA.load(json_document(decode_json(raw)))["text"]
-        check_chars(text)
-        return Submission(text, APPLICATION_JSON, JSON_ENCODING)
+        return text_document(text, limits(), APPLICATION_JSON, JSON_ENCODING)
     return extracted(raw, media_type, request.mimetype_params.get("charset"))
 
 
@@ -136,20 +111,11 @@ def upload() -> Submission:
         raise too_large(f"The uploaded file is larger than the limit of {limit} bytes (MAX_UPLOAD_BYTES).")
     if not data:
         raise ProblemError(ProblemType.EMPTY_BODY, f'The part "{UPLOAD_FIELD}" is empty; send the report.')
-    media_type = part.mimetype
-    if media_type in ("", OCTET_STREAM):
-        media_type = sniff_media_type(data)
-    return extracted(data, media_type, part.mimetype_params.get("charset"), part.filename or None)
+    return extracted(data, part.mimetype, part.mimetype_params.get("charset"), part.filename or None)
 
 
 def extracted(data: bytes, media_type: str, charset, filename=None) -> Submission:
-    """The text of a document through service.formats; a FormatError becomes its problem type."""
-    try:
-        result = extract_text(data, media_type, charset, limits())
-    except FormatError as error:
-        problem_type = FORMAT_PROBLEMS.get(error.kind, ProblemType.INVALID_DOCUMENT)
-        raise ProblemError(problem_type, cut(str(error.detail))) from None
-    return Submission(result.text, result.media_type, result.encoding, filename)
+    return read_document(data, media_type, charset, limits(), filename)
 
 
 def limits() -> Limits:
@@ -159,9 +125,7 @@ def limits() -> Limits:
 
 def check_chars(text: str):
     """413 when a text (from JSON) has more characters than MAX_CHARS."""
-    limit = current_app.config["MAX_CHARS"]
-    if len(text) > limit:
-        raise too_large(f"The text has {len(text)} characters; the limit is {limit} characters (MAX_CHARS).")
+    text_document(text, limits())
 
 
 def body_limit(media_type: str) -> tuple:
@@ -247,7 +211,3 @@ def json_document(document: str):
     except orjson.JSONDecodeError as error:
         raise ProblemError(ProblemType.INVALID_JSON,
                            f"The body is not valid JSON (line {error.lineno}, column {error.colno}).") from None
-
-
-def cut(detail: str) -> str:
-    return detail if len(detail) <= MAX_DETAIL else detail[:MAX_DETAIL] + "…"

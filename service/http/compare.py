@@ -2,11 +2,10 @@
 
 from flask_smorest import Blueprint
 
-from service.checks import compare_results
+from service.checks import compare_results, select_checks
+from service.documents import NOT_A_REPORT_DETAIL
 from service.http.body import check_chars, json_from_request
-from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
-from service.http.parse import NOT_A_REPORT_DETAIL
 from service.http.problems import ProblemError, ProblemType, documented_problems
 from service.http.schemas import ChecksQuerySchema, CompareRequestSchema, CompareResultSchema
 from service.parsing import looks_like_report, parse_report

@@ -2,14 +2,13 @@
 
 from flask_smorest import Blueprint
 
+from service.documents import parse_submission
 from service.formats import DOCX, TEXT_HTML
 from service.formats.text import SUPPORTED_CHARSETS
 from service.http.body import UPLOAD_FIELD, submission_from_request
-from service.http.check_filter import select_checks
 from service.http.negotiation import require_json_acceptable
-from service.http.problems import ProblemError, ProblemType, documented_problems
+from service.http.problems import documented_problems
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
-from service.parsing import looks_like_report, parse_report
 
 blp = Blueprint("parse", __name__, description="Parse a report")
 
@@ -58,9 +57,6 @@ REQUEST_BODY = {
     },
 }
 
-NOT_A_REPORT_DETAIL = ("Nothing of a government information disclosure annual report was recognised: "
-                       "no title, no numbered section of a known kind and no statistical table.")
-
 
 @blp.route("/parse", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
@@ -74,8 +70,4 @@ def parse(only_failures):
     statistical tables and the consistency checks evaluated on them.
     """
     require_json_acceptable()
-    submission = submission_from_request()
-    result = parse_report(submission.text)
-    if not looks_like_report(result):
-        raise ProblemError(ProblemType.NOT_A_REPORT, NOT_A_REPORT_DETAIL)
-    return {**result, "input": submission.input, "checks": select_checks(result["checks"], only_failures)}
+    return parse_submission(submission_from_request(), only_failures)

@@ -8,7 +8,6 @@ A detail never quotes the submitted body; tracebacks go to the server log only.
 
 import re
 import traceback
-from enum import Enum
 
 import orjson
 from flask import current_app, request
@@ -16,41 +15,11 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from service.http.request_log import REQUEST_ID_KEY, safe_path
+from service.problem_types import PROBLEM_BASE_URI, ProblemError, ProblemType  # noqa: F401 (re-exported)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-PROBLEM_BASE_URI = "https://gov-report-parser.example/problems/"
 MAX_POINTER_SEGMENT = 100
 MAX_ERRORS = 50
-
-
-class ProblemType(Enum):
-    """A problem type slug never changes meaning; new ones may be added."""
-
-    EMPTY_BODY = ("empty-body", 400, "Empty request body")
-    INVALID_ENCODING = ("invalid-encoding", 400, "Body is not valid in its charset")
-    INVALID_JSON = ("invalid-json", 400, "Malformed JSON body")
-    BAD_REQUEST = ("bad-request", 400, "Bad request")
-    NOT_FOUND = ("not-found", 404, "Not found")
-    METHOD_NOT_ALLOWED = ("method-not-allowed", 405, "Method not allowed")
-    NOT_ACCEPTABLE = ("not-acceptable", 406, "Not acceptable")
-    REQUEST_TIMEOUT = ("request-timeout", 408, "Request timeout")
-    PAYLOAD_TOO_LARGE = ("payload-too-large", 413, "Payload too large")
-    UNSUPPORTED_MEDIA_TYPE = ("unsupported-media-type", 415, "Unsupported media type")
-    UNSUPPORTED_CHARSET = ("unsupported-charset", 415, "Unsupported charset")
-    VALIDATION_ERROR = ("validation-error", 422, "Request validation failed")
-    NOT_A_REPORT = ("not-a-report", 422, "Not a government information disclosure annual report")
-    INVALID_DOCUMENT = ("invalid-document", 422, "The document cannot be read")
-    INTERNAL_ERROR = ("internal-error", 500, "Internal server error")
-
-    def __init__(self, slug, status, title):
-        self.slug = slug
-        self.status = status
-        self.title = title
-
-    @property
-    def uri(self):
-        return PROBLEM_BASE_URI + self.slug
-
 
 # The type used for a werkzeug HTTPException of this status; other statuses get a type made
 # from their standard reason phrase (e.g. 412 -> .../precondition-failed).
@@ -67,16 +36,6 @@ TYPE_FOR_STATUS = {
 }
 
 INTERNAL_ERROR_DETAIL = "The server hit an unexpected error. It has been logged."
-
-
-class ProblemError(Exception):
-    """Raised by the request-handling code to answer with a problem of a known type."""
-
-    def __init__(self, problem_type, detail, *, errors=None):
-        super().__init__(problem_type.slug)
-        self.problem_type = problem_type
-        self.detail = detail
-        self.errors = errors
 
 
 def problem_response(type_uri, title, status, detail, *, errors=None, headers=None):

@@ -211,7 +211,7 @@ def test_limits_reach_the_extractor(monkeypatch, report_docx):
         seen["limits"] = limits
         return extract_text(data, media_type, charset, limits)
 
-    monkeypatch.setattr("service.http.body.extract_text", spy)
+    monkeypatch.setattr("service.documents.extract_text", spy)
     client_with(MAX_CHARS=123_456, MAX_DOCX_UNCOMPRESSED=7_654_321).post("/parse", data=report_docx,
                                                                         content_type=DOCX)
     assert seen["limits"].max_chars == 123_456

@@ -70,7 +70,7 @@ def test_an_unexpected_error_logs_its_type_and_stack_but_not_its_message(client,
     def broken_parser(text):
         raise ValueError(f"cannot read {text[:40]}")
 
-    monkeypatch.setattr("service.http.parse.parse_report", broken_parser)
+    monkeypatch.setattr("service.documents.parse_report", broken_parser)
     response = client.post("/parse", data=MARKER.encode(), content_type="text/plain",
                            headers={"X-Request-ID": "trace-500"})
     assert_problem(response, 500, "internal-error")

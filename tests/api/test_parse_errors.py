@@ -174,7 +174,7 @@ def test_unexpected_error_is_a_generic_500(client, assert_problem, monkeypatch, 
     def broken_parser(text):
         raise RuntimeError(f"parser bug near {text[:20]}")
 
-    monkeypatch.setattr("service.http.parse.parse_report", broken_parser)
+    monkeypatch.setattr("service.documents.parse_report", broken_parser)
     response = post(client, MARKER.encode())
     body = assert_problem(response, 500, "internal-error")
     assert "parser bug" not in response.get_data(as_text=True)

@@ -1,0 +1,73 @@
+"""One document, from what the user sent to its parse result: the work behind POST /parse, each
+document of POST /parse/batch and each file of the command line. A plain library (no Flask).
+
+    read_document(data, media_type, charset=None, limits=Limits(), filename=None) -> Submission
+    text_document(text, limits=Limits(), media_type=..., encoding=...)          -> Submission
+    parse_submission(submission, only_failures=False)                            -> result
+
+A result is parse_report's dictionary plus `input` (how the document arrived). Anything that
+goes wrong is a ProblemError whose problem type says what (invalid-encoding, unsupported-charset,
+unsupported-media-type, payload-too-large, invalid-document, not-a-report).
+"""
+
+from dataclasses import dataclass
+
+from service.checks import select_checks
+from service.formats import FormatError, Limits, extract_text, sniff_media_type
+from service.parsing import looks_like_report, parse_report
+from service.problem_types import BY_SLUG, ProblemError, ProblemType
+
+APPLICATION_JSON = "application/json"
+OCTET_STREAM = "application/octet-stream"
+MAX_DETAIL = 500
+NOT_A_REPORT_DETAIL = ("Nothing of a government information disclosure annual report was recognised: "
+                       "no title, no numbered section of a known kind and no statistical table.")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The report text and how it arrived (the `input` of a result)."""
+
+    text: str
+    media_type: str
+    encoding: str | None = None
+    filename: str | None = None
+
+    @property
+    def input(self):
+        return {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename}
+
+
+def read_document(data: bytes, media_type=None, charset=None, limits: Limits = Limits(),
+                  filename=None) -> Submission:
+    """The text of a document (plain text in any supported charset, HTML or .docx). A media type
+    that is missing or application/octet-stream is sniffed from the bytes."""
+    if media_type in (None, "", OCTET_STREAM):
+        media_type = sniff_media_type(data)
+    try:
+        extracted = extract_text(data, media_type, charset, limits)
+    except FormatError as error:
+        problem_type = BY_SLUG.get(error.kind, ProblemType.INVALID_DOCUMENT)
+        raise ProblemError(problem_type, cut(str(error.detail))) from None
+    return Submission(extracted.text, extracted.media_type, extracted.encoding, filename)
+
+
+def text_document(text: str, limits: Limits = Limits(), media_type=APPLICATION_JSON, encoding="utf-8",
+                  filename=None) -> Submission:
+    """Text that arrived as text (a JSON string): only its length is checked."""
+    if len(text) > limits.max_chars:
+        raise ProblemError(ProblemType.PAYLOAD_TOO_LARGE, f"The text has {len(text)} characters; the limit is "
+                                                          f"{limits.max_chars} characters (MAX_CHARS).")
+    return Submission(text, media_type, encoding, filename)
+
+
+def parse_submission(submission: Submission, only_failures=False) -> dict:
+    """The parse result of a document, or not-a-report when nothing of a report was recognised."""
+    result = parse_report(submission.text)
+    if not looks_like_report(result):
+        raise ProblemError(ProblemType.NOT_A_REPORT, NOT_A_REPORT_DETAIL)
+    return {**result, "input": submission.input, "checks": select_checks(result["checks"], only_failures)}
+
+
+def cut(detail: str) -> str:
+    return detail if len(detail) <= MAX_DETAIL else detail[:MAX_DETAIL] + "…"

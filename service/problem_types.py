@@ -1,0 +1,63 @@
+"""The stable RFC 9457 problem types of the service (no Flask: the command line uses them too).
+
+A problem type slug never changes meaning; new ones may be added. `problem_body` builds the
+problem object that an HTTP error carries, and that each failed document of a batch (or of the
+command line's output) carries in place of its result.
+"""
+
+from enum import Enum
+
+PROBLEM_BASE_URI = "https://gov-report-parser.example/problems/"
+
+
+class ProblemType(Enum):
+    EMPTY_BODY = ("empty-body", 400, "Empty request body")
+    INVALID_ENCODING = ("invalid-encoding", 400, "Body is not valid in its charset")
+    INVALID_JSON = ("invalid-json", 400, "Malformed JSON body")
+    BAD_REQUEST = ("bad-request", 400, "Bad request")
+    NOT_FOUND = ("not-found", 404, "Not found")
+    METHOD_NOT_ALLOWED = ("method-not-allowed", 405, "Method not allowed")
+    NOT_ACCEPTABLE = ("not-acceptable", 406, "Not acceptable")
+    REQUEST_TIMEOUT = ("request-timeout", 408, "Request timeout")
+    PAYLOAD_TOO_LARGE = ("payload-too-large", 413, "Payload too large")
+    UNSUPPORTED_MEDIA_TYPE = ("unsupported-media-type", 415, "Unsupported media type")
+    UNSUPPORTED_CHARSET = ("unsupported-charset", 415, "Unsupported charset")
+    VALIDATION_ERROR = ("validation-error", 422, "Request validation failed")
+    NOT_A_REPORT = ("not-a-report", 422, "Not a government information disclosure annual report")
+    INVALID_DOCUMENT = ("invalid-document", 422, "The document cannot be read")
+    INTERNAL_ERROR = ("internal-error", 500, "Internal server error")
+
+    def __init__(self, slug, status, title):
+        self.slug = slug
+        self.status = status
+        self.title = title
+
+    @property
+    def uri(self):
+        return PROBLEM_BASE_URI + self.slug
+
+
+BY_SLUG = {problem_type.slug: problem_type for problem_type in ProblemType}
+
+
+def problem_body(problem_type: ProblemType, detail: str, *, instance=None, errors=None) -> dict:
+    body = {"type": problem_type.uri, "title": problem_type.title, "status": problem_type.status, "detail": detail}
+    if instance is not None:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+class ProblemError(Exception):
+    """A problem of a known type: raised by the document pipeline and the request handlers, answered
+    as problem+json by the service (or carried by a failed document of a batch)."""
+
+    def __init__(self, problem_type: ProblemType, detail: str, *, errors=None):
+        super().__init__(problem_type.slug)
+        self.problem_type = problem_type
+        self.detail = detail
+        self.errors = errors
+
+    def body(self, instance=None) -> dict:
+        return problem_body(self.problem_type, self.detail, instance=instance, errors=self.errors)
