@@ -18,6 +18,10 @@ DEFAULTS = {
     # Largest document, in bytes: a multipart/form-data upload's `file` part, or a text/html or
     # .docx body (pages and Word files carry markup, styles and images besides the text).
     "MAX_UPLOAD_BYTES": 10 * MIB,
+    # POST /parse/batch: most documents in one request, and most bytes of its body (JSON or
+    # multipart, all documents together). Each document also keeps the limits above.
+    "MAX_BATCH_DOCUMENTS": 32,
+    "MAX_BATCH_BYTES": 16 * MIB,
     # Most characters of text handed to the parser, whatever it was extracted from.
     "MAX_CHARS": 2 * MIB,
     # Most bytes a .docx may expand to when unzipped (zip bombs).
@@ -41,7 +45,8 @@ DEFAULTS = {
 }
 
 ENV_PREFIX = "SERVICE"
-LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_CHARS", "MAX_DOCX_UNCOMPRESSED")
+LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_BATCH_DOCUMENTS", "MAX_BATCH_BYTES", "MAX_CHARS",
+          "MAX_DOCX_UNCOMPRESSED")
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 

@@ -2,13 +2,17 @@
 
 from flask_smorest import Blueprint
 
-from service.documents import parse_submission
+from service.documents import APPLICATION_JSON, parse_submission
 from service.formats import DOCX, TEXT_HTML
 from service.formats.text import SUPPORTED_CHARSETS
 from service.http.body import UPLOAD_FIELD, submission_from_request
-from service.http.negotiation import require_json_acceptable
+from service.http.csv_answer import csv_alternative, csv_response
+from service.http.negotiation import negotiate
 from service.http.problems import documented_problems
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
+from service.tabular import MEDIA_TYPE as TEXT_CSV
+
+ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV)
 
 blp = Blueprint("parse", __name__, description="Parse a report")
 
@@ -62,12 +66,18 @@ REQUEST_BODY = {
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableDocumentProblem")
-@blp.response(200, ParseResultSchema, description="The parse result")
+@blp.response(200, ParseResultSchema, description="The parse result (JSON), or its table cells in long form (CSV)")
+@csv_alternative(blp, "The parse result (JSON), or its table cells in long form (CSV)")
 def parse(only_failures):
     """Parse one annual report
 
     Returns how the report arrived (`input`), its metadata, its numbered sections, its three
-    statistical tables and the consistency checks evaluated on them.
+    statistical tables and the consistency checks evaluated on them. With `Accept: text/csv`, the
+    table cells in long form (one row per cell; `document_id` is the uploaded file's name).
     """
-    require_json_acceptable()
-    return parse_submission(submission_from_request(), only_failures)
+    answer_type = negotiate(ANSWER_TYPES)
+    submission = submission_from_request()
+    result = parse_submission(submission, only_failures)
+    if answer_type == TEXT_CSV:
+        return csv_response([(submission.filename or "", result, None)])
+    return result

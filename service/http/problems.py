@@ -87,10 +87,15 @@ def handle_validation_error(error):
 def handle_unexpected_error(error):
     """500. The log gets the exception's type and stack, not its message (which may quote the
     submitted text)."""
-    current_app.logger.error("Unhandled %s on %s %s (request %s)\n%s", type(error).__name__, request.method,
-                             safe_path(request.path), request.environ.get(REQUEST_ID_KEY, "-"),
-                             "".join(traceback.format_tb(error.__traceback__)).rstrip())
+    log_unexpected(error)
     return response_for(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL)
+
+
+def log_unexpected(error, where=""):
+    """The exception's type and stack (not its message, which may quote the submitted text)."""
+    current_app.logger.error("Unhandled %s on %s %s%s (request %s)\n%s", type(error).__name__, request.method,
+                             safe_path(request.path), where, request.environ.get(REQUEST_ID_KEY, "-"),
+                             "".join(traceback.format_tb(error.__traceback__)).rstrip())
 
 
 def too_large_detail():

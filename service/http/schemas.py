@@ -321,3 +321,49 @@ class ProblemSchema(Schema):
     errors = fields.List(fields.Nested(ProblemFieldErrorSchema), metadata={
         "description": "Where the request is wrong: validation-error, and not-a-report on /compare "
                        "(the side that is not a report)"})
+
+
+# --- batch -----------------------------------------------------------------------------------
+
+MAX_ID_LENGTH = 1000
+
+
+class BatchDocumentSchema(Schema):
+    id = text("Your name for the document, given back with its answer (ids are not checked for uniqueness: "
+              "`index` is the position)", required=True, validate=validate.Length(min=1, max=MAX_ID_LENGTH))
+    text = text("The full text of the report", required=True, validate=validate.Length(min=1))
+
+
+class BatchRequestSchema(Schema):
+    documents = fields.List(fields.Nested(BatchDocumentSchema), required=True, validate=validate.Length(min=1),
+                            metadata={"description": "The reports, at most MAX_BATCH_DOCUMENTS (default 32). A "
+                                                     "document that is wrong gets its own problem in the answer; "
+                                                     "it does not fail the batch."})
+
+
+class BatchEnvelopeSchema(Schema):
+    """What is checked of the whole body before each document is read on its own."""
+
+    documents = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1))
+
+
+class BatchItemSchema(Schema):
+    index = integer("Position of the document in the request (0-based)", required=True)
+    id = nullable_text("The document's id (for an upload, its file name); null when the request gave none")
+    status = integer("200 when the document was parsed; otherwise its problem's status", required=True)
+    result = fields.Nested(ParseResultSchema, metadata={
+        "description": "The parse result, exactly as POST /parse gives it (present when status is 200)"})
+    problem = fields.Nested(ProblemSchema, metadata={
+        "description": "Why this document was not parsed, as POST /parse would answer (present otherwise)"})
+
+
+class BatchSummarySchema(Schema):
+    documents = integer("Documents in the request", required=True)
+    parsed = integer("Documents parsed (status 200)", required=True)
+    failed = integer("Documents answered with a problem", required=True)
+
+
+class BatchResultSchema(Schema):
+    documents = fields.List(fields.Nested(BatchItemSchema), required=True,
+                            metadata={"description": "One answer per document, in the order of the request"})
+    summary = fields.Nested(BatchSummarySchema, required=True)

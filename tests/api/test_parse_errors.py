@@ -50,8 +50,9 @@ def test_invalid_json(client, assert_problem, data):
 
 # --- 406 -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("accept", ["text/html", "application/xml, text/*", "application/json;q=0"])
-def test_accept_excluding_json(client, assert_problem, accept):
+@pytest.mark.parametrize("accept", ["text/html", "application/xml, image/*", "application/json;q=0",
+                                    "text/csv;q=0, application/json;q=0"])
+def test_accept_excluding_json_and_csv(client, assert_problem, accept):
     assert_problem(post(client, MARKER.encode(), headers={"Accept": accept}), 406, "not-acceptable")
 
 

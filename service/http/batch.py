@@ -1,0 +1,232 @@
+"""POST /parse/batch: many reports in one request, each answered on its own.
+
+The body is JSON {"documents": [{"id": "...", "text": "..."}, ...]} or multipart/form-data with
+one `file` part per document (its file name is its id). What is wrong with the request as a whole
+(not JSON, too large, too many documents, no document) is an HTTP problem; what is wrong with one
+document (no text, too long, unreadable, not a report) is that document's `problem`, and the
+others are parsed all the same. Answers keep the order of the request.
+"""
+
+from dataclasses import dataclass
+
+from flask import current_app, request
+from flask_smorest import Blueprint
+from marshmallow import ValidationError
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from service.documents import APPLICATION_JSON, Submission, parse_submission, text_document
+from service.formats import DOCX, TEXT_HTML
+from service.http.body import (
+    MULTIPART,
+    UPLOAD_FIELD,
+    body_stream,
+    decode_json,
+    extracted,
+    json_document,
+    limits,
+    read_body,
+    record_body_size,
+    too_large,
+)
+from service.http.csv_answer import csv_alternative, csv_response
+from service.http.negotiation import negotiate
+from service.http.problems import (
+    INTERNAL_ERROR_DETAIL,
+    ProblemError,
+    ProblemType,
+    documented_problems,
+    log_unexpected,
+    pointers,
+)
+from service.http.schemas import (
+    MAX_ID_LENGTH,
+    BatchDocumentSchema,
+    BatchEnvelopeSchema,
+    BatchRequestSchema,
+    BatchResultSchema,
+    ChecksQuerySchema,
+)
+from service.problem_types import problem_body
+from service.tabular import MEDIA_TYPE as TEXT_CSV
+
+ANSWER_DESCRIPTION = ("One answer per document in the order of the request (JSON), or the cells of all in long "
+                      "form (CSV)")
+blp = Blueprint("batch", __name__, description="Parse many reports in one request")
+
+ENVELOPE_SCHEMA = BatchEnvelopeSchema()
+DOCUMENT_SCHEMA = BatchDocumentSchema()
+ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV)
+
+REQUEST_BODY = {
+    "required": True,
+    "description": "The reports: JSON with each report's text, or a multipart upload with one `file` part per "
+                   "report (text, HTML or .docx; the part's file name is the document's id). At most "
+                   "MAX_BATCH_DOCUMENTS documents (default 32) and MAX_BATCH_BYTES for the whole body (default "
+                   "16 MiB); each document also keeps the limits of POST /parse (MAX_CHARS, and MAX_UPLOAD_BYTES "
+                   "for an uploaded file). Over a limit of the whole request: 413.",
+    "content": {
+        APPLICATION_JSON: {"schema": BatchRequestSchema},
+        MULTIPART: {
+            "schema": {
+                "type": "object",
+                "required": [UPLOAD_FIELD],
+                "properties": {
+                    UPLOAD_FIELD: {
+                        "type": "array",
+                        "items": {"type": "string", "format": "binary"},
+                        "description": "One part per report; the media type is each part's Content-Type (sniffed "
+                                       "when missing or application/octet-stream).",
+                    },
+                },
+            },
+            "encoding": {UPLOAD_FIELD: {"contentType": f"text/plain, {TEXT_HTML}, {DOCX}, application/octet-stream"}},
+        },
+    },
+}
+
+
+@dataclass
+class Document:
+    """One document of the request: read (submission) or already failed (problem)."""
+
+    index: int
+    id: str | None
+    submission: Submission | None = None
+    problem: dict | None = None
+
+
+@blp.route("/parse/batch", methods=["POST"])
+@blp.doc(requestBody=REQUEST_BODY)
+@blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
+@documented_problems(blp, unprocessable="UnprocessableProblem")
+@blp.response(200, BatchResultSchema, description=ANSWER_DESCRIPTION)
+@csv_alternative(blp, ANSWER_DESCRIPTION)
+def parse_batch(only_failures):
+    """Parse many reports in one request
+
+    Each document gets its own answer, in the order sent: `status` 200 and the `result` that
+    POST /parse would give, or the `problem` that POST /parse would answer with. One bad document
+    never fails the others. With `Accept: text/csv`, the cells of every document in long form.
+    """
+    answer_type = negotiate(ANSWER_TYPES)
+    documents = documents_from_request()
+    answers = [answer(document, only_failures) for document in documents]
+    if answer_type == TEXT_CSV:
+        return csv_response((item["id"], item.get("result"), item.get("problem")) for item in answers)
+    parsed = sum(1 for item in answers if item["status"] == 200)
+    return {"documents": answers,
+            "summary": {"documents": len(answers), "parsed": parsed, "failed": len(answers) - parsed}}
+
+
+def answer(document: Document, only_failures: bool) -> dict:
+    head = {"index": document.index, "id": document.id}
+    if document.problem is not None:
+        return {**head, "status": document.problem["status"], "problem": document.problem}
+    try:
+        result = parse_submission(document.submission, only_failures)
+    except ProblemError as error:
+        return failed(head, error.body(request.path))
+    except Exception as error:  # noqa: BLE001 - one document's bug must not fail the batch
+        log_unexpected(error, f" (document {document.index})")
+        return failed(head, problem_body(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, instance=request.path))
+    return {**head, "status": 200, "result": result}
+
+
+def failed(head, problem):
+    return {**head, "status": problem["status"], "problem": problem}
+
+
+def documents_from_request() -> list:
+    if request.mimetype == MULTIPART:
+        return uploaded_documents()
+    if request.mimetype != APPLICATION_JSON:
+        raise ProblemError(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                           'Send the reports as application/json {"documents": [{"id": "...", "text": "..."}]} '
+                           f'or as "{UPLOAD_FIELD}" parts of a multipart/form-data upload.')
+    raw = read_body(*batch_limit())
+    if not raw:
+        raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the documents.")
+    items = ENVELOPE_SCHEMA.load(json_document(decode_json(raw)))["documents"]
+    check_count(len(items))
+    return [json_document_item(index, item) for index, item in enumerate(items)]
+
+
+def json_document_item(index: int, item) -> Document:
+    document = Document(index, item_id(item))
+    try:
+        loaded = DOCUMENT_SCHEMA.load(item)
+        document.submission = text_document(loaded["text"], limits())
+    except ValidationError as error:
+        errors = [{"pointer": f"/documents/{index}{e['pointer']}", "detail": e["detail"]}
+                  for e in pointers(error.messages)]
+        document.problem = item_problem(ProblemType.VALIDATION_ERROR, f"Document {index} does not match the "
+                                        "schema.", errors)
+    except ProblemError as error:
+        document.problem = error.body(request.path)
+    return document
+
+
+def item_id(item):
+    """The id of a JSON document, when it has a usable one (even if its text is wrong)."""
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH else None
+
+
+def uploaded_documents() -> list:
+    """The `file` parts of a multipart/form-data body, read into memory."""
+    limit, setting = batch_limit()
+    if request.content_length is not None and request.content_length > limit:
+        record_body_size(request.content_length)
+        raise too_large(f"The request body is larger than the limit of {limit} bytes ({setting}).")
+    if request.content_length == 0:
+        raise ProblemError(ProblemType.EMPTY_BODY, f'The request body is empty; send the documents as "{UPLOAD_FIELD}" '
+                                                   "parts.")
+    request.max_content_length = limit
+    try:
+        with body_stream():
+            parts = request.files.getlist(UPLOAD_FIELD)
+    except RequestEntityTooLarge:
+        raise too_large(f"The multipart body is over its limits: {limit} bytes in all ({setting}), "
+                        f"{request.max_form_parts} parts, {request.max_form_memory_size} bytes for a field that "
+                        "is not a file.") from None
+    finally:
+        record_body_size(request.content_length)
+    if not parts:
+        raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
+                           errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": "Send one file part per document."}])
+    check_count(len(parts))
+    return [uploaded_document(index, part) for index, part in enumerate(parts)]
+
+
+def uploaded_document(index: int, part) -> Document:
+    name = part.filename or None
+    document = Document(index, name if name and len(name) <= MAX_ID_LENGTH else None)
+    data = part.stream.getvalue()
+    upload_limit = current_app.config["MAX_UPLOAD_BYTES"]
+    if len(data) > upload_limit:
+        document.problem = item_problem(ProblemType.PAYLOAD_TOO_LARGE, f"The file is larger than the limit of "
+                                        f"{upload_limit} bytes (MAX_UPLOAD_BYTES).")
+    elif not data:
+        document.problem = item_problem(ProblemType.VALIDATION_ERROR, f"File part {index} is empty.",
+                                        [{"pointer": f"/{UPLOAD_FIELD}/{index}", "detail": "The part is empty."}])
+    else:
+        try:
+            document.submission = extracted(data, part.mimetype, part.mimetype_params.get("charset"), name)
+        except ProblemError as error:
+            document.problem = error.body(request.path)
+    return document
+
+
+def item_problem(problem_type, detail, errors=None) -> dict:
+    return problem_body(problem_type, detail, instance=request.path, errors=errors)
+
+
+def batch_limit() -> tuple:
+    return current_app.config["MAX_BATCH_BYTES"], "MAX_BATCH_BYTES"
+
+
+def check_count(count: int):
+    limit = current_app.config["MAX_BATCH_DOCUMENTS"]
+    if count > limit:
+        raise too_large(f"The batch has {count} documents; the limit is {limit} (MAX_BATCH_DOCUMENTS). "
+                        "Send them in several requests.")
