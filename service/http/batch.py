@@ -12,19 +12,18 @@ from dataclasses import dataclass
 from flask import current_app, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.documents import APPLICATION_JSON, Submission, parse_submission, text_document
 from service.formats import DOCX, TEXT_HTML
 from service.http.body import (
     MULTIPART,
     UPLOAD_FIELD,
-    body_stream,
     decode_json,
     extracted,
     json_document,
     limits,
     read_body,
+    read_file_parts,
     record_body_size,
     too_large,
 )
@@ -181,16 +180,7 @@ def uploaded_documents() -> list:
     if request.content_length == 0:
         raise ProblemError(ProblemType.EMPTY_BODY, f'The request body is empty; send the documents as "{UPLOAD_FIELD}" '
                                                    "parts.")
-    request.max_content_length = limit
-    try:
-        with body_stream():
-            parts = request.files.getlist(UPLOAD_FIELD)
-    except RequestEntityTooLarge:
-        raise too_large(f"The multipart body is over its limits: {limit} bytes in all ({setting}), "
-                        f"{request.max_form_parts} parts, {request.max_form_memory_size} bytes for a field that "
-                        "is not a file.") from None
-    finally:
-        record_body_size(request.content_length)
+    parts = read_file_parts(limit, f"{limit} bytes in all ({setting})")
     if not parts:
         raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
                            errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": "Send one file part per document."}])

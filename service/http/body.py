@@ -89,16 +89,9 @@ def upload() -> Submission:
         raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report as the part "
                                                    f'"{UPLOAD_FIELD}".')
     limit = upload_limit()
-    request.max_content_length = limit + MULTIPART_OVERHEAD
-    try:
-        with body_stream():
-            part = request.files.get(UPLOAD_FIELD)
-    except RequestEntityTooLarge:
-        raise too_large(f"The multipart body is over its limits: {limit} bytes for the file (MAX_UPLOAD_BYTES), "
-                        f"{MULTIPART_OVERHEAD} bytes for the rest of the form, {request.max_form_parts} parts, "
-                        f"{request.max_form_memory_size} bytes for a field that is not a file.") from None
-    finally:
-        record_body_size(request.content_length)
+    parts = read_file_parts(limit + MULTIPART_OVERHEAD, f"{limit} bytes for the file (MAX_UPLOAD_BYTES), "
+                                                        f"{MULTIPART_OVERHEAD} bytes for the rest of the form")
+    part = parts[0] if parts else None
     if part is None:
         where = "is a form field, not a file part (send it with a filename)" if UPLOAD_FIELD in request.form \
             else "is missing"
@@ -112,6 +105,20 @@ def upload() -> Submission:
     if not data:
         raise ProblemError(ProblemType.EMPTY_BODY, f'The part "{UPLOAD_FIELD}" is empty; send the report.')
     return extracted(data, part.mimetype, part.mimetype_params.get("charset"), part.filename or None)
+
+
+def read_file_parts(max_body: int, limits_detail: str) -> list:
+    """The `file` parts of a multipart/form-data body, read into memory; 413 when the body is over
+    `max_body` bytes, or over werkzeug's limits of parts and field sizes."""
+    request.max_content_length = max_body
+    try:
+        with body_stream():
+            return request.files.getlist(UPLOAD_FIELD)
+    except RequestEntityTooLarge:
+        raise too_large(f"The multipart body is over its limits: {limits_detail}, {request.max_form_parts} parts, "
+                        f"{request.max_form_memory_size} bytes for a field that is not a file.") from None
+    finally:
+        record_body_size(request.content_length)
 
 
 def extracted(data: bytes, media_type: str, charset, filename=None) -> Submission:
