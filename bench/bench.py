@@ -10,6 +10,10 @@
     otherwise from Python threads, each with one http.client connection (said in the output;
     gunicorn's sync workers close the connection after each response, so both reconnect).
     The run is bounded (--duration per endpoint), stays on 127.0.0.1 and always stops gunicorn.
+(c) the command line, `python -m service parse` over the corpus copied K times into a temporary
+    folder (--cli-copies; by default enough copies for 500 documents), output to /dev/null:
+    documents per second with --jobs 1 and with every core, the wall time of the whole command
+    (median of 3 runs), and the start-up cost alone (one file).
 """
 
 import argparse
@@ -231,6 +235,52 @@ def bench_http(docs, duration, connections, workers, tool):
         stop_gunicorn(process)
 
 
+# --- (c) the command line ---------------------------------------------------------------------
+
+CLI_DOCUMENT_SUFFIXES = {".txt", ".htm", ".html", ".docx"}  # what `parse` takes from a folder
+CLI_MIN_DOCUMENTS = 500
+CLI_RUNS = 3
+
+
+def _cli_wall_s(args, runs=CLI_RUNS):
+    """Median wall time of `python -m service parse --no-progress -o /dev/null ARGS`."""
+    command = [sys.executable, "-m", "service", "parse", "--no-progress", "-o", os.devnull, *map(str, args)]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        completed = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        times.append(time.perf_counter() - start)
+        if completed.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed ({completed.returncode}):\n{completed.stderr.decode()[-2000:]}")
+    return statistics.median(times)
+
+
+def bench_cli(corpus_dir, copies):
+    originals = sorted(path for path in corpus_dir.rglob("*")
+                       if path.is_file() and path.suffix.lower() in CLI_DOCUMENT_SUFFIXES)
+    if not originals:
+        sys.exit(f"no documents under {corpus_dir}")
+    copies = copies or -(-CLI_MIN_DOCUMENTS // len(originals))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="bench-cli-") as folder:
+        for k in range(copies):
+            for path in originals:
+                target = Path(folder, f"copy-{k:03d}", path.relative_to(corpus_dir))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+        total = len(originals) * copies
+        print(f"(c) python -m service parse over {total} documents ({len(originals)} corpus documents x {copies}), "
+              f"-o {os.devnull}; wall time of the whole command, median of {CLI_RUNS} runs; {cores} cores")
+        print(f"    {'run':<28} {'wall s':>8} {'docs/s':>8} {'docs/s after start-up':>22}")
+        start_up = _cli_wall_s(["--jobs", "1", originals[0]])
+        print(f"    {'1 file (start-up)':<28} {start_up:>8.2f} {'':>8} {'':>22}")
+        for jobs in dict.fromkeys([1, cores]):
+            wall = _cli_wall_s(["--jobs", jobs, folder])
+            net = total / (wall - start_up) if wall > start_up else float("inf")
+            print(f"    {f'--jobs {jobs}':<28} {wall:>8.2f} {total / wall:>8.1f} {net:>22.1f}")
+    print()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -240,7 +290,10 @@ def main():
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py)")
     parser.add_argument("--load", choices=["auto", "wrk", "python"], default="auto",
                         help="load generator (auto: wrk when installed)")
-    parser.add_argument("--skip-http", action="store_true", help="only the in-process part")
+    parser.add_argument("--skip-http", action="store_true", help="no gunicorn part")
+    parser.add_argument("--cli-copies", type=int, default=0,
+                        help=f"copies of the corpus the command line parses (default: enough for {CLI_MIN_DOCUMENTS})")
+    parser.add_argument("--skip-cli", action="store_true", help="no command-line part")
     args = parser.parse_args()
 
     docs = corpus_documents(args.corpus)
@@ -248,6 +301,8 @@ def main():
     if not args.skip_http:
         tool = args.load if args.load != "auto" else ("wrk" if shutil.which("wrk") else "python")
         bench_http(docs, args.duration, args.connections, args.workers, tool)
+    if not args.skip_cli:
+        bench_cli(args.corpus, args.cli_copies)
 
 
 if __name__ == "__main__":
