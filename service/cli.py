@@ -28,13 +28,13 @@ import orjson
 
 from service import __version__
 from service.config import DEFAULTS, SERVICE_NAME
-from service.formats import DOCX, TEXT_HTML, TEXT_PLAIN
+from service.formats import MEDIA_TYPE_BY_SUFFIX
 from service.problem_types import ProblemError, ProblemType
 
 STDIN = "-"
-# The media type a file is read as, by suffix: the same as service.client's upload in --url mode
-# (a test keeps the two equal). Other files, and stdin, are sniffed from their bytes.
-SUFFIX_MEDIA_TYPES = {".txt": TEXT_PLAIN, ".htm": TEXT_HTML, ".html": TEXT_HTML, ".docx": DOCX}
+# The media type a file is read as, by suffix, as service.client uploads it in --url mode. Other
+# files, and stdin, are sniffed from their bytes.
+SUFFIX_MEDIA_TYPES = MEDIA_TYPE_BY_SUFFIX
 # Names skipped when walking a folder: hidden files and folders, and Word's lock files.
 SKIPPED_PREFIXES = (".", "~$")
 MAX_UPLOAD_BYTES = DEFAULTS["MAX_UPLOAD_BYTES"]

@@ -26,12 +26,11 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from service import __version__
+from service.formats import MEDIA_TYPE_BY_SUFFIX
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 UPLOAD_FIELD = "file"
 OCTET_STREAM = "application/octet-stream"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MEDIA_TYPE_BY_SUFFIX = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html", ".docx": DOCX}
 MAX_RETRY_AFTER = 60  # seconds: a longer Retry-After is cut to this
 MAX_DETAIL = 500  # characters of a non-problem error body kept as the synthesised detail
 USER_AGENT = f"gov-report-parser-client/{__version__} {requests.utils.default_user_agent()}"

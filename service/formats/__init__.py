@@ -17,6 +17,9 @@ TEXT_PLAIN = "text/plain"
 TEXT_HTML = "text/html"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUPPORTED_MEDIA_TYPES = (TEXT_PLAIN, TEXT_HTML, DOCX)
+# The media type of a file by its suffix (the command line, and the client's uploads); a file
+# with another suffix is sniffed from its bytes (sniff_media_type).
+MEDIA_TYPE_BY_SUFFIX = {".txt": TEXT_PLAIN, ".htm": TEXT_HTML, ".html": TEXT_HTML, ".docx": DOCX}
 
 
 class FormatError(Exception):
