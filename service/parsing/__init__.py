@@ -7,7 +7,7 @@ RESULT_SHAPE (every key always present; values may be null):
 
     {
       "schema_version": "1.2",
-      "parser": {"name": "gov-report-parser", "version": "0.3.0"},
+      "parser": {"name": "gov-report-parser", "version": "0.4.0"},
       "report": {
         "title": str | None,            # the title line(s) as written (white space collapsed)
         "organization": str | None,     # the body as named in the title
