@@ -13,13 +13,13 @@ no recursion.
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 from service.formats import FormatError
 from service.formats.text import decode_text
 
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.I)
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
 DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
            "select", "textarea", "svg", "object", "embed", "template"}
@@ -65,9 +65,11 @@ NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _parse(text: str):
     text = NOT_XML_CHARACTERS.sub(" ", text)
     try:
-        parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                                 huge_tree=True)     # deep nesting is read (walked without recursion)
-        root = html.document_fromstring(text, parser=parser)
+        # lxml.etree's parser, not lxml.html's: the same libxml2 parser without a Python class
+        # lookup for every element (a fifth of the time on a portal page).
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                                  huge_tree=True)     # deep nesting is read (walked without recursion)
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise FormatError("invalid-document", f"the HTML could not be read: {str(error)[:120]}")
     if root is None:
@@ -81,7 +83,7 @@ def _page_metadata(root) -> list:
     lines = []
     article_title = root.xpath("//meta[@name='ArticleTitle']/@content")
     title = root.find(".//title")
-    name = (article_title[0] if article_title else (title.text_content() if title is not None else "")).strip()
+    name = (article_title[0] if article_title else (_text(title) if title is not None else "")).strip()
     if name:
         lines.append(name)
     pub_date = root.xpath("//meta[@name='PubDate']/@content")
@@ -89,25 +91,47 @@ def _page_metadata(root) -> list:
         lines.append(f"发布时间：{pub_date[0].strip()}")
     for element in root.iter(etree.Element):
         if META_CLASS_RE.search(element.get("class") or "") and len(lines) < MAX_META_LINES:
-            text = SPACE_RE.sub(" ", element.text_content()).strip()
+            text = SPACE_RE.sub(" ", _text(element)).strip()
             if 4 <= len(text) <= 80 and text not in lines:
                 lines.append(text)
     return lines
 
 
+def _cjk_count(text) -> int:
+    """Chinese characters in a text (counted by runs: far fewer matches than one per character)."""
+    return sum(map(len, CJK_RUN_RE.findall(text))) if text else 0
+
+
+def _text(element) -> str:
+    """All the text inside an element (not its tail)."""
+    return "".join(element.itertext())
+
+
 def _drop_chrome(root):
     for element in list(root.iter(etree.Element)):
         if isinstance(element.tag, str) and element.tag.lower() in DROPPED and element.getparent() is not None:
-            element.drop_tree()
+            _drop_tree(element)
+
+
+def _drop_tree(element):
+    """Remove an element and what it holds; the text after it (its tail) stays in place."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _text_counts(root) -> dict:
     """Chinese characters outside links under each element (post-order, no recursion)."""
     counts = {}
     for element in reversed(list(root.iter(etree.Element))):
-        own = 0 if element.tag == "a" else len(CJK_RE.findall(element.text or ""))
+        own = 0 if element.tag == "a" else _cjk_count(element.text)
         for child in element:
-            own += counts.get(child, 0) + len(CJK_RE.findall(child.tail or ""))
+            own += counts.get(child, 0) + _cjk_count(child.tail)
         counts[element] = own
     return counts
 
@@ -246,8 +270,8 @@ def _without_comments(text: str) -> str:
 def _check_complete(text: str, root):
     """Refuse a page the HTML parser could not read in full (libxml2 stops at extreme nesting
     depths): never a silently truncated parse."""
-    written = len(CJK_RE.findall(TAG_RE.sub("", _without_comments(text))))
-    read = len(CJK_RE.findall("".join(root.itertext())))
+    written = _cjk_count(TAG_RE.sub("", _without_comments(text)))
+    read = _cjk_count("".join(root.itertext()))
     if written and read < COMPLETE_SHARE * written:
         raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
                                               "send the page's text instead.")
