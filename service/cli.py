@@ -29,7 +29,7 @@ import orjson
 from service import __version__
 from service.config import DEFAULTS, SERVICE_NAME
 from service.formats import MEDIA_TYPE_BY_SUFFIX
-from service.problem_types import ProblemError, ProblemType
+from service.problem_types import ProblemError, ProblemType, answer_item
 
 STDIN = "-"
 # The media type a file is read as, by suffix, as service.client uploads it in --url mode. Other
@@ -346,17 +346,6 @@ class RemoteRunner:
 
 # --- output -------------------------------------------------------------------------------------
 
-def json_default(value):
-    from datetime import date
-    from decimal import Decimal
-
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
 class JsonLinesOutput:
     """One JSON object per line, UTF-8 (Chinese as is), shaped like an item of POST /parse/batch."""
 
@@ -364,12 +353,8 @@ class JsonLinesOutput:
         self.binary = binary
 
     def add(self, outcome: Outcome):
-        if outcome.problem is None:
-            item = {"index": outcome.index, "id": outcome.id, "status": 200, "result": outcome.result}
-        else:
-            item = {"index": outcome.index, "id": outcome.id, "status": outcome.problem.get("status"),
-                    "problem": outcome.problem}
-        self.binary.write(orjson.dumps(item, default=json_default, option=orjson.OPT_APPEND_NEWLINE))
+        item = answer_item(outcome.index, outcome.id, outcome.result, outcome.problem)
+        self.binary.write(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))
 
     def close(self):
         self.binary.flush()

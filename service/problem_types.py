@@ -2,7 +2,8 @@
 
 A problem type slug never changes meaning; new ones may be added. `problem_body` builds the
 problem object that an HTTP error carries, and that each failed document of a batch (or of the
-command line's output) carries in place of its result.
+command line's output) carries in place of its result; `answer_item` builds that document's
+answer.
 """
 
 from enum import Enum
@@ -61,3 +62,11 @@ class ProblemError(Exception):
 
     def body(self, instance=None) -> dict:
         return problem_body(self.problem_type, self.detail, instance=instance, errors=self.errors)
+
+
+def answer_item(index: int, document_id, result=None, problem=None) -> dict:
+    """One document's answer, as POST /parse/batch and the command line give it: its `result`
+    (status 200), or its `problem` (the problem's status)."""
+    if problem is not None:
+        return {"index": index, "id": document_id, "status": problem["status"], "problem": problem}
+    return {"index": index, "id": document_id, "status": 200, "result": result}

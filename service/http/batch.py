@@ -18,13 +18,14 @@ from service.formats import DOCX, TEXT_HTML
 from service.http.body import (
     MULTIPART,
     UPLOAD_FIELD,
+    check_upload_size,
     decode_json,
     extracted,
     json_document,
     limits,
+    part_bytes,
     read_body,
     read_file_parts,
-    record_body_size,
     too_large,
 )
 from service.http.csv_answer import csv_alternative, csv_response
@@ -45,7 +46,7 @@ from service.http.schemas import (
     BatchResultSchema,
     ChecksQuerySchema,
 )
-from service.problem_types import problem_body
+from service.problem_types import answer_item, problem_body
 from service.tabular import MEDIA_TYPE as TEXT_CSV
 
 ANSWER_DESCRIPTION = ("One answer per document in the order of the request (JSON), or the cells of all in long "
@@ -118,21 +119,16 @@ def parse_batch(only_failures):
 
 
 def answer(document: Document, only_failures: bool) -> dict:
-    head = {"index": document.index, "id": document.id}
-    if document.problem is not None:
-        return {**head, "status": document.problem["status"], "problem": document.problem}
-    try:
-        result = parse_submission(document.submission, only_failures)
-    except ProblemError as error:
-        return failed(head, error.body(request.path))
-    except Exception as error:  # noqa: BLE001 - one document's bug must not fail the batch
-        log_unexpected(error, f" (document {document.index})")
-        return failed(head, problem_body(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, instance=request.path))
-    return {**head, "status": 200, "result": result}
-
-
-def failed(head, problem):
-    return {**head, "status": problem["status"], "problem": problem}
+    result, problem = None, document.problem
+    if problem is None:
+        try:
+            result = parse_submission(document.submission, only_failures)
+        except ProblemError as error:
+            problem = error.body(request.path)
+        except Exception as error:  # noqa: BLE001 - one document's bug must not fail the batch
+            log_unexpected(error, f" (document {document.index})")
+            problem = item_problem(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL)
+    return answer_item(document.index, document.id, result, problem)
 
 
 def documents_from_request() -> list:
@@ -174,9 +170,6 @@ def item_id(item):
 def uploaded_documents() -> list:
     """The `file` parts of a multipart/form-data body, read into memory."""
     limit, setting = batch_limit()
-    if request.content_length is not None and request.content_length > limit:
-        record_body_size(request.content_length)
-        raise too_large(f"The request body is larger than the limit of {limit} bytes ({setting}).")
     if request.content_length == 0:
         raise ProblemError(ProblemType.EMPTY_BODY, f'The request body is empty; send the documents as "{UPLOAD_FIELD}" '
                                                    "parts.")
@@ -191,19 +184,15 @@ def uploaded_documents() -> list:
 def uploaded_document(index: int, part) -> Document:
     name = part.filename or None
     document = Document(index, name if name and len(name) <= MAX_ID_LENGTH else None)
-    data = part.stream.getvalue()
-    upload_limit = current_app.config["MAX_UPLOAD_BYTES"]
-    if len(data) > upload_limit:
-        document.problem = item_problem(ProblemType.PAYLOAD_TOO_LARGE, f"The file is larger than the limit of "
-                                        f"{upload_limit} bytes (MAX_UPLOAD_BYTES).")
-    elif not data:
-        document.problem = item_problem(ProblemType.VALIDATION_ERROR, f"File part {index} is empty.",
-                                        [{"pointer": f"/{UPLOAD_FIELD}/{index}", "detail": "The part is empty."}])
-    else:
-        try:
-            document.submission = extracted(data, part.mimetype, part.mimetype_params.get("charset"), name)
-        except ProblemError as error:
-            document.problem = error.body(request.path)
+    data = part_bytes(part)
+    try:
+        check_upload_size(data)
+        if not data:
+            raise ProblemError(ProblemType.VALIDATION_ERROR, f"File part {index} is empty.",
+                               errors=[{"pointer": f"/{UPLOAD_FIELD}/{index}", "detail": "The part is empty."}])
+        document.submission = extracted(data, part.mimetype, part.mimetype_params.get("charset"), name)
+    except ProblemError as error:
+        document.problem = error.body(request.path)
     return document
 
 

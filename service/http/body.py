@@ -91,20 +91,31 @@ def upload() -> Submission:
     limit = upload_limit()
     parts = read_file_parts(limit + MULTIPART_OVERHEAD, f"{limit} bytes for the file (MAX_UPLOAD_BYTES), "
                                                         f"{MULTIPART_OVERHEAD} bytes for the rest of the form")
-    part = parts[0] if parts else None
-    if part is None:
+    if not parts:
         where = "is a form field, not a file part (send it with a filename)" if UPLOAD_FIELD in request.form \
             else "is missing"
         raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
                            errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": f"The part {where}."}])
-    data = part.stream.getvalue() if isinstance(part.stream, io.BytesIO) else part.stream.read()
+    part = parts[0]
+    data = part_bytes(part)
     if request.content_length is None:
         record_body_size(len(data))
-    if len(data) > limit:
-        raise too_large(f"The uploaded file is larger than the limit of {limit} bytes (MAX_UPLOAD_BYTES).")
+    check_upload_size(data)
     if not data:
         raise ProblemError(ProblemType.EMPTY_BODY, f'The part "{UPLOAD_FIELD}" is empty; send the report.')
     return extracted(data, part.mimetype, part.mimetype_params.get("charset"), part.filename or None)
+
+
+def part_bytes(part) -> bytes:
+    """The bytes of an uploaded file part (kept in memory by InMemoryRequest)."""
+    return part.stream.getvalue() if isinstance(part.stream, io.BytesIO) else part.stream.read()
+
+
+def check_upload_size(data: bytes):
+    """413 when an uploaded file is larger than MAX_UPLOAD_BYTES."""
+    limit = upload_limit()
+    if len(data) > limit:
+        raise too_large(f"The uploaded file is larger than the limit of {limit} bytes (MAX_UPLOAD_BYTES).")
 
 
 def read_file_parts(max_body: int, limits_detail: str) -> list:
