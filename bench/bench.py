@@ -35,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from service.cli import cpu_count  # noqa: E402
+from service.formats import MEDIA_TYPE_BY_SUFFIX  # noqa: E402
 from service.parsing import parse_report  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -237,7 +239,6 @@ def bench_http(docs, duration, connections, workers, tool):
 
 # --- (c) the command line ---------------------------------------------------------------------
 
-CLI_DOCUMENT_SUFFIXES = {".txt", ".htm", ".html", ".docx"}  # what `parse` takes from a folder
 CLI_MIN_DOCUMENTS = 500
 CLI_RUNS = 3
 
@@ -257,11 +258,11 @@ def _cli_wall_s(args, runs=CLI_RUNS):
 
 def bench_cli(corpus_dir, copies):
     originals = sorted(path for path in corpus_dir.rglob("*")
-                       if path.is_file() and path.suffix.lower() in CLI_DOCUMENT_SUFFIXES)
+                       if path.is_file() and path.suffix.lower() in MEDIA_TYPE_BY_SUFFIX)
     if not originals:
         sys.exit(f"no documents under {corpus_dir}")
     copies = copies or -(-CLI_MIN_DOCUMENTS // len(originals))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = cpu_count()
     with tempfile.TemporaryDirectory(prefix="bench-cli-") as folder:
         for k in range(copies):
             for path in originals:
