@@ -37,6 +37,7 @@ class Limits:
     max_chars: int = 2 * 1024 * 1024              # decoded characters of text handed to the parser
     max_docx_uncompressed: int = 32 * 1024 * 1024  # bytes a .docx may expand to
     max_docx_ratio: int = 200                      # uncompressed / compressed size of any member
+    max_pdf_pages: int = 100                       # pages of a PDF
 
 
 @dataclass(frozen=True)

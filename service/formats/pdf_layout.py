@@ -1,0 +1,541 @@
+"""What a person sees on PDF pages, rebuilt from character boxes and ruling lines: text lines in
+reading order, and tables as rows of cells (one "| cell | cell |" line per row, the layout the
+HTML and Word readers give). Pure geometry, no PDF library: service/formats/pdf.py feeds it.
+
+Coordinates are points with the origin at the top left of the displayed page (y grows
+downwards). A page is a `Page(width, height, chars, horizontals, verticals)`:
+
+- chars: `Char(text, x0, top, x1, bottom, size)`, in the order the content stream gives them;
+- horizontals: `(y, x0, x1)` ruling segments; verticals: `(x, y0, y1)`.
+
+Tables are found where ruling lines cross: the distinct y of the horizontal rules and x of the
+vertical rules of one cluster make a grid, neighbouring grid cells with no rule between them are
+one merged cell, and each character goes to the cell under its centre. A merged cell is written
+the way the HTML reader writes one: its text once per row it covers, followed by an empty cell
+for each further column it covers. Text outside tables becomes lines (characters whose vertical
+centres agree, ordered by x), with no space inserted between Chinese characters and runs of
+spaces where a wide gap separates aligned columns (a table without ruling lines then reads as
+whitespace-aligned text). A table that goes on at the top of the next page is joined to the
+part above it; a row cut by the page break is joined back into one row. Running headers,
+footers and page numbers are dropped by their position: a short first or last line of a page
+that sits in the page's outer margin band.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+RULE_TOLERANCE = 1.5      # points: rules this close are one rule; a rule reaches a crossing this close
+MIN_ROW_HEIGHT = 2.0      # grid lines closer than this (double rules) are one
+MARGIN_BAND = 0.09        # share of the page height at the top and bottom where headers and footers sit
+MAX_MARGIN_CHARS = 24     # a running header or footer is short
+WIDE_GAP = 1.6            # a gap of this many font sizes separates columns: kept as several spaces
+WORD_GAP = 0.3            # a gap of this many character sizes between Latin letters is a space
+DIGIT_GAP = 0.6           # … between two digits
+MAX_CELL_TEXT = 400       # characters: a cell with more is a paragraph in a box, not a table cell
+MAX_CELLS = 20_000        # grid cells per table; more is not a report's table
+CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+@dataclass
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+
+    @property
+    def middle(self):
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Page:
+    width: float
+    height: float
+    chars: list
+    horizontals: list = field(default_factory=list)
+    verticals: list = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    top: float
+    bottom: float
+    xs: list                   # column boundaries
+    rows: list                 # rows of cell texts, merged cells expanded
+    cells: list                # rows of cell ids (the merged cell each grid position belongs to)
+    texts: dict                # cell id -> text
+    chars: dict = field(default_factory=dict)   # cell id -> its characters
+    open_top: bool = False     # the first row's cells reach the table's top rule
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    text: str
+    size: float
+
+
+# ----------------------------------------------------------------------------------------------
+# rules
+
+
+def _merge_segments(segments):
+    """Collinear segments (coordinates within the tolerance of each other) that touch or
+    overlap → one segment, at their mean coordinate."""
+    merged = []
+    group = []
+    for segment in sorted(segments):
+        if group and segment[0] - group[-1][0] > RULE_TOLERANCE:
+            merged += _merge_intervals(group)
+            group = []
+        group.append(segment)
+    if group:
+        merged += _merge_intervals(group)
+    return merged
+
+
+def _merge_intervals(group):
+    at = sum(segment[0] for segment in group) / len(group)
+    out = []
+    for _, start, end in sorted(group, key=lambda segment: segment[1]):
+        if out and start <= out[-1][2] + RULE_TOLERANCE:
+            out[-1] = (at, out[-1][1], max(out[-1][2], end))
+        else:
+            out.append((at, start, end))
+    return out
+
+
+def _clusters(horizontals, verticals):
+    """Groups of rules that cross or touch each other: (horizontals, verticals) per group."""
+    parent = list(range(len(horizontals) + len(verticals)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    offset = len(horizontals)
+    by_x = sorted(range(len(verticals)), key=lambda j: verticals[j][0])
+    xs = [verticals[j][0] for j in by_x]
+    for i, (y, x0, x1) in enumerate(horizontals):
+        lo = bisect.bisect_left(xs, x0 - RULE_TOLERANCE)
+        hi = bisect.bisect_right(xs, x1 + RULE_TOLERANCE)
+        for j in by_x[lo:hi]:
+            _, y0, y1 = verticals[j]
+            if y0 - RULE_TOLERANCE <= y <= y1 + RULE_TOLERANCE:
+                parent[find(i)] = find(offset + j)
+    groups = {}
+    for i in range(len(parent)):
+        groups.setdefault(find(i), ([], []))
+        if i < offset:
+            groups[find(i)][0].append(horizontals[i])
+        else:
+            groups[find(i)][1].append(verticals[i - offset])
+    return [group for group in groups.values() if len(group[0]) >= 2 and len(group[1]) >= 2]
+
+
+def _distinct(values, gap):
+    out = []
+    for value in sorted(values):
+        if not out or value - out[-1] > gap:
+            out.append(value)
+    return out
+
+
+def _covers(segments, at, start, end):
+    """True when rules at `at` cover most of [start, end]."""
+    need = (end - start) * 0.5
+    covered = 0.0
+    for coordinate, s0, s1 in segments:
+        if abs(coordinate - at) <= RULE_TOLERANCE:
+            covered += max(0.0, min(end, s1) - max(start, s0))
+    return covered >= need
+
+
+# ----------------------------------------------------------------------------------------------
+# text
+
+
+def _join(left: str, right: str) -> str:
+    """Two pieces of one cell or line: a space only between Latin letters or digits."""
+    if not left or not right:
+        return left + right
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return left + " " + right
+    return left + right
+
+
+def group_lines(chars):
+    """Characters → lines (lists of chars ordered by x), top to bottom. Tight glyph boxes differ
+    in height (a comma sits low, a quotation mark high, a digit is shorter than a Chinese
+    character): a character joins the line when its centre lies within the line's extent or the
+    line's centre within its box; the extent is the box of the line's tallest character."""
+    lines = []
+    for char in sorted(chars, key=lambda c: c.middle):
+        if lines:
+            line, (top, bottom) = lines[-1]
+            middle = (top + bottom) / 2
+            if top - 0.5 <= char.middle <= bottom + 0.5 or char.top - 0.5 <= middle <= char.bottom + 0.5:
+                line.append(char)
+                if char.bottom - char.top > bottom - top:
+                    lines[-1][1] = (char.top, char.bottom)
+                continue
+        lines.append([[char], (char.top, char.bottom)])
+    result = []
+    for line, _ in lines:
+        line.sort(key=lambda c: c.x0)
+        result.append(line)
+    return result
+
+
+def _word_gap(left, right):
+    """Digits sit close in proportional fonts (a "1" has a wide side bearing): a space between
+    two digits needs a wider gap than between two letters."""
+    return DIGIT_GAP if left.text.isdigit() and right.text.isdigit() else WORD_GAP
+
+
+def _is_cjk(text):
+    return bool(CJK_RE.match(text))
+
+
+def line_text(chars, keep_columns=True) -> str:
+    """The text of one line: spaces from gaps (measured in the line's typical character size) and
+    from the PDF's own space characters, none between Chinese characters unless the gap is a
+    column gap (then several spaces, when keep_columns)."""
+    sizes = sorted(char.size for char in chars if not char.text.isspace())
+    if not sizes:
+        return ""
+    size = max(sizes[len(sizes) // 2], 1.0)
+    out = []
+    previous = None
+    spaced = False
+    for char in chars:
+        if char.text.isspace():
+            spaced = True
+            continue
+        if previous is not None:
+            gap = char.x0 - previous.x1
+            latin = not (_is_cjk(previous.text) or _is_cjk(char.text))
+            if keep_columns and gap >= WIDE_GAP * size:
+                out.append(" " * max(2, round(gap / (size / 2))))
+            elif gap >= WIDE_GAP * size or (latin and (spaced or gap >= _word_gap(previous, char) * size)):
+                out.append(" ")
+        out.append(char.text)
+        previous = char
+        spaced = False
+    return "".join(out)
+
+
+def _cell_text(chars) -> str:
+    text = ""
+    for line in group_lines(chars):
+        text = _join(text, line_text(line, keep_columns=False).strip())
+    return text
+
+
+# ----------------------------------------------------------------------------------------------
+# tables
+
+
+def _grid(horizontals, verticals):
+    ys = _distinct([h[0] for h in horizontals], MIN_ROW_HEIGHT)
+    xs = _distinct([v[0] for v in verticals], MIN_ROW_HEIGHT)
+    if len(ys) < 2 or len(xs) < 3 or (len(ys) - 1) * (len(xs) - 1) > MAX_CELLS:
+        return None          # one column is a box around text, not a table
+    rows, columns = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * columns))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(rows):
+        for c in range(columns):
+            if c + 1 < columns and not _covers(verticals, xs[c + 1], ys[r], ys[r + 1]):
+                parent[find(r * columns + c + 1)] = find(r * columns + c)
+            if r + 1 < rows and not _covers(horizontals, ys[r + 1], xs[c], xs[c + 1]):
+                parent[find((r + 1) * columns + c)] = find(r * columns + c)
+    cells = [[find(r * columns + c) for c in range(columns)] for r in range(rows)]
+    return ys, xs, cells
+
+
+def _regions(cells):
+    """Merged cell id → (grid cells it covers, its bounding rows and columns)."""
+    regions = {}
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            members, box = regions.setdefault(cell, ([], [r, c, r, c]))
+            members.append((r, c))
+            box[0], box[1], box[2], box[3] = min(box[0], r), min(box[1], c), max(box[2], r), max(box[3], c)
+    return regions
+
+
+def _holes(cells, frame):
+    """The grid cells a frame (a merged cell that is not a rectangle: the frame of a page layout
+    around a table) encloses, as connected groups."""
+    members, (r0, c0, r1, c1) = frame
+    own = set(members)
+    inside = {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - own
+    groups = []
+    while inside:
+        stack = [inside.pop()]
+        group = set(stack)
+        while stack:
+            r, c = stack.pop()
+            for neighbour in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                if neighbour in inside:
+                    inside.discard(neighbour)
+                    group.add(neighbour)
+                    stack.append(neighbour)
+        groups.append(group)
+    return groups
+
+
+def _within(segments, lo_at, hi_at, lo, hi):
+    return [(at, max(start, lo), min(end, hi)) for at, start, end in segments
+            if lo_at - RULE_TOLERANCE <= at <= hi_at + RULE_TOLERANCE and start < hi and end > lo]
+
+
+def find_tables(horizontals, verticals, chars, taken, depth=0):
+    """The tables the rules draw; the characters in their cells are added to `taken`. A frame
+    drawn around a table (a page layout printed with borders) is looked through: the tables
+    inside it are found on their own, its text is left to the lines."""
+    tables = []
+    for group in _clusters(horizontals, verticals):
+        grid = _grid(*group)
+        if grid is None:
+            continue
+        ys, xs, cells = grid
+        regions = _regions(cells)
+        frames = [region for region in regions.values()
+                  if len(region[0]) < (region[1][2] - region[1][0] + 1) * (region[1][3] - region[1][1] + 1)]
+        if frames:
+            if depth < 3:
+                for frame in frames:
+                    for hole in _holes(cells, frame):
+                        r0, r1 = min(r for r, _ in hole), max(r for r, _ in hole) + 1
+                        c0, c1 = min(c for _, c in hole), max(c for _, c in hole) + 1
+                        tables += find_tables(_within(group[0], ys[r0], ys[r1], xs[c0], xs[c1]),
+                                              _within(group[1], xs[c0], xs[c1], ys[r0], ys[r1]),
+                                              chars, taken, depth + 1)
+            continue
+        table = _table(group, ys, xs, cells, chars, taken)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _table(group, ys, xs, cells, chars, taken):
+    horizontals, verticals = group
+    inside = {}
+    members = set()
+    for index, char in enumerate(chars):
+        if index in taken:
+            continue
+        cx, cy = (char.x0 + char.x1) / 2, char.middle
+        if xs[0] < cx < xs[-1] and ys[0] < cy < ys[-1]:
+            r = bisect.bisect_right(ys, cy) - 1
+            c = bisect.bisect_right(xs, cx) - 1
+            inside.setdefault(cells[r][c], []).append(char)
+            members.add(index)
+    texts = {cell: _cell_text(chars_in) for cell, chars_in in inside.items()}
+    if not any(texts.values()) or max(map(len, texts.values())) > MAX_CELL_TEXT:
+        return None        # an empty grid, or a box drawn around paragraphs: not a table
+    taken.update(members)
+    table = Table(top=ys[0], bottom=ys[-1], xs=xs, rows=[], cells=cells, texts=texts, chars=inside)
+    table.open_top = not _covers(horizontals, ys[0], xs[0], xs[-1])
+    return table
+
+
+def expand(cells, texts):
+    """Rows of cell ids → rows of texts, merged cells written as the HTML reader writes them."""
+    rows = []
+    for r, row in enumerate(cells):
+        out = []
+        for c, cell in enumerate(row):
+            if c > 0 and row[c - 1] == cell:
+                out.append("")                     # a column-spanning cell: written once
+            else:
+                out.append(texts.get(cell, ""))    # a row-spanning cell repeats on each row
+        rows.append(out)
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------
+# pages
+
+
+def page_blocks(page: Page):
+    """The tables and text lines of one page, top to bottom: a list of Table and Line."""
+    horizontals = _merge_segments(page.horizontals)
+    verticals = _merge_segments(page.verticals)
+    taken = set()
+    tables = find_tables(horizontals, verticals, page.chars, taken)
+    free = [char for index, char in enumerate(page.chars) if index not in taken]
+    lines = []
+    for chars in group_lines(free):
+        text = line_text(chars).rstrip()
+        if text.strip():
+            lines.append(Line(top=min(c.top for c in chars), bottom=max(c.bottom for c in chars), text=text,
+                              size=max(c.size for c in chars)))
+    blocks = sorted([*tables, *lines], key=lambda block: block.top)
+    return _drop_margins(blocks, page.height)
+
+
+def _drop_margins(blocks, height):
+    """Drop the page's running header and footer: a short line that is the first or last block of
+    the page and lies in the outer band of the page."""
+    band = height * MARGIN_BAND
+    kept = list(blocks)
+    for position in (0, -1):
+        if not kept:
+            break
+        block = kept[position]
+        if not isinstance(block, Line) or len(block.text.strip()) > MAX_MARGIN_CHARS:
+            continue
+        if (position == 0 and block.bottom <= band) or (position == -1 and block.top >= height - band):
+            kept.pop(position)
+    return kept
+
+
+def _same(a, b):
+    return abs(a - b) <= 3 * RULE_TOLERANCE
+
+
+def _continues(previous: Table, table: Table) -> bool:
+    """The first table of a page goes on from the last one of the page before: the same outer
+    edges, and every column rule of the new part is one of the old part's (WPS may leave out
+    the rules between figures on the new page)."""
+    if not (_same(previous.xs[0], table.xs[0]) and _same(previous.xs[-1], table.xs[-1])):
+        return False
+    return all(any(_same(x, old) for old in previous.xs) for x in table.xs)
+
+
+def _regrid(table: Table, xs):
+    """The table's cells on finer column rules `xs`. A merged cell that now spans several
+    columns and holds figures side by side (rules that were not drawn) is split by the columns
+    its figures stand in."""
+    middles = [(a + b) / 2 for a, b in zip(xs, xs[1:])]
+    old_columns = [min(max(bisect.bisect_right(table.xs, m) - 1, 0), len(table.xs) - 2) for m in middles]
+    cells = [[row[c] for c in old_columns] for row in table.cells]
+    next_id = max([*table.texts, *(c for row in cells for c in row), -1]) + 1
+    for cell, members in list(table.chars.items()):
+        lines = group_lines(members)
+        words = line_text(lines[0]).split() if len(lines) == 1 else []
+        if len(words) < 2 or not all(FIGURE_RE.match(word) for word in words):
+            continue
+        positions = [(r, c) for r, row in enumerate(cells) for c, value in enumerate(row) if value == cell]
+        columns = sorted({c for _, c in positions})
+        if len(columns) < 2:
+            continue
+        by_column = {}
+        for char in members:
+            column = min(max(bisect.bisect_right(xs, (char.x0 + char.x1) / 2) - 1, 0), len(xs) - 2)
+            by_column.setdefault(column, []).append(char)
+        if len(by_column) < 2:
+            continue
+        ids = {column: next_id + k for k, column in enumerate(sorted(by_column))}
+        next_id += len(ids)
+        for r, c in positions:
+            cells[r][c] = ids.get(c, cells[r][c] if c == columns[0] else next_id + 999_999)
+        for column, chars in by_column.items():
+            table.chars[ids[column]] = chars
+            table.texts[ids[column]] = _cell_text(chars)
+        del table.chars[cell]
+        table.texts.pop(cell, None)
+    table.cells = cells
+    table.xs = list(xs)
+
+
+def _join_tables(previous: Table, table: Table):
+    """Append `table`'s rows to `previous`. A cut row (open top rule on the new page, or a first
+    row with no figure whose cells continue the last row's) is joined into the last row."""
+    if len(table.xs) < len(previous.xs):
+        _regrid(table, previous.xs)
+    offset = max([*previous.texts, *(c for row in previous.cells for c in row), -1]) + 1
+    cells = [[cell + offset for cell in row] for row in table.cells]
+    texts = {cell + offset: text for cell, text in table.texts.items()}
+    last, first = previous.cells[-1], cells[0]
+    if table.open_top or _cut_row([previous.texts.get(c, "") for c in last], [texts.get(c, "") for c in first]):
+        renamed = {}
+        for c, cell in enumerate(first):
+            if cell in renamed:
+                continue
+            renamed[cell] = last[c]
+            previous.texts[last[c]] = _join(previous.texts.get(last[c], ""), texts.pop(cell, ""))
+        cells = [[renamed.get(cell, cell) for cell in row] for row in cells]
+        texts = {cell: text for cell, text in texts.items() if cell not in renamed}
+    previous.cells.extend(cells)
+    previous.texts.update(texts)
+    previous.bottom = table.bottom
+
+
+FIGURE_RE = re.compile(r"^[\d.,\s-]+$")
+NUMBERED_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.．、])")
+
+
+def _cut_row(last, first) -> bool:
+    """The first row on the new page is the rest of the last row on the page before: one of the
+    two parts gives no figure, the new part has text, and none of its texts opens with a
+    numbering of its own (一、 （四） 2.), which a new row would."""
+    labels = [text for text in first if text and not FIGURE_RE.match(text)]
+    if not labels or any(NUMBERED_RE.match(text) for text in labels):
+        return False
+    has_figure = lambda row: any(text and FIGURE_RE.match(text) for text in row)
+    return not has_figure(first) or not has_figure(last)
+
+
+def pages_text(pages):
+    """The text of the pages, and the first line number of each page (1-based)."""
+    blocks_by_page = [page_blocks(page) for page in pages]
+    out_lines = []
+    page_first_lines = []
+    open_table = None
+    for blocks in blocks_by_page:
+        page_first_lines.append(len(out_lines) + 1)
+        for index, block in enumerate(blocks):
+            if isinstance(block, Table):
+                if index == 0 and open_table is not None and _continues(open_table[0], block):
+                    table, at = open_table
+                    _join_tables(table, block)
+                    del out_lines[at:]
+                    out_lines.extend(_table_lines(table))
+                else:
+                    open_table = (block, len(out_lines))
+                    out_lines.extend(_table_lines(block))
+            else:
+                out_lines.append(block.text)
+                open_table = None
+        if blocks and not isinstance(blocks[-1], Table):
+            open_table = None
+    return "\n".join(out_lines) + "\n", page_first_lines
+
+
+def _table_lines(table):
+    """Pipe rows, without the rows and columns that hold nothing. A grid column that every row
+    of figures spans together with its left neighbour (a header rule that does not line up
+    with the rules below it, as Word tables are drawn) is folded into that neighbour."""
+    rows = expand(table.cells, table.texts)
+    figure_rows = [r for r, row in enumerate(rows) if any(text and FIGURE_RE.match(text) for text in row)]
+    columns = len(rows[0]) if rows else 0
+    kept = []
+    for c in range(columns):
+        folds = (kept and figure_rows and all(table.cells[r][c] == table.cells[r][c - 1] for r in figure_rows)
+                 and all(not row[c] or not row[kept[-1]] for row in rows))
+        if folds:
+            for row in rows:
+                if row[c]:
+                    row[kept[-1]] = row[c]
+        else:
+            kept.append(c)
+    rows = [[row[c] for c in kept] for row in rows if any(row)]
+    keep = [c for c in range(len(kept)) if any(row[c] for row in rows)]
+    return ["| " + " | ".join(row[c] for c in keep) + " |" for row in rows]
