@@ -267,6 +267,22 @@ def _grid(horizontals, verticals):
     return ys, xs, cells
 
 
+def _close(horizontals, verticals):
+    """A table cut by a page break has no rule along the cut (Chromium draws none): where the
+    column rules reach past the first or last horizontal rule, the cut edge is closed there.
+    Also says whether the top was open (the first row is the rest of a row on the page before)."""
+    top, bottom = min(h[0] for h in horizontals), max(h[0] for h in horizontals)
+    left, right = min(v[0] for v in verticals), max(v[0] for v in verticals)
+    reach_top, reach_bottom = min(v[1] for v in verticals), max(v[2] for v in verticals)
+    horizontals = list(horizontals)
+    open_top = reach_top < top - MIN_ROW_HEIGHT
+    if open_top:
+        horizontals.append((reach_top, left, right))
+    if reach_bottom > bottom + MIN_ROW_HEIGHT:
+        horizontals.append((reach_bottom, left, right))
+    return (horizontals, verticals), open_top
+
+
 def _regions(cells):
     """Merged cell id → (grid cells it covers, its bounding rows and columns)."""
     regions = {}
@@ -310,6 +326,7 @@ def find_tables(horizontals, verticals, chars, taken, depth=0):
     inside it are found on their own, its text is left to the lines."""
     tables = []
     for group in _clusters(horizontals, verticals):
+        group, open_top = _close(*group)
         grid = _grid(*group)
         if grid is None:
             continue
@@ -329,6 +346,7 @@ def find_tables(horizontals, verticals, chars, taken, depth=0):
             continue
         table = _table(group, ys, xs, cells, chars, taken)
         if table is not None:
+            table.open_top = open_top
             tables.append(table)
     return tables
 
@@ -350,9 +368,7 @@ def _table(group, ys, xs, cells, chars, taken):
     if not any(texts.values()) or max(map(len, texts.values())) > MAX_CELL_TEXT:
         return None        # an empty grid, or a box drawn around paragraphs: not a table
     taken.update(members)
-    table = Table(top=ys[0], bottom=ys[-1], xs=xs, rows=[], cells=cells, texts=texts, chars=inside)
-    table.open_top = not _covers(horizontals, ys[0], xs[0], xs[-1])
-    return table
+    return Table(top=ys[0], bottom=ys[-1], xs=xs, rows=[], cells=cells, texts=texts, chars=inside)
 
 
 def expand(cells, texts):
@@ -411,22 +427,23 @@ def _same(a, b):
 
 
 def _continues(previous: Table, table: Table) -> bool:
-    """The first table of a page goes on from the last one of the page before: the same outer
-    edges, and every column rule of the new part is one of the old part's (WPS may leave out
-    the rules between figures on the new page)."""
-    if not (_same(previous.xs[0], table.xs[0]) and _same(previous.xs[-1], table.xs[-1])):
-        return False
-    return all(any(_same(x, old) for old in previous.xs) for x in table.xs)
+    """The first table of a page goes on from the last one of the page before: every column rule
+    of the new part is one of the old part's (WPS may leave out the rules between figures on the
+    new page; Chromium draws no rules for a row-spanning cell that goes on from the page before)."""
+    return len(table.xs) <= len(previous.xs) and all(any(_same(x, old) for old in previous.xs) for x in table.xs)
 
 
-def _regrid(table: Table, xs):
-    """The table's cells on finer column rules `xs`. A merged cell that now spans several
-    columns and holds figures side by side (rules that were not drawn) is split by the columns
-    its figures stand in."""
+def _regrid(table: Table, previous: Table):
+    """The table's cells on the column rules of the part before it. A column the new part does
+    not reach goes on with the cell above it (a row-spanning label). A merged cell that now
+    spans several columns and holds figures side by side (rules that were not drawn) is split
+    by the columns its figures stand in."""
+    xs = previous.xs
     middles = [(a + b) / 2 for a, b in zip(xs, xs[1:])]
-    old_columns = [min(max(bisect.bisect_right(table.xs, m) - 1, 0), len(table.xs) - 2) for m in middles]
-    cells = [[row[c] for c in old_columns] for row in table.cells]
-    next_id = max([*table.texts, *(c for row in cells for c in row), -1]) + 1
+    old_columns = [bisect.bisect_right(table.xs, m) - 1 if table.xs[0] < m < table.xs[-1] else None
+                   for m in middles]
+    cells = [[row[c] if c is not None else ("above", k) for k, c in enumerate(old_columns)] for row in table.cells]
+    next_id = max([*table.texts, *(c for row in cells for c in row if isinstance(c, int)), -1]) + 1
     for cell, members in list(table.chars.items()):
         lines = group_lines(members)
         words = line_text(lines[0]).split() if len(lines) == 1 else []
@@ -459,12 +476,15 @@ def _join_tables(previous: Table, table: Table):
     """Append `table`'s rows to `previous`. A cut row (open top rule on the new page, or a first
     row with no figure whose cells continue the last row's) is joined into the last row."""
     if len(table.xs) < len(previous.xs):
-        _regrid(table, previous.xs)
+        _regrid(table, previous)
     offset = max([*previous.texts, *(c for row in previous.cells for c in row), -1]) + 1
-    cells = [[cell + offset for cell in row] for row in table.cells]
+    above = previous.cells[-1]
+    cells = [[cell + offset if isinstance(cell, int) else above[cell[1]] for cell in row] for row in table.cells]
     texts = {cell + offset: text for cell, text in table.texts.items()}
     last, first = previous.cells[-1], cells[0]
-    if table.open_top or _cut_row([previous.texts.get(c, "") for c in last], [texts.get(c, "") for c in first]):
+    lasts, firsts = [previous.texts.get(c, "") for c in last], [texts.get(c, "") for c in first]
+    both = any(FIGURE_RE.match(a) and FIGURE_RE.match(b) for a, b in zip(lasts, firsts) if a and b)
+    if (table.open_top and not both) or _cut_row(lasts, firsts):
         renamed = {}
         for c, cell in enumerate(first):
             if cell in renamed:
