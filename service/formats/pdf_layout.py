@@ -402,23 +402,41 @@ def page_blocks(page: Page):
         if text.strip():
             lines.append(Line(top=min(c.top for c in chars), bottom=max(c.bottom for c in chars), text=text,
                               size=max(c.size for c in chars)))
-    blocks = sorted([*tables, *lines], key=lambda block: block.top)
-    return _drop_margins(blocks, page.height)
+    return sorted([*tables, *lines], key=lambda block: block.top)
 
 
-def _drop_margins(blocks, height):
-    """Drop the page's running header and footer: a short line that is the first or last block of
-    the page and lies in the outer band of the page."""
+PAGE_NUMBER_RE = re.compile(r"^[\s\-—–－_·.()（）第页共/|Pp]*\d+[\s\-—–－_·.()（）第页共/|Pp\d]*$")
+
+
+def _margin_lines(blocks, height):
+    """The page's first and last lines when they lie in the outer band of the page and are short:
+    where running headers, footers and page numbers sit."""
     band = height * MARGIN_BAND
-    kept = list(blocks)
+    found = []
     for position in (0, -1):
-        if not kept:
+        if not blocks:
             break
-        block = kept[position]
-        if not isinstance(block, Line) or len(block.text.strip()) > MAX_MARGIN_CHARS:
+        block = blocks[position]
+        if not isinstance(block, Line) or len(block.text.strip()) > MAX_MARGIN_CHARS or block in found:
             continue
         if (position == 0 and block.bottom <= band) or (position == -1 and block.top >= height - band):
-            kept.pop(position)
+            found.append(block)
+    return found
+
+
+def _drop_margins(pages_blocks, heights):
+    """Drop running headers, footers and page numbers: lines in a page's margin band (their
+    position) that are a page number or recur in the margin of other pages (digits aside)."""
+    candidates = [_margin_lines(blocks, height) for blocks, height in zip(pages_blocks, heights)]
+    shapes = {}
+    for lines in candidates:
+        for line in set(re.sub(r"\d+", "#", line.text.strip()) for line in lines):
+            shapes[line] = shapes.get(line, 0) + 1
+    kept = []
+    for blocks, lines in zip(pages_blocks, candidates):
+        drop = [line for line in lines if PAGE_NUMBER_RE.match(line.text.strip())
+                or shapes[re.sub(r"\d+", "#", line.text.strip())] >= 2]
+        kept.append([block for block in blocks if not any(block is line for line in drop)])
     return kept
 
 
@@ -493,6 +511,12 @@ def _join_tables(previous: Table, table: Table):
             previous.texts[last[c]] = _join(previous.texts.get(last[c], ""), texts.pop(cell, ""))
         cells = [[renamed.get(cell, cell) for cell in row] for row in cells]
         texts = {cell: text for cell, text in texts.items() if cell not in renamed}
+    else:
+        # an empty cell at the top of the new part under a label: the label's row-spanning cell
+        # goes on from the page before
+        renamed = {cell: last[c] for c, cell in enumerate(first)
+                   if not texts.get(cell) and lasts[c] and not FIGURE_RE.match(lasts[c]) and cell != last[c]}
+        cells = [[renamed.get(cell, cell) for cell in row] for row in cells]
     previous.cells.extend(cells)
     previous.texts.update(texts)
     previous.bottom = table.bottom
@@ -515,7 +539,7 @@ def _cut_row(last, first) -> bool:
 
 def pages_text(pages):
     """The text of the pages, and the first line number of each page (1-based)."""
-    blocks_by_page = [page_blocks(page) for page in pages]
+    blocks_by_page = _drop_margins([page_blocks(page) for page in pages], [page.height for page in pages])
     out_lines = []
     page_first_lines = []
     open_table = None
