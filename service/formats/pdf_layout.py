@@ -527,14 +527,13 @@ NUMBERED_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 
 
 def _cut_row(last, first) -> bool:
-    """The first row on the new page is the rest of the last row on the page before: one of the
-    two parts gives no figure, the new part has text, and none of its texts opens with a
-    numbering of its own (一、 （四） 2.), which a new row would."""
+    """The first row on the new page is the rest of the last row on the page before: it gives no
+    figure, it has text, and none of its texts opens with a numbering of its own (一、 （四） 2.),
+    which a new row would."""
     labels = [text for text in first if text and not FIGURE_RE.match(text)]
     if not labels or any(NUMBERED_RE.match(text) for text in labels):
         return False
-    has_figure = lambda row: any(text and FIGURE_RE.match(text) for text in row)
-    return not has_figure(first) or not has_figure(last)
+    return not any(text and FIGURE_RE.match(text) for text in first)
 
 
 def pages_text(pages):
