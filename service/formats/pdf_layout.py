@@ -562,16 +562,40 @@ def pages_text(pages):
     return "\n".join(out_lines) + "\n", page_first_lines
 
 
+def _fold_rows(cells, rows, texts):
+    """Grid rows that every figure of a row spans together (a Word table whose labels wrap at
+    rules drawn for other columns) are one row: their labels are joined."""
+    out_cells, out_rows = [], []
+    r = 0
+    while r < len(rows):
+        figures = [c for c, text in enumerate(rows[r]) if text and FIGURE_RE.match(text)]
+        end = r + 1
+        while (figures and end < len(rows) and all(cells[end][c] == cells[r][c] for c in figures)
+               and not any(text and FIGURE_RE.match(text) and c not in figures for c, text in enumerate(rows[end]))):
+            end += 1
+        row = list(rows[r])
+        for c in range(len(row)):
+            seen = [cells[r][c]]
+            for k in range(r + 1, end):
+                if cells[k][c] not in seen:
+                    seen.append(cells[k][c])
+                    row[c] = _join(row[c], texts.get(cells[k][c], ""))
+        out_cells.append(cells[r])
+        out_rows.append(row)
+        r = end
+    return out_cells, out_rows
+
+
 def _table_lines(table):
     """Pipe rows, without the rows and columns that hold nothing. A grid column that every row
     of figures spans together with its left neighbour (a header rule that does not line up
     with the rules below it, as Word tables are drawn) is folded into that neighbour."""
-    rows = expand(table.cells, table.texts)
+    cells, rows = _fold_rows(table.cells, expand(table.cells, table.texts), table.texts)
     figure_rows = [r for r, row in enumerate(rows) if any(text and FIGURE_RE.match(text) for text in row)]
     columns = len(rows[0]) if rows else 0
     kept = []
     for c in range(columns):
-        folds = (kept and figure_rows and all(table.cells[r][c] == table.cells[r][c - 1] for r in figure_rows)
+        folds = (kept and figure_rows and all(cells[r][c] == cells[r][c - 1] for r in figure_rows)
                  and all(not row[c] or not row[kept[-1]] for row in rows))
         if folds:
             for row in rows:
