@@ -1,7 +1,7 @@
 """Parser and REST service for Chinese government information disclosure annual reports."""
 
 __version__ = "0.4.0"
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def create_app(config=None):

@@ -167,10 +167,10 @@ def filename_of(path):
 def local_parser():
     """(read_document, parse_submission, schema, limits), imported on first use (--url needs none)."""
     from service.documents import parse_submission, read_document
-    from service.formats import Limits
+    from service.config import document_limits
     from service.http.schemas import ParseResultSchema
 
-    limits = Limits(max_chars=DEFAULTS["MAX_CHARS"], max_docx_uncompressed=DEFAULTS["MAX_DOCX_UNCOMPRESSED"])
+    limits = document_limits(DEFAULTS)
     return read_document, parse_submission, ParseResultSchema(), limits
 
 
@@ -491,11 +491,11 @@ def check_url(ctx, param, value):
     return value
 
 
-PARSE_HELP = f"""Parse report files: plain text in any common encoding, web pages, Word (.docx) documents.
+PARSE_HELP = f"""Parse report files: plain text in any common encoding, web pages, Word (.docx) documents, PDF files.
 
 FILE is a file, a folder or - (standard input). A file named is always parsed (its type comes
-from its suffix, or from its content when the suffix is none of .txt, .htm, .html, .docx). A
-folder is searched, subfolders included, for *.txt, *.htm, *.html and *.docx files (any case;
+from its suffix, or from its content when the suffix is none of .txt, .htm, .html, .docx, .pdf).
+A folder is searched, subfolders included, for *.txt, *.htm, *.html, *.docx and *.pdf files (any case;
 other files, hidden files and folders and Word's ~$ lock files are skipped; links to folders
 are not followed), taken in name order, each folder's files before its subfolders'.
 

@@ -104,7 +104,7 @@ class Client:
         `; charset=utf-8`, so media_type must have no parameters); bytes (sent as the body with
         Content-Type media_type, or without one as an upload the server sniffs); or an
         os.PathLike (a path given as a str is text, not a file name), uploaded with its file
-        name and the media type of its suffix (.txt, .html/.htm, .docx, else sniffed).
+        name and the media type of its suffix (.txt, .html/.htm, .docx, .pdf, else sniffed).
         filename: the upload's file name (`input.filename` in the result); with a str or with
         bytes and a media_type it makes the document go as an upload too.
         """

@@ -6,6 +6,7 @@ Nothing here runs at import time; `load_config` is called by `create_app`.
 import re
 
 from service import __version__
+from service.formats import Limits
 
 SERVICE_NAME = "gov-report-parser"
 
@@ -26,6 +27,11 @@ DEFAULTS = {
     "MAX_CHARS": 2 * MIB,
     # Most bytes a .docx may expand to when unzipped (zip bombs).
     "MAX_DOCX_UNCOMPRESSED": 32 * MIB,
+    # PDF: most pages; seconds and memory (bytes) the child process reading one may take before
+    # it is killed (a hostile or broken file answers 422 pdf-too-costly).
+    "MAX_PDF_PAGES": 100,
+    "PDF_TIME_LIMIT": 10,
+    "PDF_MEMORY_LIMIT": 512 * MIB,
     # Seconds the client may leave the body stalled (nothing arriving) before a 408; under
     # gunicorn only (its own `timeout` bounds the whole request).
     "BODY_READ_TIMEOUT": 10,
@@ -46,7 +52,7 @@ DEFAULTS = {
 
 ENV_PREFIX = "SERVICE"
 LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_BATCH_DOCUMENTS", "MAX_BATCH_BYTES", "MAX_CHARS",
-          "MAX_DOCX_UNCOMPRESSED")
+          "MAX_DOCX_UNCOMPRESSED", "MAX_PDF_PAGES", "PDF_TIME_LIMIT", "PDF_MEMORY_LIMIT")
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
@@ -59,6 +65,13 @@ def load_config(app, overrides=None):
         app.config.from_mapping(overrides)
     check_config(app.config)
     app.config["CORS_ORIGINS"] = cors_origins(app.config["CORS_ORIGINS"])
+
+
+def document_limits(config) -> Limits:
+    """What one document may cost (service.formats), from the configuration."""
+    return Limits(max_chars=config["MAX_CHARS"], max_docx_uncompressed=config["MAX_DOCX_UNCOMPRESSED"],
+                  max_pdf_pages=config["MAX_PDF_PAGES"], pdf_seconds=config["PDF_TIME_LIMIT"],
+                  pdf_memory=config["PDF_MEMORY_LIMIT"])
 
 
 def check_config(config):

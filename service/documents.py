@@ -10,6 +10,7 @@ goes wrong is a ProblemError whose problem type says what (invalid-encoding, uns
 unsupported-media-type, payload-too-large, invalid-document, not-a-report).
 """
 
+import bisect
 from dataclasses import dataclass
 
 from service.checks import select_checks
@@ -32,10 +33,17 @@ class Submission:
     media_type: str
     encoding: str | None = None
     filename: str | None = None
+    pages: int | None = None         # a PDF's page count
+    page_lines: tuple = ()           # a PDF: the first line of each page in `text`
 
     @property
     def input(self):
-        return {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename}
+        return {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename,
+                "pages": self.pages}
+
+    def page_of(self, line):
+        """The page (1-based) a line of the rebuilt text of a PDF is on."""
+        return bisect.bisect_right(self.page_lines, line) if line else None
 
 
 def read_document(data: bytes, media_type=None, charset=None, limits: Limits = Limits(),
@@ -49,7 +57,8 @@ def read_document(data: bytes, media_type=None, charset=None, limits: Limits = L
     except FormatError as error:
         problem_type = BY_SLUG.get(error.kind, ProblemType.INVALID_DOCUMENT)
         raise ProblemError(problem_type, cut(str(error.detail))) from None
-    return Submission(extracted.text, extracted.media_type, extracted.encoding, filename)
+    return Submission(extracted.text, extracted.media_type, extracted.encoding, filename, extracted.pages,
+                      extracted.page_lines)
 
 
 def text_document(text: str, limits: Limits = Limits(), media_type=APPLICATION_JSON, encoding="utf-8",
@@ -66,7 +75,19 @@ def parse_submission(submission: Submission, only_failures=False) -> dict:
     result = parse_report(submission.text)
     if not looks_like_report(result):
         raise ProblemError(ProblemType.NOT_A_REPORT, NOT_A_REPORT_DETAIL)
+    if submission.page_lines:
+        add_pages(result, submission)
     return {**result, "input": submission.input, "checks": select_checks(result["checks"], only_failures)}
+
+
+def add_pages(result: dict, submission: Submission):
+    """A PDF's page beside every line of a warning and of a check's excerpts."""
+    for warning in result["warnings"]:
+        if warning.get("line"):
+            warning["page"] = submission.page_of(warning["line"])
+    for check in result["checks"]:
+        for excerpt in check.get("excerpts") or ():
+            excerpt["page"] = submission.page_of(excerpt["line"])
 
 
 def cut(detail: str) -> str:

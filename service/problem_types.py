@@ -26,6 +26,9 @@ class ProblemType(Enum):
     VALIDATION_ERROR = ("validation-error", 422, "Request validation failed")
     NOT_A_REPORT = ("not-a-report", 422, "Not a government information disclosure annual report")
     INVALID_DOCUMENT = ("invalid-document", 422, "The document cannot be read")
+    PDF_ENCRYPTED = ("pdf-encrypted", 422, "The PDF is encrypted")
+    PDF_NO_TEXT = ("pdf-no-text", 422, "The PDF has no text to read")
+    PDF_TOO_COSTLY = ("pdf-too-costly", 422, "The PDF is too costly to read")
     INTERNAL_ERROR = ("internal-error", 500, "Internal server error")
 
     def __init__(self, slug, status, title):

@@ -154,6 +154,24 @@ def _rules(page, place):
     return horizontals, verticals
 
 
+def read_pdf(data: bytes, limits: Limits = Limits()) -> PdfText:
+    """pdf_to_text in a child process with the limits' time and memory (service/isolation.py)."""
+    from service.isolation import IsolationError, run_isolated
+    try:
+        return run_isolated(_read_job, (data, limits), seconds=limits.pdf_seconds, memory_bytes=limits.pdf_memory)
+    except IsolationError as error:
+        limit = {"time": f"its time limit ({limits.pdf_seconds:g} s, PDF_TIME_LIMIT)",
+                 "memory": f"its memory limit ({limits.pdf_memory // (1024 * 1024)} MiB, PDF_MEMORY_LIMIT)",
+                 "crash": "the reader, which stopped"}[error.kind]
+        raise FormatError("pdf-too-costly", f"The PDF could not be read within {limit}: it is damaged or built to "
+                                            "exhaust readers.") from None
+
+
+def _read_job(job):
+    data, limits = job
+    return pdf_to_text(data, limits)
+
+
 def pdf_to_text(data: bytes, limits: Limits = Limits()) -> PdfText:
     document = _open(data)
     try:

@@ -21,6 +21,7 @@ from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from service import formats
 from service.documents import APPLICATION_JSON, Submission, read_document, text_document
 from service.formats import Limits
+from service.config import document_limits
 from service.http.problems import ProblemError, ProblemType
 from service.http.request_log import BODY_BYTES_KEY
 from service.http.schemas import ParseRequestSchema
@@ -35,9 +36,10 @@ MULTIPART = "multipart/form-data"
 UPLOAD_FIELD = "file"
 # Media types read by service.formats, and the ones a body may have on POST /parse.
 DOCUMENT_TYPES = formats.SUPPORTED_MEDIA_TYPES
-BODY_TYPES = (*DOCUMENT_TYPES, APPLICATION_JSON, MULTIPART)
+OCTET_STREAM = "application/octet-stream"
+BODY_TYPES = (*DOCUMENT_TYPES, APPLICATION_JSON, MULTIPART, OCTET_STREAM, *formats.NOT_READ_YET)
 # Bodies that are documents (markup, styles, images besides the text): MAX_UPLOAD_BYTES.
-LARGE_BODY_TYPES = (formats.TEXT_HTML, formats.DOCX)
+LARGE_BODY_TYPES = (formats.TEXT_HTML, formats.DOCX, formats.PDF, OCTET_STREAM, *formats.NOT_READ_YET)
 # Room for the boundaries, part headers and small form fields of a multipart body.
 MULTIPART_OVERHEAD = 64 * 1024
 JSON_ENCODING = "utf-8"
@@ -62,8 +64,8 @@ def submission_from_request() -> Submission:
     if media_type not in BODY_TYPES:
         raise ProblemError(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                            "Send the report as text/plain (any charset, detected when not declared), text/html, "
-                           f'.docx ({formats.DOCX}), application/json {{"text": "..."}}, or as the part "file" '
-                           "of a multipart/form-data upload.")
+                           f'.docx ({formats.DOCX}), application/pdf, application/json {{"text": "..."}}, or as '
+                           'the part "file" of a multipart/form-data upload.')
     raw = read_body(*body_limit(media_type))
     if not raw:
         raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report.")
@@ -137,8 +139,7 @@ def extracted(data: bytes, media_type: str, charset, filename=None) -> Submissio
 
 
 def limits() -> Limits:
-    config = current_app.config
-    return Limits(max_chars=config["MAX_CHARS"], max_docx_uncompressed=config["MAX_DOCX_UNCOMPRESSED"])
+    return document_limits(current_app.config)
 
 
 def check_chars(text: str):

@@ -60,7 +60,8 @@ class ParserInfoSchema(Schema):
 
 
 INPUT_MEDIA_TYPES = ("text/plain", "text/html",
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/json")
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf",
+                     "application/json")
 
 
 class InputSchema(Schema):
@@ -68,8 +69,10 @@ class InputSchema(Schema):
                       "from the bytes for an upload sent without one or as application/octet-stream",
                       required=True, validate=validate.OneOf(INPUT_MEDIA_TYPES))
     encoding = nullable_text("The character encoding the text was decoded with (the declared charset, else the "
-                             "one detected, e.g. `utf-8`, `utf-16-le`, `gb18030`); null for .docx")
+                             "one detected, e.g. `utf-8`, `utf-16-le`, `gb18030`); null for .docx and PDF")
     filename = nullable_text("The file name of a multipart/form-data upload as sent; null otherwise")
+    pages = integer("A PDF's page count; null for other inputs", required=True, allow_none=True,
+                    validate=validate.Range(min=1))
 
 
 class ContactsSchema(Schema):
@@ -132,6 +135,8 @@ class WarningSchema(Schema):
     column = nullable_text("Column key concerned")
     section = nullable_text("Section concerned")
     line = integer("Input line concerned (1-based)", required=True, allow_none=True)
+    page = integer("For a PDF: the page of `line` (1-based); absent for other inputs", allow_none=True,
+                   validate=validate.Range(min=1))
 
 
 def bullet_list(items):
@@ -160,6 +165,8 @@ class CheckMessageSchema(Schema):
 class CheckExcerptSchema(Schema):
     text = text("The narrative quoted (the sentence stating the figure)", required=True)
     line = integer("Input line of the excerpt (1-based)", required=True, validate=validate.Range(min=1))
+    page = integer("For a PDF: the page of the excerpt (1-based); absent for other inputs",
+                   validate=validate.Range(min=1))
 
 
 class CheckSchema(Schema):
