@@ -45,7 +45,18 @@ def _fold_table():
             table.pop(code, None)
     for code in range(0xFB00, 0xFB07):             # ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
         table[code] = unicodedata.normalize("NFKC", chr(code))
+    table.update((ord(radical), ideograph) for radical, ideograph in RADICAL_SUPPLEMENT.items())
     return table
+
+
+# CJK radicals supplement forms that stand for a simplified character (Unicode's equivalent
+# unified ideographs; NFKC leaves them alone): wkhtmltopdf writes ⺠ for 民 (人⺠政府).
+RADICAL_SUPPLEMENT = {"⺟": "母", "⺠": "民", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长",
+                      "⻔": "门", "⻘": "青", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻣": "骨",
+                      "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻬": "齐", "⻮": "齿",
+                      "⻰": "龙", "⻳": "龟", "⺁": "厂", "⺇": "几", "⺈": "刀", "⺌": "小", "⺕": "彐", "⺛": "尢",
+                      "⺤": "爪", "⺫": "罒", "⺶": "羊", "⺸": "羊", "⺻": "聿", "⻂": "衤", "⻈": "讠", "⻊": "足",
+                      "⻏": "阝", "⻖": "阝", "⻗": "雨", "⻙": "韦"}
 
 
 FOLD = _fold_table()
@@ -169,7 +180,10 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> PdfText:
 
 def _read_job(job):
     data, limits = job
-    return pdf_to_text(data, limits)
+    try:
+        return pdf_to_text(data, limits)
+    except pdfium.PdfiumError as error:      # a page or object PDFium cannot load (a broken tree)
+        raise FormatError("invalid-document", f"The PDF could not be read: it is damaged ({str(error)[:80]}).")
 
 
 def pdf_to_text(data: bytes, limits: Limits = Limits()) -> PdfText:
