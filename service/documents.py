@@ -38,8 +38,8 @@ class Submission:
 
     @property
     def input(self):
-        return {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename,
-                "pages": self.pages}
+        read = {"media_type": self.media_type, "encoding": self.encoding, "filename": self.filename}
+        return read if self.pages is None else {**read, "pages": self.pages}
 
     def page_of(self, line):
         """The page (1-based) a line of the rebuilt text of a PDF is on."""

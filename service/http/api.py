@@ -16,7 +16,8 @@ PROBLEM_RESPONSES = {
     "JsonOnlyMediaTypeProblem": [ProblemType.UNSUPPORTED_MEDIA_TYPE],
     "UnprocessableProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT],
     "UnprocessableDocumentProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT,
-                                     ProblemType.INVALID_DOCUMENT],
+                                     ProblemType.INVALID_DOCUMENT, ProblemType.PDF_ENCRYPTED, ProblemType.PDF_NO_TEXT,
+                                     ProblemType.PDF_TOO_COSTLY],
     "DefaultProblem": [ProblemType.BAD_REQUEST, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED,
                        ProblemType.INTERNAL_ERROR],
 }

@@ -71,8 +71,7 @@ class InputSchema(Schema):
     encoding = nullable_text("The character encoding the text was decoded with (the declared charset, else the "
                              "one detected, e.g. `utf-8`, `utf-16-le`, `gb18030`); null for .docx and PDF")
     filename = nullable_text("The file name of a multipart/form-data upload as sent; null otherwise")
-    pages = integer("A PDF's page count; null for other inputs", required=True, allow_none=True,
-                    validate=validate.Range(min=1))
+    pages = integer("A PDF's page count; absent for other inputs", validate=validate.Range(min=1))
 
 
 class ContactsSchema(Schema):

@@ -60,7 +60,7 @@ def test_parse_results_document_their_input():
     assert "input" in schemas["ParseResult"]["required"]
     assert schemas["ParseResult"]["properties"]["input"]["$ref"] == "#/components/schemas/Input"
     media_type = schemas["Input"]["properties"]["media_type"]
-    assert media_type["enum"] == ["text/plain", "text/html", DOCX, "application/json"]
+    assert media_type["enum"] == ["text/plain", "text/html", DOCX, "application/pdf", "application/json"]
     assert set(schemas["Input"]["required"]) == {"media_type", "encoding", "filename"}
     for field in ("encoding", "filename"):
         assert schemas["Input"]["properties"][field]["type"] == ["string", "null"]
@@ -71,7 +71,8 @@ def test_invalid_document_is_documented_on_parse_only():
     parse_422 = spec["paths"]["/parse"]["post"]["responses"]["422"]["$ref"].rsplit("/", 1)[1]
     compare_422 = spec["paths"]["/compare"]["post"]["responses"]["422"]["$ref"].rsplit("/", 1)[1]
     examples = spec["components"]["responses"]
-    assert "invalid-document" in examples[parse_422]["content"][PROBLEM_MEDIA_TYPE]["examples"]
+    for slug in ("invalid-document", "pdf-encrypted", "pdf-no-text", "pdf-too-costly"):
+        assert slug in examples[parse_422]["content"][PROBLEM_MEDIA_TYPE]["examples"]
     assert "invalid-document" not in examples[compare_422]["content"][PROBLEM_MEDIA_TYPE]["examples"]
 
 
