@@ -11,9 +11,14 @@ and the parser never loads a DTD, resolves an entity or touches the network.
 
 The body is walked in order: one line per paragraph, one line per table row with the cells
 joined by " | ". A cell's own paragraphs are joined with nothing between them (a label wrapped
-over two paragraphs stays one label). A column-spanning cell (gridSpan, or the legacy hMerge) is
-written once followed by empty cells; a vertically merged cell (vMerge) repeats its text on every
-row it spans, so every row keeps the table's column count. Nested tables are flattened: a row
+over two paragraphs stays one label). Each row is laid on the table grid: a column-spanning cell
+(gridSpan, or the legacy hMerge) is written once followed by empty filler cells, and so are the
+grid columns a row leaves out (gridBefore, gridAfter), so that rows of labels keep the table's
+column count; a row holding a number leaves the fillers out, as the HTML reader does, because
+Word and LibreOffice split grid columns wherever a border of any row does not line up and a
+filler between two values would read as a blank cell the report never printed. A vertically
+merged cell (vMerge) repeats its text on every row it spans when it is a label; a merged number
+counts once (an empty cell on the rows below it). Nested tables are flattened: a row
 holding a single cell with a table inside gives that cell's paragraphs and table rows as lines of
 their own; a nested table in a row of several cells comes out as its own rows after that row.
 A one-column table (a frame around text) gives each paragraph its own line.
@@ -22,6 +27,7 @@ Every failure is FormatError: "invalid-document" for anything that is not a read
 "payload-too-large" for anything over the limits.
 """
 
+import re
 import struct
 import zipfile
 import zlib
@@ -44,6 +50,8 @@ MAX_TABLE_DEPTH = 16          # nesting of tables inside table cells
 # "<" per 8 to 20 bytes, and a document near the limit has far more text than max_chars anyway.
 MAX_XML_TAGS = 3_000_000
 CHUNK = 64 * 1024
+# A cell that is a value (as in the HTML reader): a number, with a unit written in the cell
+NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
 
 NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",   # transitional
               "http://purl.oclc.org/ooxml/wordprocessingml/main")               # strict
@@ -345,6 +353,18 @@ class _Walker:
             text = text.replace("|", "/").replace("｜", "/")
         return " ".join(text.split())
 
+    @staticmethod
+    def row_cells(slots: list) -> list:
+        """The texts of a row's grid columns. A row of labels keeps its fillers, so that header
+        cells stay on the grid; a row holding a number leaves them out, so that each value stands
+        next to the one before it, as in the HTML reader: Word splits a grid column wherever a
+        border of some row does not line up (LibreOffice's 自然人 over two grid columns while
+        the 商业企业 below it starts in the second one), and a filler between two numbers would
+        be read as a blank cell the report never printed, moving every value after it."""
+        if any(not filler and NUMBER_RE.match(text) for text, filler in slots):
+            return [text for text, filler in slots if not filler]
+        return [text for text, _ in slots]
+
     def table(self, tbl, depth: int):
         if depth >= MAX_TABLE_DEPTH:
             raise _fail(f"The tables are nested more than {MAX_TABLE_DEPTH} deep.")
@@ -369,27 +389,33 @@ class _Walker:
                 self.blocks(cells[0][5], depth + 1)
                 above = {}
                 continue
-            line, later, column, current = [""] * before, [], before, {}
+            # the row on the table grid: (text, filler) per grid column; a filler is a grid
+            # column with no cell of its own (gridBefore/gridAfter, the rest of a gridSpan, a
+            # legacy hMerge continuation)
+            slots, later, column, current = [("", True)] * before, [], before, {}
             room = self.max_chars - self.size - 3 * (before + after)
             for span, vmerge, hmerge, paragraphs, tables, _ in cells:
                 if hmerge is not None and hmerge != "restart":
-                    text = ""
+                    text, filler = "", True
                 elif vmerge is not None and vmerge != "restart":
-                    text = above.get(column, "")
+                    # a row-spanning label repeats; a row-spanning number counts once, so the
+                    # rows below it hold an empty cell there (never a copy of the number)
+                    text, filler = above.get(column, ""), False
                 else:
-                    text = self.cell_text(paragraphs)
+                    text, filler = self.cell_text(paragraphs), False
                 later.extend(tables)
-                current[column] = text
+                current[column] = "" if NUMBER_RE.match(text) else text
                 room -= len(text) + 3 * span        # a repeated label must not build a huge row
                 if room < 0:
                     raise self.too_long()
-                line.append(text)
+                slots.append((text, filler))
                 if span > 1:
-                    line.extend([""] * (span - 1))
+                    slots.extend([("", True)] * (span - 1))
                 column += span
             if after:
-                line.extend([""] * after)
+                slots.extend([("", True)] * after)
             above = current
+            line = self.row_cells(slots)
             self.emit(" | ".join(line))
             for nested in later:
                 self.table(nested, depth + 1)

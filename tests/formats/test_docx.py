@@ -16,6 +16,8 @@ import zlib
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS_DIRS, SHARED_DIR, corpus_doc_named, corpus_gold
 from service.formats import DOCX, FormatError, Limits, extract_text, sniff_media_type
@@ -250,23 +252,27 @@ def test_body_order_merges_and_wrapped_labels():
     assert lines[:2] == ["洪泽区人民政府2023年政府信息公开工作年度报告", "一、总体情况"]
     assert lines.index("二、主动公开政府信息情况") < lines.index("第二十条第（一）项 |  |  | ") \
         < lines.index("三、收到和处理政府信息公开申请情况")
-    assert "行政许可 | 550 |  | " in lines                                   # gridSpan: value, then fillers
+    assert "行政许可 | 550" in lines                      # gridSpan: a value without its fillers
     assert "信息内容 | 本年收费金额（单位：万元） |  | " in lines
     note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"   # two paragraphs, one label
     assert f"{note} |  |  | 申请人情况 |  |  |  |  |  | " in lines
     assert f"{note} |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计" in lines
     assert f"{note} |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计" in lines
-    assert "一、本年新收政府信息公开申请数量 |  |  | 21 | 0 | 0 | 0 | 0 | 0 | 21" in lines
-    assert "三、本年度办理结果 | （一）予以公开 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
+    assert "一、本年新收政府信息公开申请数量 | 21 | 0 | 0 | 0 | 0 | 0 | 21" in lines
+    assert "三、本年度办理结果 | （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
     assert "三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1" in lines
     assert "三、本年度办理结果 | （三）不予公开 | 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
-    assert "三、本年度办理结果 | （六）其他处理 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
+    assert "三、本年度办理结果 | （六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
     assert "行政复议 |  |  |  |  | 行政诉讼" + " | " * 9 in lines
     assert " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉"] + [""] * 4
                       + ["复议后起诉"] + [""] * 4) in lines
     assert " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) in lines
     assert "10 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 0" in lines
-    assert {len(line.split(" | ")) for line in lines if " | " in line} == {4, 10, 15}   # rows keep the grid
+    # rows of labels keep the grid; rows of numbers have their printed cells only
+    rows = [line.split(" | ") for line in lines if " | " in line]
+    numbers = [row for row in rows if any(re.fullmatch(r"\d+(\.\d+)?", cell) for cell in row)]
+    assert {len(row) for row in rows if row not in numbers} == {4, 10, 15}
+    assert {len(row) for row in numbers} == {2, 4, 8, 9, 10, 15}
 
 
 def docx_with_body(body_xml: str) -> bytes:
@@ -356,6 +362,126 @@ def test_merged_cell_repetition_cannot_amplify_the_text():
     assert time.perf_counter() - start < 0.5
     line = docx_to_text(docx_with_body(f"<w:tbl>{spans}</w:tbl>"), Limits()).split("\n")[0]
     assert line.count(" | ") == 64                                   # a span is clamped to 64 columns
+
+
+# ---------------------------------------------------------------------------------------------
+# Word files made by LibreOffice (the corpus pages opened in Writer and saved as .docx)
+
+LO_DOCS = [doc for doc in CORPUS_DIRS if (doc / "source.lo.docx").is_file()]
+
+
+def table_rows(text, html=False):
+    """A text's table rows as cell lists, white space inside cells dropped (a cell's paragraphs
+    are joined with nothing here, with a space by the HTML reader where the page had one)."""
+    rows = [line[2:-2] for line in text.split("\n") if line.startswith("| ")] if html else \
+        [line for line in text.split("\n") if " | " in line]
+    return [["".join(cell.split()).replace("｜", "/") for cell in row.split(" | ")] for row in rows]
+
+
+@pytest.mark.parametrize("doc", LO_DOCS, ids=lambda doc: doc.name)
+def test_libreoffice_docx_reach_their_gold(doc):
+    """Every cell, exactly: LibreOffice writes the tables of the page on a grid split wherever
+    some row's border does not line up (pingtan-2021: 自然人 over two grid columns, 商业企业
+    starting in the second), so a number row holds gridSpan cells a filler must not shift."""
+    gold = corpus_gold(doc)
+    result = parse_report(docx_to_text((doc / "source.lo.docx").read_bytes(), Limits()))
+    assert cell_misses(gold, result) == {}
+    assert sum(1 for _ in gold_cells(gold)) >= 198
+    assert [section["kind"] for section in result["sections"]] == gold["section_kinds"]
+    for field in ("organization", "year", "template"):
+        assert result["report"][field] == gold["report"][field], field
+
+
+@pytest.mark.parametrize("doc", [doc for doc in LO_DOCS if (doc / "source.html").is_file()], ids=lambda doc: doc.name)
+def test_libreoffice_docx_tables_read_as_the_html_page(doc):
+    """Each table row the HTML reader reads from the page, the .docx reader reads from the Word
+    file saved from it, in the same order (the .docx also keeps the portal's link bar)."""
+    from service.formats.html import html_to_text
+    html_rows = table_rows(html_to_text((doc / "source.html").read_bytes())[0], html=True)
+    docx_rows = iter(table_rows(docx_to_text((doc / "source.lo.docx").read_bytes(), Limits())))
+    assert len(html_rows) >= 40
+    assert all(row in docx_rows for row in html_rows)         # a subsequence, in order
+
+
+def test_libreoffice_grid_split_under_a_straddling_header():
+    lines = docx_to_text((corpus_doc_named("pingtan-2021") / "source.lo.docx").read_bytes(), Limits()).split("\n")
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    # header rows keep the eleven grid columns (自然人 spans two, so does 商业企业, one further right)
+    assert f"{note} |  |  | 自然人 |  | 法人或其他组织 |  |  |  |  | 总计" in lines
+    assert f"{note} |  |  |  | 商业企业 |  | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计" in lines
+    # rows of numbers: the printed cells only
+    assert "一、本年新收政府信息公开申请数量 | 64 | 0 | 0 | 2 | 0 | 4 | 70" in lines
+    assert "三、本年度办理结果 | （一）予以公开 | 27 | 0 | 0 | 2 | 0 | 1 | 30" in lines
+    assert "三、本年度办理结果 | （四）无法提供 | 1.本机关不掌握相关政府信息 | 22 | 0 | 0 | 0 | 0 | 3 | 25" in lines
+    assert "三、本年度办理结果 | （七）总计 | 63 | 0 | 0 | 2 | 0 | 4 | 69" in lines
+    assert "行政许可 | 2293" in lines and "行政事业性收费 | 24252.311082" in lines
+
+
+def test_grid_fillers_are_left_out_of_number_rows_only():
+    """gridBefore, gridAfter, the rest of a gridSpan and an hMerge continuation are grid columns
+    without a cell: kept in a row of labels, left out of a row of numbers. A vertically merged
+    label repeats; a vertically merged number counts once (an empty cell below it)."""
+    span2 = '<w:gridSpan w:val="2"/>'
+    before = '<w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>'
+    body = (
+        "<w:tbl>"
+        f"<w:tr>{tc(p('项目'))}{tc(p('自然人'), props=span2)}{tc(p('法人'), props=span2)}{tc(p('总计'))}</w:tr>"
+        f"<w:tr>{tc(p(''))}{tc(p(' '))}{tc(p('商业企业'), props=span2)}{tc(p('其他'))}{tc(p('总计'))}</w:tr>"
+        f"<w:tr>{tc(p('新收'))}{tc(p('64'))}{tc(p('0'), props=span2)}{tc(p('4'))}{tc(p('70'))}</w:tr>"
+        f"<w:tr>{before}{tc(p('结转'))}{tc(p('5'), props=span2)}{tc(p('1'))}{tc(p('6'))}</w:tr>"
+        f"<w:tr>{tc(p('办理'), props=VMERGE_RESTART)}{tc(p('1'), props=HMERGE_RESTART)}{tc(props=HMERGE)}"
+        f"{tc(p('7'), props=VMERGE_RESTART + span2)}{tc(p('2'))}{tc(p('9'))}</w:tr>"
+        f"<w:tr>{tc(props=VMERGE)}{tc(p('3'))}{tc(p(''))}{tc(props=VMERGE + span2)}{tc(p('—'))}{tc(p('3'))}</w:tr>"
+        f"<w:tr>{before}{tc(p('说明'), props=span2)}{tc(p('见下'))}{tc(p(''))}</w:tr>"
+        "</w:tbl>"
+    )
+    assert docx_to_text(docx_with_body(body), Limits()).split("\n") == [
+        "项目 | 自然人 |  | 法人 |  | 总计",
+        " |  | 商业企业 |  | 其他 | 总计",
+        "新收 | 64 | 0 | 4 | 70",
+        "结转 | 5 | 1 | 6",
+        "办理 | 1 | 7 | 2 | 9",
+        "办理 | 3 |  |  | — | 3",
+        " | 说明 |  | 见下 |  | ",
+    ]
+
+
+CELL_TEXTS = st.sampled_from(["自然人", "商业企业", "总计", "（一）予以公开", "", "—", "/"])
+NUMBER_TEXTS = st.sampled_from(["0", "64", "7730.28", "-18", "12件", "1,207"])
+GRID_ROWS = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.lists(st.tuples(
+    st.one_of(CELL_TEXTS, NUMBER_TEXTS), st.integers(1, 3)), min_size=2, max_size=6)), min_size=1, max_size=6)
+DOCX_BASE = {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(GRID_ROWS)
+def test_rows_on_the_grid(rows):
+    """Any table of plain cells with gridSpan, gridBefore and gridAfter: a row of numbers is its
+    cells' texts in order, nothing added; a row of labels puts each text at its grid column."""
+    if "base" not in DOCX_BASE:
+        out = io.BytesIO()
+        docx.Document().save(out)
+        DOCX_BASE["base"] = out.getvalue()
+    markup = []
+    for before, after, cells in rows:
+        props = f'<w:trPr><w:gridBefore w:val="{before}"/><w:gridAfter w:val="{after}"/></w:trPr>'
+        markup.append(f"<w:tr>{props}" + "".join(
+            tc(p(text), props=f'<w:gridSpan w:val="{span}"/>') for text, span in cells) + "</w:tr>")
+    data = replace_member(DOCX_BASE["base"], "word/document.xml", (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:body><w:tbl>{"".join(markup)}</w:tbl><w:sectPr/></w:body></w:document>').encode("utf-8"))
+    lines = docx_to_text(data, Limits()).split("\n")
+    assert len(lines) == len(rows)
+    for line, (before, after, cells) in zip(lines, rows):
+        texts = ["".join(text.split()).replace("|", "/") for text, _ in cells]
+        if any(re.fullmatch(r"-?[\d,.]+件?", text) for text in texts):
+            assert line.split(" | ") == texts
+        else:
+            expected = [""] * before
+            for text, span in cells:
+                expected += [text] + [""] * (span - 1)
+            assert line.split(" | ") == expected + [""] * after
 
 
 # ---------------------------------------------------------------------------------------------
