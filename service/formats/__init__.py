@@ -89,7 +89,8 @@ HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<t
                  b"<script", b"<font", b"<center")
 
 
-ACCEPTED = "text (any common encoding), a web page (HTML), a Word file (.docx) or a PDF"
+ACCEPTED = ('text/plain (any common encoding), text/html, a Word file (.docx), application/pdf, or '
+            'application/json {"text": "..."}')
 # Binary originals that are not read (yet): named, so that the answer says what the file is.
 LEGACY_WORD = "application/msword"
 NOT_READ_YET = {

@@ -36,10 +36,9 @@ MULTIPART = "multipart/form-data"
 UPLOAD_FIELD = "file"
 # Media types read by service.formats, and the ones a body may have on POST /parse.
 DOCUMENT_TYPES = formats.SUPPORTED_MEDIA_TYPES
-OCTET_STREAM = "application/octet-stream"
-BODY_TYPES = (*DOCUMENT_TYPES, APPLICATION_JSON, MULTIPART, OCTET_STREAM, *formats.NOT_READ_YET)
+BODY_TYPES = (*DOCUMENT_TYPES, APPLICATION_JSON, MULTIPART, *formats.NOT_READ_YET)
 # Bodies that are documents (markup, styles, images besides the text): MAX_UPLOAD_BYTES.
-LARGE_BODY_TYPES = (formats.TEXT_HTML, formats.DOCX, formats.PDF, OCTET_STREAM, *formats.NOT_READ_YET)
+LARGE_BODY_TYPES = (formats.TEXT_HTML, formats.DOCX, formats.PDF, *formats.NOT_READ_YET)
 # Room for the boundaries, part headers and small form fields of a multipart body.
 MULTIPART_OVERHEAD = 64 * 1024
 JSON_ENCODING = "utf-8"

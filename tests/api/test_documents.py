@@ -197,9 +197,13 @@ def test_a_multipart_body_with_no_part(client, assert_problem):
     assert_problem(response, 422, "validation-error")
 
 
-@pytest.mark.parametrize("part_type", ["application/pdf", "image/png", "application/msword", "application/json"])
+@pytest.mark.parametrize("part_type", ["application/zip", "image/png", "application/msword", "application/json"])
 def test_an_upload_of_an_unsupported_type(client, assert_problem, part_type):
     assert_problem(upload(client, MARKER.encode(), part_type), 415, "unsupported-media-type")
+
+
+def test_an_upload_said_to_be_a_pdf_that_is_not(client, assert_problem):
+    assert_problem(upload(client, MARKER.encode(), "application/pdf"), 422, "invalid-document")
 
 
 def test_an_upload_in_an_unsupported_charset(client, assert_problem):

@@ -28,7 +28,7 @@ from tests.golden.test_corpus import KNOWN_MISSES, RUN_TOGETHER, cell_misses, go
 
 CORPUS = SHARED_DIR / "corpus"
 CORPUS_ARG = os.path.relpath(CORPUS, REPO_ROOT)  # ../shared/corpus, as a user would type it
-DOCUMENT_SUFFIXES = {".txt", ".htm", ".html", ".docx"}
+DOCUMENT_SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf"}
 NOT_A_REPORT = "今天天气晴朗，市民纷纷走出家门，到公园散步赏花。\n"
 
 pytestmark = pytest.mark.skipif(not CORPUS_DIRS, reason=f"no corpus at {CORPUS}")
@@ -350,7 +350,7 @@ def test_version_and_help():
 def test_an_empty_folder(tmp_path):
     result = CliRunner().invoke(main, ["parse", str(tmp_path)])
     assert result.exit_code == 1
-    assert "no .txt, .htm, .html, .docx files under" in result.output
+    assert "no .txt, .htm, .html, .docx, .pdf files under" in result.output
 
 
 # --- packaging ----------------------------------------------------------------------------------

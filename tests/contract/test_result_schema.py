@@ -51,7 +51,7 @@ def test_a_result_needs_its_input():
 
 
 @pytest.mark.parametrize("changes, field", [
-    ({"media_type": "application/pdf"}, "media_type"),
+    ({"media_type": "application/zip"}, "media_type"),
     ({"media_type": None}, "media_type"),
     ({"encoding": 8}, "encoding"),
     ({"filename": ["a"]}, "filename"),
