@@ -1,6 +1,6 @@
 """Parser and REST service for Chinese government information disclosure annual reports."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 SCHEMA_VERSION = "1.3"
 
 
