@@ -271,3 +271,19 @@ def test_encrypted_with_user_password():
 def test_owner_password_only_is_read():
     result = parse_pdf(make_pdf(owner_password="restrictions"))
     assert result["report"]["year"] == corpus_gold(SEED)["report"]["year"]
+
+
+def test_batch_upload_with_pdfs(client):
+    """Two corpus PDFs and a file that only says it is one, in one multipart batch."""
+    first, second = CORPUS_PDFS[0], CORPUS_PDFS[-1]
+    response = client.post("/parse/batch", content_type="multipart/form-data", data={"file": [
+        (io.BytesIO(first.read_bytes()), "a.pdf", "application/pdf"),
+        (io.BytesIO(b"not a pdf at all"), "b.pdf", "application/pdf"),
+        (io.BytesIO(second.read_bytes()), "c.pdf", "application/octet-stream"),
+    ]})
+    items = response.get_json()["documents"]
+    assert [item["status"] for item in items] == [200, 422, 200]
+    assert items[1]["problem"]["type"].endswith("/invalid-document")
+    for item, path in ((items[0], first), (items[2], second)):
+        assert item["result"]["input"]["media_type"] == PDF
+        assert cell_misses(corpus_gold(path.parent), item["result"]) == {}
