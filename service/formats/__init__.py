@@ -37,6 +37,12 @@ class Limits:
     max_chars: int = 2 * 1024 * 1024              # decoded characters of text handed to the parser
     max_docx_uncompressed: int = 32 * 1024 * 1024  # bytes a .docx may expand to
     max_docx_ratio: int = 200                      # uncompressed / compressed size of any member
+    # Elements and attributes of a page's or a Word document's tree, counted while it is parsed
+    # (a tree costs some 100 to 300 bytes a node, and every later step walks it).
+    max_html_elements: int = 100_000
+    max_html_attributes: int = 300_000
+    max_docx_elements: int = 200_000
+    max_docx_attributes: int = 400_000
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def extract_text(data: bytes, media_type: str, charset=None, limits: Limits = Li
         result = Extracted(text, TEXT_PLAIN, encoding)
     elif media_type == TEXT_HTML:
         from service.formats.html import html_to_text
-        text, encoding = html_to_text(data, charset)
+        text, encoding = html_to_text(data, charset, limits)
         result = Extracted(text, TEXT_HTML, encoding)
     elif media_type == DOCX:
         from service.formats.docx import docx_to_text
