@@ -19,6 +19,7 @@ from flask import Request, current_app, request
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 from service import formats
+from service.config import document_limits
 from service.documents import APPLICATION_JSON, Submission, read_document, text_document
 from service.formats import Limits
 from service.http.problems import ProblemError, ProblemType
@@ -137,8 +138,7 @@ def extracted(data: bytes, media_type: str, charset, filename=None) -> Submissio
 
 
 def limits() -> Limits:
-    config = current_app.config
-    return Limits(max_chars=config["MAX_CHARS"], max_docx_uncompressed=config["MAX_DOCX_UNCOMPRESSED"])
+    return document_limits(current_app.config)
 
 
 def check_chars(text: str):
