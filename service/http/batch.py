@@ -23,6 +23,7 @@ from service.http.body import (
     extracted,
     json_document,
     limits,
+    no_file_part,
     part_bytes,
     read_body,
     read_file_parts,
@@ -73,6 +74,7 @@ REQUEST_BODY = {
                 "properties": {
                     UPLOAD_FIELD: {
                         "type": "array",
+                        "minItems": 1,
                         "items": {"type": "string", "format": "binary"},
                         "description": "One part per report; the media type is each part's Content-Type (sniffed "
                                        "when missing or application/octet-stream).",
@@ -175,8 +177,7 @@ def uploaded_documents() -> list:
                                                    "parts.")
     parts = read_file_parts(limit, f"{limit} bytes in all ({setting})")
     if not parts:
-        raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
-                           errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": "Send one file part per document."}])
+        raise no_file_part()
     check_count(len(parts))
     return [uploaded_document(index, part) for index, part in enumerate(parts)]
 
