@@ -30,9 +30,9 @@ DEFAULTS = {
     # word/document.xml, counted while it is parsed (real pages have 1 000 to 2 000 elements,
     # real reports in Word some 11 000; a tree costs about 200 bytes a node).
     "MAX_HTML_ELEMENTS": 100_000,
-    "MAX_HTML_ATTRIBUTES": 300_000,
+    "MAX_HTML_ATTRIBUTES": 100_000,
     "MAX_DOCX_ELEMENTS": 200_000,
-    "MAX_DOCX_ATTRIBUTES": 400_000,
+    "MAX_DOCX_ATTRIBUTES": 200_000,
     # Seconds the client may leave the body stalled (nothing arriving) before a 408; under
     # gunicorn only (its own `timeout` bounds the whole request).
     "BODY_READ_TIMEOUT": 10,

@@ -40,9 +40,9 @@ class Limits:
     # Elements and attributes of a page's or a Word document's tree, counted while it is parsed
     # (a tree costs some 100 to 300 bytes a node, and every later step walks it).
     max_html_elements: int = 100_000
-    max_html_attributes: int = 300_000
+    max_html_attributes: int = 100_000
     max_docx_elements: int = 200_000
-    max_docx_attributes: int = 400_000
+    max_docx_attributes: int = 200_000
 
 
 @dataclass(frozen=True)
