@@ -13,6 +13,7 @@ from flask import current_app, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
+from service.config import DEFAULTS
 from service.documents import APPLICATION_JSON, Submission, parse_submission, text_document
 from service.formats import DOCX, TEXT_HTML
 from service.http.body import (
@@ -75,6 +76,7 @@ REQUEST_BODY = {
                     UPLOAD_FIELD: {
                         "type": "array",
                         "minItems": 1,
+                        "maxItems": DEFAULTS["MAX_BATCH_DOCUMENTS"],
                         "items": {"type": "string", "format": "binary"},
                         "description": "One part per report; the media type is each part's Content-Type (sniffed "
                                        "when missing or application/octet-stream).",

@@ -10,6 +10,7 @@ import math
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES
+from service.config import DEFAULTS
 from service.http.contract import SECTION_KINDS, TABLE_NAMES, TEMPLATES
 from service.http.table_schemas import TABLE_SCHEMAS
 from service.parsing.codes import WARNING_MEANINGS, WarningCode
@@ -343,8 +344,9 @@ class BatchRequestSchema(Schema):
                              "description": "A BatchDocument; anything else is answered with that document's "
                                             "own validation-error problem."}),
         required=True, validate=validate.Length(min=1),
-        metadata={"description": "The reports, at most MAX_BATCH_DOCUMENTS (default 32). A document that is "
-                                 "wrong gets its own problem in the answer; it does not fail the batch."})
+        metadata={"maxItems": DEFAULTS["MAX_BATCH_DOCUMENTS"],
+                  "description": "The reports, at most MAX_BATCH_DOCUMENTS (default 32; more: 413). A document "
+                                 "that is wrong gets its own problem in the answer; it does not fail the batch."})
 
 
 class BatchEnvelopeSchema(Schema):
