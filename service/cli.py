@@ -27,7 +27,7 @@ import click
 import orjson
 
 from service import __version__
-from service.config import DEFAULTS, SERVICE_NAME
+from service.config import DEFAULTS, SERVICE_NAME, document_limits
 from service.formats import MEDIA_TYPE_BY_SUFFIX
 from service.problem_types import ProblemError, ProblemType, answer_item
 
@@ -167,11 +167,9 @@ def filename_of(path):
 def local_parser():
     """(read_document, parse_submission, schema, limits), imported on first use (--url needs none)."""
     from service.documents import parse_submission, read_document
-    from service.config import document_limits
     from service.http.schemas import ParseResultSchema
 
-    limits = document_limits(DEFAULTS)
-    return read_document, parse_submission, ParseResultSchema(), limits
+    return read_document, parse_submission, ParseResultSchema(), document_limits(DEFAULTS)
 
 
 def parse_local(document: Document, only_failures=False) -> Outcome:

@@ -6,7 +6,6 @@ Nothing here runs at import time; `load_config` is called by `create_app`.
 import re
 
 from service import __version__
-from service.formats import Limits
 
 SERVICE_NAME = "gov-report-parser"
 
@@ -32,6 +31,13 @@ DEFAULTS = {
     "MAX_PDF_PAGES": 100,
     "PDF_TIME_LIMIT": 10,
     "PDF_MEMORY_LIMIT": 512 * MIB,
+    # Most elements and attributes in the tree of an HTML page and of a .docx's
+    # word/document.xml, counted while it is parsed (real pages have 1 000 to 2 000 elements,
+    # real reports in Word some 11 000; a tree costs about 200 bytes a node).
+    "MAX_HTML_ELEMENTS": 100_000,
+    "MAX_HTML_ATTRIBUTES": 100_000,
+    "MAX_DOCX_ELEMENTS": 200_000,
+    "MAX_DOCX_ATTRIBUTES": 200_000,
     # Seconds the client may leave the body stalled (nothing arriving) before a 408; under
     # gunicorn only (its own `timeout` bounds the whole request).
     "BODY_READ_TIMEOUT": 10,
@@ -51,8 +57,13 @@ DEFAULTS = {
 }
 
 ENV_PREFIX = "SERVICE"
-LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_BATCH_DOCUMENTS", "MAX_BATCH_BYTES", "MAX_CHARS",
-          "MAX_DOCX_UNCOMPRESSED", "MAX_PDF_PAGES", "PDF_TIME_LIMIT", "PDF_MEMORY_LIMIT")
+# The limits service.formats applies to one document: setting → field of formats.Limits.
+DOCUMENT_LIMITS = {"MAX_CHARS": "max_chars", "MAX_DOCX_UNCOMPRESSED": "max_docx_uncompressed",
+                   "MAX_HTML_ELEMENTS": "max_html_elements", "MAX_HTML_ATTRIBUTES": "max_html_attributes",
+                   "MAX_DOCX_ELEMENTS": "max_docx_elements", "MAX_DOCX_ATTRIBUTES": "max_docx_attributes",
+                   "MAX_PDF_PAGES": "max_pdf_pages", "PDF_TIME_LIMIT": "pdf_seconds",
+                   "PDF_MEMORY_LIMIT": "pdf_memory"}
+LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_BATCH_DOCUMENTS", "MAX_BATCH_BYTES", *DOCUMENT_LIMITS)
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
@@ -67,11 +78,11 @@ def load_config(app, overrides=None):
     app.config["CORS_ORIGINS"] = cors_origins(app.config["CORS_ORIGINS"])
 
 
-def document_limits(config) -> Limits:
-    """What one document may cost (service.formats), from the configuration."""
-    return Limits(max_chars=config["MAX_CHARS"], max_docx_uncompressed=config["MAX_DOCX_UNCOMPRESSED"],
-                  max_pdf_pages=config["MAX_PDF_PAGES"], pdf_seconds=config["PDF_TIME_LIMIT"],
-                  pdf_memory=config["PDF_MEMORY_LIMIT"])
+def document_limits(config):
+    """The formats.Limits of a configuration (app.config, or DEFAULTS for the command line)."""
+    from service.formats import Limits
+
+    return Limits(**{field: config[name] for name, field in DOCUMENT_LIMITS.items()})
 
 
 def check_config(config):

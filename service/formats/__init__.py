@@ -45,6 +45,12 @@ class Limits:
     max_pdf_pages: int = 100                       # pages of a PDF
     pdf_seconds: float = 10.0                      # time a PDF may take to be read (its child process)
     pdf_memory: int = 512 * 1024 * 1024            # memory the child process reading a PDF may add
+    # Elements and attributes of a page's or a Word document's tree, counted while it is parsed
+    # (a tree costs some 100 to 300 bytes a node, and every later step walks it).
+    max_html_elements: int = 100_000
+    max_html_attributes: int = 100_000
+    max_docx_elements: int = 200_000
+    max_docx_attributes: int = 200_000
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def extract_text(data: bytes, media_type: str, charset=None, limits: Limits = Li
         result = Extracted(text, TEXT_PLAIN, encoding)
     elif media_type == TEXT_HTML:
         from service.formats.html import html_to_text
-        text, encoding = html_to_text(data, charset)
+        text, encoding = html_to_text(data, charset, limits)
         result = Extracted(text, TEXT_HTML, encoding)
     elif media_type == DOCX:
         from service.formats.docx import docx_to_text

@@ -7,7 +7,10 @@ word/document.xml present, the declared uncompressed total within limits.max_doc
 no large member expanding more than limits.max_docx_ratio times), then word/document.xml alone is
 inflated by hand with a byte budget, so a member whose header understates its size is caught by
 the bytes it really produces. A part declaring a DOCTYPE or ENTITY is refused before parsing,
-and the parser never loads a DTD, resolves an entity or touches the network.
+and the parser never loads a DTD, resolves an entity or touches the network. The part is fed to
+lxml's pull parser in chunks and its elements and attributes are counted as the tree grows
+(limits.max_docx_elements, limits.max_docx_attributes: an lxml node costs some 100 bytes, and
+32 MB of empty runs would otherwise become a tree of half a gigabyte).
 
 The body is walked in order: one line per paragraph, one line per table row with the cells
 joined by " | ". A cell's own paragraphs are joined with nothing between them (a label wrapped
@@ -45,10 +48,6 @@ MAX_MEMBERS = 2000
 RATIO_FLOOR = 64 * 1024
 MAX_SPAN = 64                 # Word allows 63 columns; a larger gridSpan would only inflate output
 MAX_TABLE_DEPTH = 16          # nesting of tables inside table cells
-# Markup bound of word/document.xml, counted as "<" before parsing: an lxml tree costs about 120
-# bytes a node, so 32 MB of empty elements would take some 600 MB. Real Word markup has one
-# "<" per 8 to 20 bytes, and a document near the limit has far more text than max_chars anyway.
-MAX_XML_TAGS = 3_000_000
 CHUNK = 64 * 1024
 # A cell that is a value (as in the HTML reader): a number, with a unit written in the cell
 NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
@@ -150,18 +149,32 @@ def _read_member(data: bytes, info: zipfile.ZipInfo, limits: Limits) -> bytes:
 # ---------------------------------------------------------------------------------------------
 # The XML
 
-def _parse_xml(xml: bytes) -> etree._Element:
+def _count(parser, counts: list, limits: Limits):
+    """Add the elements the parser has built since the last call, refusing past the caps."""
+    for _, element in parser.read_events():
+        counts[0] += 1
+        counts[1] += len(element.attrib)
+    if counts[0] > limits.max_docx_elements:
+        raise _too_large(f"{DOCUMENT_PART} has more than {limits.max_docx_elements} elements (MAX_DOCX_ELEMENTS).")
+    if counts[1] > limits.max_docx_attributes:
+        raise _too_large(f"{DOCUMENT_PART} has more than {limits.max_docx_attributes} attributes "
+                         "(MAX_DOCX_ATTRIBUTES).")
+
+
+def _parse_xml(xml: bytes, limits: Limits) -> etree._Element:
     for marker in FORBIDDEN_MARKUP:
         for encoded in (marker, marker.decode().encode("utf-16-le"), marker.decode().encode("utf-16-be")):
             if encoded in xml:
                 raise _fail(f"{DOCUMENT_PART} declares a DOCTYPE or ENTITY, which a Word document never does.")
-    tags = xml.count(b"<")
-    if tags > MAX_XML_TAGS:
-        raise _too_large(f"{DOCUMENT_PART} has {tags} tags; the limit is {MAX_XML_TAGS}.")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False,
+                                 dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    counts = [0, 0]                     # elements, attributes
     try:
-        root = etree.fromstring(xml, parser)
+        for position in range(0, len(xml), CHUNK):
+            parser.feed(xml[position:position + CHUNK])
+            _count(parser, counts, limits)
+        root = parser.close()
+        _count(parser, counts, limits)
     except (etree.XMLSyntaxError, ValueError) as error:
         # the position only: libxml2's message may quote the document's own markup
         line = getattr(error, "lineno", None)
@@ -425,7 +438,7 @@ def docx_to_text(data: bytes, limits: Limits = Limits()) -> str:
     data = bytes(data)
     info = _open_zip(data, limits)
     xml = _read_member(data, info, limits)
-    root = _parse_xml(xml)
+    root = _parse_xml(xml, limits)
     namespace = etree.QName(root).namespace if isinstance(root.tag, str) else None
     if namespace not in NAMESPACES or etree.QName(root).localname != "document":
         raise _fail(f"{DOCUMENT_PART} is not a WordprocessingML document.")

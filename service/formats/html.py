@@ -9,16 +9,24 @@ every row it covers, a column-spanning cell is written once followed by empty ce
 text of a cell is joined without separators (portals split "结果维持" into one <p> per
 character and "20" into two <span>s). Everything is walked iteratively: nesting depth costs
 no recursion.
+
+Work and memory are bounded before a tree is built: the page is fed to lxml's pull parser in
+chunks and its elements and attributes are counted as they arrive (limits.max_html_elements,
+limits.max_html_attributes); no element may have more than MAX_ATTRIBUTES_PER_ELEMENT
+attributes, checked by one linear scan before parsing (libxml2 compares each attribute of an
+element with every earlier one: 40 000 attributes on one tag cost it 2 s). Over a cap the page
+is refused with "payload-too-large".
 """
 
 import re
 
 from lxml import etree
 
-from service.formats import FormatError
+from service.formats import FormatError, Limits
 from service.formats.text import decode_text
 
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.I)
+XML_ENCODING_RE = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s{0,100}<\?xml\b[^<>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-]{1,40})""")
 CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
 DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
@@ -36,12 +44,29 @@ COMPLETE_SHARE = 0.5          # of the Chinese characters written in the page, a
 NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
 META_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|time|date|pubdate|publish)(?:$|[\s_-])", re.I)
 MAX_META_LINES = 6
+# An XML declaration before the page (XHTML as some portal CMSs serve it): dropped, since the
+# page has been decoded already and lxml refuses a decoded text that declares an encoding.
+XML_DECLARATION_RE = re.compile(r"\A\s*<\?xml\b[^<>]{0,200}\?>")
+FEED_CHUNK = 64 * 1024
+MAX_ATTRIBUTES_PER_ELEMENT = 1000
+# The page read tag by tag in one match, as long as no tag has more than the attributes
+# allowed: text, a "<" that opens no tag, an ordinary tag (at most 16 pieces of at most 64
+# characters, or quoted values after "=": at most 512 attributes), or else a tag read the way
+# the HTML tokenizer reads attribute names (anything up to white space, "/", ">" or "=", a
+# quote included; a value after "=") with up to MAX_ATTRIBUTES_PER_ELEMENT of them.
+# Possessive throughout: linear, never backtracking. Where it stops short of the end, a tag
+# has more.
+_ORDINARY_TAG = r"""<[A-Za-z/](?:[^<>"'=]{1,64}+|=\s*+"[^"]*+"|=\s*+'[^']*+'|=){0,16}+>"""
+_ATTRIBUTE = r"""[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?+"""
+TAGS_WITHIN_CAP_RE = re.compile(
+    r"""(?:[^<]++|""" + _ORDINARY_TAG + r"""|<(?![A-Za-z/])|</?+(?:[A-Za-z][^\s/>]*+)?+(?:[\s/]*+"""
+    + _ATTRIBUTE + r"""){0,%d}+(?![\s/]*+[^\s/>]))*+""" % MAX_ATTRIBUTES_PER_ELEMENT)
 
 
 def _charset_of(data: bytes, charset):
     if charset:
         return charset
-    match = META_CHARSET_RE.search(data[:4096])
+    match = XML_ENCODING_RE.match(data) or META_CHARSET_RE.search(data[:4096])
     return match.group(1).decode("ascii") if match else None
 
 
@@ -62,19 +87,45 @@ def _decode(data: bytes, charset) -> tuple:
 NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _parse(text: str):
-    text = NOT_XML_CHARACTERS.sub(" ", text)
+def _parse(text: str, limits: Limits):
+    """The page's tree, its elements and attributes counted while it is built."""
+    text = NOT_XML_CHARACTERS.sub(" ", XML_DECLARATION_RE.sub("", text, count=1))
+    _check_attributes_per_element(text)
     try:
         # lxml.etree's parser, not lxml.html's: the same libxml2 parser without a Python class
         # lookup for every element (a fifth of the time on a portal page).
-        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                                  huge_tree=True)     # deep nesting is read (walked without recursion)
-        root = etree.fromstring(text, parser=parser)
+        parser = etree.HTMLPullParser(events=("start",), remove_comments=True, remove_pis=True, no_network=True,
+                                      recover=True, huge_tree=True)  # deep nesting is read (walked without recursion)
+        counts = [0, 0]                 # elements, attributes
+        for position in range(0, len(text), FEED_CHUNK):
+            parser.feed(text[position:position + FEED_CHUNK])
+            _count(parser, counts, limits)
+        root = parser.close()
+        _count(parser, counts, limits)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise FormatError("invalid-document", f"the HTML could not be read: {str(error)[:120]}")
     if root is None:
         raise FormatError("invalid-document", "the HTML has no content")
     return root
+
+
+def _count(parser, counts: list, limits: Limits):
+    """Add the elements the parser has built since the last call, refusing past the caps."""
+    for _, element in parser.read_events():
+        counts[0] += 1
+        counts[1] += len(element.attrib)
+    if counts[0] > limits.max_html_elements:
+        raise FormatError("payload-too-large", f"The HTML has more than {limits.max_html_elements} elements "
+                                               "(MAX_HTML_ELEMENTS).")
+    if counts[1] > limits.max_html_attributes:
+        raise FormatError("payload-too-large", f"The HTML has more than {limits.max_html_attributes} attributes "
+                                               "(MAX_HTML_ATTRIBUTES).")
+
+
+def _check_attributes_per_element(text: str):
+    if TAGS_WITHIN_CAP_RE.match(text).end() < len(text):
+        raise FormatError("payload-too-large", f"An element of the HTML has more than {MAX_ATTRIBUTES_PER_ELEMENT} "
+                                               "attributes.")
 
 
 def _page_metadata(root) -> list:
@@ -277,10 +328,10 @@ def _check_complete(text: str, root):
                                               "send the page's text instead.")
 
 
-def html_to_text(data: bytes, charset=None) -> tuple:
+def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     """(report text, encoding used) of an HTML page."""
     text, encoding = _decode(data, charset)
-    root = _parse(text)
+    root = _parse(text, limits)
     _check_complete(text, root)
     metadata = _page_metadata(root)
     _drop_chrome(root)

@@ -4,7 +4,7 @@ from flask_smorest import Api
 
 from service.http import problems
 from service.http.problems import PROBLEM_MEDIA_TYPE, ProblemType
-from service.http.schemas import ProblemSchema, report_input2properties
+from service.http.schemas import BatchDocumentSchema, ProblemSchema, report_input2properties
 
 # Response components (OpenAPI components/responses) and the problem types each one carries.
 PROBLEM_RESPONSES = {
@@ -56,4 +56,6 @@ def create_api(app):
     for name, problem_types in PROBLEM_RESPONSES.items():
         instance = EXAMPLE_INSTANCE.get(name, "/parse")
         api.spec.components.response(name, problem_response_doc(problem_types, instance))
+    # what each document of a JSON batch should be (BatchRequest's items refer to it)
+    api.spec.components.schema("BatchDocument", schema=BatchDocumentSchema)
     return api

@@ -13,6 +13,7 @@ from flask import current_app, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
+from service.config import DEFAULTS
 from service.documents import APPLICATION_JSON, Submission, parse_submission, text_document
 from service.formats import DOCX, TEXT_HTML
 from service.http.body import (
@@ -23,6 +24,7 @@ from service.http.body import (
     extracted,
     json_document,
     limits,
+    no_file_part,
     part_bytes,
     read_body,
     read_file_parts,
@@ -73,6 +75,8 @@ REQUEST_BODY = {
                 "properties": {
                     UPLOAD_FIELD: {
                         "type": "array",
+                        "minItems": 1,
+                        "maxItems": DEFAULTS["MAX_BATCH_DOCUMENTS"],
                         "items": {"type": "string", "format": "binary"},
                         "description": "One part per report; the media type is each part's Content-Type (sniffed "
                                        "when missing or application/octet-stream).",
@@ -175,8 +179,7 @@ def uploaded_documents() -> list:
                                                    "parts.")
     parts = read_file_parts(limit, f"{limit} bytes in all ({setting})")
     if not parts:
-        raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
-                           errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": "Send one file part per document."}])
+        raise no_file_part()
     check_count(len(parts))
     return [uploaded_document(index, part) for index, part in enumerate(parts)]
 

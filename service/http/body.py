@@ -19,9 +19,9 @@ from flask import Request, current_app, request
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 from service import formats
+from service.config import document_limits
 from service.documents import APPLICATION_JSON, Submission, read_document, text_document
 from service.formats import Limits
-from service.config import document_limits
 from service.http.problems import ProblemError, ProblemType
 from service.http.request_log import BODY_BYTES_KEY
 from service.http.schemas import ParseRequestSchema
@@ -93,10 +93,7 @@ def upload() -> Submission:
     parts = read_file_parts(limit + MULTIPART_OVERHEAD, f"{limit} bytes for the file (MAX_UPLOAD_BYTES), "
                                                         f"{MULTIPART_OVERHEAD} bytes for the rest of the form")
     if not parts:
-        where = "is a form field, not a file part (send it with a filename)" if UPLOAD_FIELD in request.form \
-            else "is missing"
-        raise ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
-                           errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": f"The part {where}."}])
+        raise no_file_part()
     part = parts[0]
     data = part_bytes(part)
     if request.content_length is None:
@@ -105,6 +102,15 @@ def upload() -> Submission:
     if not data:
         raise ProblemError(ProblemType.EMPTY_BODY, f'The part "{UPLOAD_FIELD}" is empty; send the report.')
     return extracted(data, part.mimetype, part.mimetype_params.get("charset"), part.filename or None)
+
+
+def no_file_part() -> ProblemError:
+    """422 for a multipart body without a `file` part (or with one sent as a form field, without a
+    filename: werkzeug decodes those as text, which could replace bytes)."""
+    where = "is a form field, not a file part (send it with a filename)" if UPLOAD_FIELD in request.form \
+        else "is missing"
+    return ProblemError(ProblemType.VALIDATION_ERROR, f'The multipart body has no file part "{UPLOAD_FIELD}".',
+                        errors=[{"pointer": "/" + UPLOAD_FIELD, "detail": f"The part {where}."}])
 
 
 def part_bytes(part) -> bytes:

@@ -26,6 +26,7 @@ REQUEST_BODY = {
         "text/plain": {
             "schema": {
                 "type": "string",
+                "minLength": 1,
                 "description": f"The raw report text. Decoded with the charset parameter ({CHARSETS}); without "
                                "one, a BOM (UTF-8, UTF-16), else UTF-8, else GB18030 (GBK) or Big5, detected. "
                                "A leading BOM is dropped; bytes that do not decode are refused, never replaced.",
@@ -34,12 +35,13 @@ REQUEST_BODY = {
         TEXT_HTML: {
             "schema": {
                 "type": "string",
+                "minLength": 1,
                 "description": "A web page holding the report: the article body is read, tables cell by cell. "
                                "Decoded with the charset parameter, else the page's <meta charset>, else detected.",
             },
         },
         DOCX: {
-            "schema": {"type": "string", "format": "binary",
+            "schema": {"type": "string", "format": "binary", "minLength": 1,
                        "description": "A Word document (.docx): paragraphs and tables are read."},
         },
         "application/json": {"schema": ParseRequestSchema},
@@ -49,7 +51,7 @@ REQUEST_BODY = {
                 "required": [UPLOAD_FIELD],
                 "properties": {
                     UPLOAD_FIELD: {
-                        "type": "string", "format": "binary",
+                        "type": "string", "format": "binary", "minLength": 1,
                         "description": "The report file (text, HTML or .docx). Its media type is the part's "
                                        "Content-Type (with its charset); sniffed from the bytes when missing or "
                                        "application/octet-stream.",

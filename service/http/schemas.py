@@ -10,6 +10,7 @@ import math
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES
+from service.config import DEFAULTS
 from service.http.contract import SECTION_KINDS, TABLE_NAMES, TEMPLATES
 from service.http.table_schemas import TABLE_SCHEMAS
 from service.parsing.codes import WARNING_MEANINGS, WarningCode
@@ -341,16 +342,23 @@ class BatchDocumentSchema(Schema):
 
 
 class BatchRequestSchema(Schema):
-    documents = fields.List(fields.Nested(BatchDocumentSchema), required=True, validate=validate.Length(min=1),
-                            metadata={"description": "The reports, at most MAX_BATCH_DOCUMENTS (default 32). A "
-                                                     "document that is wrong gets its own problem in the answer; "
-                                                     "it does not fail the batch."})
+    # Each document is checked on its own: one that is not a BatchDocument (a field missing or
+    # unknown, an empty text, not an object) gets its own validation-error problem inside the
+    # 200 answer, and the others are parsed. The spec says so: any item is accepted.
+    documents = fields.List(
+        fields.Raw(allow_none=True, metadata={"anyOf": [{"$ref": "#/components/schemas/BatchDocument"}, {}],
+                             "description": "A BatchDocument; anything else is answered with that document's "
+                                            "own validation-error problem."}),
+        required=True, validate=validate.Length(min=1),
+        metadata={"maxItems": DEFAULTS["MAX_BATCH_DOCUMENTS"],
+                  "description": "The reports, at most MAX_BATCH_DOCUMENTS (default 32; more: 413). A document "
+                                 "that is wrong gets its own problem in the answer; it does not fail the batch."})
 
 
 class BatchEnvelopeSchema(Schema):
     """What is checked of the whole body before each document is read on its own."""
 
-    documents = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1))
+    documents = fields.List(fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1))
 
 
 class BatchItemSchema(Schema):

@@ -22,6 +22,7 @@ SEPARATOR_RE = re.compile("[" + re.escape(markers.CELL_SEPARATORS) + "]")
 RULE_CHARS = frozenset(markers.TABLE_RULE_CHARS + " ")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 UNIT_TOKENS = frozenset([*markers.COUNT_UNITS, *markers.MONEY_UNITS])
+CACHED_LINE_CHARS = 256
 MAX_CELLS = 20000         # value cells read from one table region (a real table has about 300)
 
 
@@ -75,16 +76,16 @@ def _space_cells(line: str) -> list:
     tokens = line.split()
     if not tokens or _is_prose(line, tokens):
         return []
-    merged = []
+    merged = []                       # (kind, [tokens]): joined once at the end, not pairwise
     for token in tokens:
         kind = classify(token)[0]
         if merged and token in UNIT_TOKENS and merged[-1][0] == NUMBER:
-            merged[-1] = (NUMBER, merged[-1][1] + token)
+            merged[-1][1].append(token)
         elif merged and kind == TEXT and merged[-1][0] == TEXT:
-            merged[-1] = (TEXT, merged[-1][1] + token)
+            merged[-1][1].append(token)
         else:
-            merged.append((kind, token))
-    return [text for _, text in merged]
+            merged.append((kind, [token]))
+    return ["".join(parts) for _, parts in merged]
 
 
 def split_line(line: str) -> list:
@@ -110,10 +111,13 @@ def split_line(line: str) -> list:
     return _space_cells(line)
 
 
-@lru_cache(maxsize=8192)
 def parse_line(line: str) -> tuple:
-    """The cells of one normalised line as (kind, text, value, unit) tuples (cached: table
-    lines such as "0 |" repeat)."""
+    """The cells of one normalised line as (kind, text, value, unit) tuples (cached when short:
+    table lines such as "0 |" repeat; a long line would stay in memory after its request)."""
+    return _parse_line_cached(line) if len(line) <= CACHED_LINE_CHARS else _parse_line(line)
+
+
+def _parse_line(line: str) -> tuple:
     cells = []
     for part in split_line(line):
         kind, value, unit = classify(part)
@@ -124,6 +128,9 @@ def parse_line(line: str) -> tuple:
         if not any(cell[0] == NUMBER for cell in cells):
             cells = [cell for cell in cells if cell[0] != BLANK]
     return tuple(cells)
+
+
+_parse_line_cached = lru_cache(maxsize=8192)(_parse_line)
 
 
 def line_cells(line: str, line_no: int) -> list:

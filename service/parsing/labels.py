@@ -34,10 +34,11 @@ def find_rows(text: str, table: str) -> list:
     A generic row (a group label such as （六）其他处理) counts only when no specific row
     label is present.
     """
-    return list(_find_rows(text, table)) if text else []
+    if not text:
+        return []
+    return list(_find_rows_cached(text, table) if len(text) <= CACHED_CHARS else _find_rows(text, table))
 
 
-@lru_cache(maxsize=4096)
 def _find_rows(text: str, table: str) -> tuple:
     hits = []
     for key, pattern in ROW_RES[table].items():
@@ -50,6 +51,12 @@ def _find_rows(text: str, table: str) -> tuple:
     if specific:
         hits = specific
     return tuple(key for _, key in sorted(hits))
+
+
+# Labels repeat from document to document; only short texts are cached (a long one would stay
+# in memory after its request).
+CACHED_CHARS = 256
+_find_rows_cached = lru_cache(maxsize=4096)(_find_rows)
 
 
 def find_active_disclosure_columns(text: str) -> list:

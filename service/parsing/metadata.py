@@ -22,6 +22,10 @@ PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
 MAX_TITLE_LINES = 150
 MAX_TITLE_CHARS = 90
 HEAD_CHARS = 4000
+NON_SPACE_RE = re.compile(r"\S")
+# An organization signing on the date's line stands at most this many characters before it
+# (its name has at most 40 characters; ORGANIZATION_LINE).
+SIGNATURE_WINDOW = 200
 
 
 def _iso(match) -> object:
@@ -88,28 +92,41 @@ def find_title(doc) -> dict:
 
 
 def find_signature(doc, tail_start: int, year) -> dict:
-    """The date signed at the end ("古城镇人民政府 / 2021年1月14日") and the organization above it."""
+    """The date signed at the end ("古城镇人民政府 / 2021年1月14日") and the organization above it
+    (or before it on the same line). The line around each date is looked at through bounded
+    windows, never sliced whole per date: a long line full of dates stays linear."""
     found = {"date": None, "organization": None}
     first = doc.line_no(tail_start)
     lines = [(n, s, l) for n, s, l in doc.lines(first) if l.strip()]
     for index, (line_no, start, line) in enumerate(lines):
+        first_text = NON_SPACE_RE.search(line).start()
         for match in CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
             date = _iso(match)
             if date is None or (year and not year <= int(match.group("y")) <= year + 2):
                 continue
-            before = line[:match.start()].strip()
-            after = line[match.end():].strip()
-            standalone = not before and (not after or after.startswith(("(", "附件")))
-            inline = (before and _looks_like_organization(before.split()[-1])
-                      and (not after or after.startswith(("附件", "(此"))))
-            if standalone:
-                organization = None
-                if index > 0 and _looks_like_organization(lines[index - 1][2]):
-                    organization = compact(lines[index - 1][2])
-                found = {"date": date, "organization": organization}
-            elif inline:
-                found = {"date": date, "organization": compact(before.split()[-1])}
+            following = NON_SPACE_RE.search(line, match.end())      # stops at the next date at the latest
+            after = line[following.start():following.start() + 3] if following else ""
+            if match.start() <= first_text:                         # nothing before the date on its line
+                if not after or after.startswith(("(", "附件")):
+                    organization = None
+                    if index > 0 and _looks_like_organization(lines[index - 1][2]):
+                        organization = compact(lines[index - 1][2])
+                    found = {"date": date, "organization": organization}
+            elif not after or after.startswith(("附件", "(此")):
+                word = _word_before(line, match.start())
+                if word and _looks_like_organization(word):
+                    found = {"date": date, "organization": compact(word)}
     return found
+
+
+def _word_before(line: str, end: int):
+    """The last white-space separated word of line[:end]; None when it does not lie wholly
+    within the SIGNATURE_WINDOW characters before `end` (then it is no organization's name)."""
+    window_start = max(0, end - SIGNATURE_WINDOW)
+    words = line[window_start:end].split()
+    if not words or (window_start > 0 and len(words) == 1 and not line[window_start].isspace()):
+        return None
+    return words[-1]
 
 
 def find_stated_date(doc) -> object:

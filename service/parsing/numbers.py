@@ -19,8 +19,17 @@ TEXT = "text"
 GARBLED = "garbled"       # digits that cannot be one cell ("00", "023"): neighbouring cells ran together
 
 
-@lru_cache(maxsize=4096)
+# Only short texts are cached (cells repeat: "0", "/"); a long one would stay in memory after
+# its request.
+CACHED_CHARS = 64
+
+
 def classify(cell: str):
+    """classify_text, cached for short cells."""
+    return _classify_cached(cell) if len(cell) <= CACHED_CHARS else classify_text(cell)
+
+
+def classify_text(cell: str):
     """Return (kind, value, unit) for a cell's normalised text.
 
     kind is BLANK (value None), NUMBER (value int or Decimal), TEXT (value None) or
@@ -47,6 +56,9 @@ def classify(cell: str):
     else:
         value = int(digits) * sign
     return NUMBER, value, unit
+
+
+_classify_cached = lru_cache(maxsize=4096)(classify_text)
 
 
 def to_output(value, unit, *, amount: bool):

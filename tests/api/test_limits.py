@@ -183,7 +183,9 @@ def test_a_zip_bomb_upload(client, assert_problem):
 # --- configuration -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, value", [("MAX_UPLOAD_BYTES", 12345), ("MAX_CHARS", 999),
-                                         ("MAX_DOCX_UNCOMPRESSED", 4096), ("MAX_CONTENT_LENGTH", 77)])
+                                         ("MAX_DOCX_UNCOMPRESSED", 4096), ("MAX_CONTENT_LENGTH", 77),
+                                         ("MAX_HTML_ELEMENTS", 11), ("MAX_HTML_ATTRIBUTES", 12),
+                                         ("MAX_DOCX_ELEMENTS", 13), ("MAX_DOCX_ATTRIBUTES", 14)])
 def test_each_limit_is_read_from_the_environment(monkeypatch, name, value):
     monkeypatch.setenv(f"SERVICE_{name}", str(value))
     assert create_app({"TESTING": True}).config[name] == value
@@ -197,7 +199,8 @@ def test_the_documented_defaults(monkeypatch):
             config["MAX_DOCX_UNCOMPRESSED"]) == (2 * 2 ** 20, 10 * 2 ** 20, 2 * 2 ** 20, 32 * 2 ** 20)
 
 
-@pytest.mark.parametrize("name", ["MAX_UPLOAD_BYTES", "MAX_CHARS", "MAX_DOCX_UNCOMPRESSED"])
+@pytest.mark.parametrize("name", ["MAX_UPLOAD_BYTES", "MAX_CHARS", "MAX_DOCX_UNCOMPRESSED", "MAX_HTML_ELEMENTS",
+                                  "MAX_HTML_ATTRIBUTES", "MAX_DOCX_ELEMENTS", "MAX_DOCX_ATTRIBUTES"])
 @pytest.mark.parametrize("value", [0, -1, "big", None, True, 1.5])
 def test_a_broken_limit_stops_the_boot(name, value):
     with pytest.raises(ValueError, match=name):
@@ -212,10 +215,23 @@ def test_limits_reach_the_extractor(monkeypatch, report_docx):
         return extract_text(data, media_type, charset, limits)
 
     monkeypatch.setattr("service.documents.extract_text", spy)
-    client_with(MAX_CHARS=123_456, MAX_DOCX_UNCOMPRESSED=7_654_321).post("/parse", data=report_docx,
-                                                                        content_type=DOCX)
-    assert seen["limits"].max_chars == 123_456
-    assert seen["limits"].max_docx_uncompressed == 7_654_321
+    client_with(MAX_CHARS=123_456, MAX_DOCX_UNCOMPRESSED=7_654_321, MAX_HTML_ELEMENTS=1_001, MAX_HTML_ATTRIBUTES=1_002,
+                MAX_DOCX_ELEMENTS=1_003, MAX_DOCX_ATTRIBUTES=1_004).post("/parse", data=report_docx, content_type=DOCX)
+    assert seen["limits"] == Limits(max_chars=123_456, max_docx_uncompressed=7_654_321, max_html_elements=1_001,
+                                    max_html_attributes=1_002, max_docx_elements=1_003, max_docx_attributes=1_004)
+
+
+# --- element and attribute caps of HTML and .docx trees ------------------------------------------
+
+@pytest.mark.parametrize("name, media_type", [("MAX_HTML_ELEMENTS", "text/html"), ("MAX_HTML_ATTRIBUTES", "text/html"),
+                                              ("MAX_DOCX_ELEMENTS", DOCX), ("MAX_DOCX_ATTRIBUTES", DOCX)])
+def test_a_tree_over_its_cap_is_a_413_naming_the_setting(assert_problem, report_docx, name, media_type):
+    page = ("<html><body>" + '<p class="x">一、总体情况</p>' * 300 + "</body></html>").encode()
+    body = page if media_type == "text/html" else report_docx
+    assert client_with().post("/parse", data=body, content_type=media_type).status_code == 200
+    response = client_with(**{name: 1}).post("/parse", data=body, content_type=media_type)
+    assert_problem(response, 413, "payload-too-large")
+    assert "more than 1 " in response.get_json()["detail"] and name in response.get_json()["detail"]
 
 
 def test_a_limit_error_never_echoes_the_text(assert_problem):

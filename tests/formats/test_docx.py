@@ -8,6 +8,7 @@ laid out as in the national format, merged cells and all.
 
 import io
 import json
+import random
 import re
 import struct
 import time
@@ -591,3 +592,40 @@ def test_broken_input_is_invalid_document():
     for name, data in cases.items():
         assert raises_kind("invalid-document", data) < 0.1, name
     assert docx_to_text(base, Limits()) == "一、总体情况"
+
+
+# --- element and attribute caps, counted while the tree is built --------------------------------
+
+def runs_body(runs: int, attributes: int = 0) -> str:
+    attrs = "".join(f' w:a{i}="1"' for i in range(attributes))
+    return "<w:p>" + f"<w:r{attrs}><w:t>一</w:t></w:r>" * runs + "</w:p>"
+
+
+def test_elements_over_the_cap_are_refused_with_the_cap_named():
+    data = docx_with_body(runs_body(600))           # 1 200 elements of runs and texts, and a few more
+    assert docx_to_text(data, Limits(max_docx_elements=1_300)) == "一" * 600
+    with pytest.raises(FormatError) as caught:
+        docx_to_text(data, Limits(max_docx_elements=1_000))
+    assert caught.value.kind == "payload-too-large"
+    assert "1000 elements (MAX_DOCX_ELEMENTS)" in caught.value.detail
+
+
+def test_attributes_count_as_well():
+    """2 000 elements carrying 10 attributes each: under an element cap that ignored them."""
+    data = docx_with_body(runs_body(1_000, attributes=10))
+    assert docx_to_text(data, Limits(max_docx_attributes=10_100)) == "一" * 1_000
+    with pytest.raises(FormatError) as caught:
+        docx_to_text(data, Limits(max_docx_attributes=5_000))
+    assert caught.value.kind == "payload-too-large"
+    assert "5000 attributes (MAX_DOCX_ATTRIBUTES)" in caught.value.detail
+
+
+def test_millions_of_empty_runs_are_refused_by_default():
+    """2.9 M empty runs (the 174 KiB file that grew a worker to 527 MiB): refused at the cap."""
+    spaces, pick = ["", " ", "\n", "\t"], random.Random(10).choices   # white space: not a zip-bomb ratio
+    body = "<w:p>" + "".join("<w:r/>" + a + b for a, b in zip(pick(spaces, k=2_900_000), pick(spaces, k=2_900_000))) \
+        + "</w:p>"
+    with pytest.raises(FormatError) as caught:
+        docx_to_text(docx_with_body(body))
+    assert caught.value.kind == "payload-too-large"
+    assert f"{Limits().max_docx_elements} elements" in caught.value.detail

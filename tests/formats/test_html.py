@@ -7,8 +7,8 @@ import time
 import pytest
 
 from conftest import CORPUS_DIRS, corpus_gold
-from service.formats import FormatError, extract_text
-from service.formats.html import html_to_text
+from service.formats import FormatError, Limits, extract_text
+from service.formats.html import MAX_ATTRIBUTES_PER_ELEMENT, html_to_text
 from service.parsing import parse_report
 from tests.golden.test_corpus import cell_misses, gold_cells
 
@@ -127,3 +127,72 @@ def test_control_characters_beside_dropped_chrome_are_white_space(character):
     page = f"<html><body><p>一、总体情况{character}<script>x()</script>本机关{character}公开</p></body></html>"
     text, _ = html_to_text(page.encode("utf-8"), None)
     assert text == "一、总体情况 本机关 公开"
+
+
+# --- XHTML, element and attribute caps -----------------------------------------------------------
+
+XHTML = ('<?xml version="1.0" encoding="{encoding}"?>\n'
+         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+         '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head><body>{body}</body></html>')
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_an_xhtml_page_with_an_xml_declaration_is_read_like_any_page(encoding):
+    """Some portal CMSs serve XHTML with an XML declaration; its encoding is honoured too."""
+    body = ARTICLE
+    text, used = html_to_text(XHTML.format(encoding=encoding, body=body).encode(encoding))
+    plain, _ = html_to_text(page(body).encode("utf-8"))
+    assert used == encoding
+    assert text == plain
+
+
+def test_elements_over_the_cap_are_refused_with_the_cap_named():
+    data = page("<p>一、总体情况</p>" * 500).encode()
+    assert "一、总体情况" in html_to_text(data, limits=Limits(max_html_elements=600))[0]
+    with pytest.raises(FormatError) as caught:
+        html_to_text(data, limits=Limits(max_html_elements=400))
+    assert caught.value.kind == "payload-too-large"
+    assert "400 elements (MAX_HTML_ELEMENTS)" in caught.value.detail
+
+
+def test_attributes_over_the_cap_are_refused_with_the_cap_named():
+    data = page('<p class="a" id="b" style="c">一</p>' * 500).encode()
+    assert html_to_text(data, limits=Limits(max_html_attributes=1_600))[0]
+    with pytest.raises(FormatError) as caught:
+        html_to_text(data, limits=Limits(max_html_attributes=1_000))
+    assert caught.value.kind == "payload-too-large"
+    assert "1000 attributes (MAX_HTML_ATTRIBUTES)" in caught.value.detail
+
+
+@pytest.mark.parametrize("tag", ["<p {attributes}>", '<p {attributes}="1">', "<p {attributes}/>"])
+def test_more_attributes_on_one_element_than_allowed_are_refused_before_parsing(tag):
+    """libxml2 checks each attribute against every earlier one of its element (quadratic)."""
+    allowed = " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES_PER_ELEMENT))
+    assert html_to_text(page(tag.format(attributes=allowed) + "一、总体情况</p>").encode())
+    with pytest.raises(FormatError) as caught:
+        html_to_text(page(tag.format(attributes=allowed + " b") + "一、总体情况</p>").encode())
+    assert caught.value.kind == "payload-too-large"
+
+
+@pytest.mark.parametrize("tag", ['<p "x {attributes}">', "<p {attributes}"])
+def test_a_quote_or_a_missing_end_does_not_hide_attributes(tag):
+    """A quote where a name starts is part of that name (the HTML tokenizer's rule), and a tag
+    that never ends runs on: the names inside still count."""
+    names = " ".join(f"a{i}" for i in range(2 * MAX_ATTRIBUTES_PER_ELEMENT))
+    with pytest.raises(FormatError) as caught:
+        html_to_text(page(tag.format(attributes=names) + "一、总体情况</p>").encode())
+    assert caught.value.kind == "payload-too-large"
+
+
+def test_quoted_values_and_scripts_are_not_counted_as_attributes():
+    value = " ".join(["word"] * 5_000)
+    data = page(f'<p title="{value}" data-x=\'{value}\'>一、总体情况</p><script>var a = "{value}";</script>')
+    assert "一、总体情况" in html_to_text(data.encode())[0]
+
+
+def test_the_10_mib_page_of_paragraphs_is_refused_at_the_cap():
+    with pytest.raises(FormatError) as caught:
+        extract_text(b"<html><body>" + b"<p>" * 3_495_000, "text/html")
+    assert caught.value.kind == "payload-too-large"
+    assert f"{Limits().max_html_elements} elements" in caught.value.detail
