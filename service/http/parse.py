@@ -10,9 +10,15 @@ from service.http.csv_answer import csv_alternative, csv_response
 from service.http.negotiation import negotiate
 from service.http.problems import documented_problems
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
+from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
+from service.workbook import MEDIA_TYPE as XLSX
 
-ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV)
+ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV, XLSX)
+RESULT_SCHEMA = ParseResultSchema()
+
+ANSWER_DESCRIPTION = ("The parse result (JSON), its table cells in long form (CSV), or an Excel workbook of it "
+                      "(xlsx)")
 
 blp = Blueprint("parse", __name__, description="Parse a report")
 
@@ -66,18 +72,27 @@ REQUEST_BODY = {
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableDocumentProblem")
-@blp.response(200, ParseResultSchema, description="The parse result (JSON), or its table cells in long form (CSV)")
-@csv_alternative(blp, "The parse result (JSON), or its table cells in long form (CSV)")
+@blp.response(200, ParseResultSchema, description=ANSWER_DESCRIPTION)
+@csv_alternative(blp, ANSWER_DESCRIPTION)
+@xlsx_alternative(blp, ANSWER_DESCRIPTION)
 def parse(only_failures):
     """Parse one annual report
 
     Returns how the report arrived (`input`), its metadata, its numbered sections, its three
     statistical tables and the consistency checks evaluated on them. With `Accept: text/csv`, the
-    table cells in long form (one row per cell; `document_id` is the uploaded file's name).
+    table cells in long form (one row per cell; `document_id` is the uploaded file's name); with
+    `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, an Excel workbook.
     """
     answer_type = negotiate(ANSWER_TYPES)
     submission = submission_from_request()
     result = parse_submission(submission, only_failures)
     if answer_type == TEXT_CSV:
         return csv_response([(submission.filename or "", result, None)])
+    if answer_type == XLSX:
+        return xlsx_response([(submission.filename or "", dumped(result), None)])
     return result
+
+
+def dumped(result):
+    """The result as the JSON answer carries it (numbers as numbers, dates as text)."""
+    return RESULT_SCHEMA.dump(result)
