@@ -3,7 +3,7 @@
 from flask import Flask
 
 from service.config import load_config
-from service.http import batch, compare, meta, parse
+from service.http import batch, compare, export, meta, parse
 from service.http.api import create_api
 from service.http.body import InMemoryRequest
 from service.http.cors import register_cors
@@ -28,5 +28,6 @@ def create_app(config=None):
     api.register_blueprint(parse.blp)
     api.register_blueprint(batch.blp)
     api.register_blueprint(compare.blp)
+    api.register_blueprint(export.blp)
     register_docs(app)
     return app
