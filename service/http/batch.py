@@ -47,6 +47,7 @@ from service.http.schemas import (
     ChecksQuerySchema,
     ParseResultSchema,
 )
+from service.http.spec_examples import ref
 from service.problem_types import answer_item, problem_body
 from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
@@ -69,7 +70,7 @@ REQUEST_BODY = {
                    "16 MiB); each document also keeps the limits of POST /parse (MAX_CHARS, and MAX_UPLOAD_BYTES "
                    "for an uploaded file). Over a limit of the whole request: 413.",
     "content": {
-        APPLICATION_JSON: {"schema": BatchRequestSchema},
+        APPLICATION_JSON: {"schema": BatchRequestSchema, "examples": {"reports": ref("BatchRequest")}},
         MULTIPART: {
             "schema": {
                 "type": "object",
@@ -103,7 +104,7 @@ class Document:
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableProblem")
-@blp.response(200, BatchResultSchema, description=ANSWER_DESCRIPTION)
+@blp.response(200, BatchResultSchema, description=ANSWER_DESCRIPTION, examples={"reports": ref("BatchResult")})
 @csv_alternative(blp, ANSWER_DESCRIPTION)
 @xlsx_alternative(blp, ANSWER_DESCRIPTION)
 def parse_batch(only_failures):

@@ -9,6 +9,7 @@ from service.http.body import UPLOAD_FIELD, submission_from_request
 from service.http.csv_answer import csv_alternative, csv_response
 from service.http.negotiation import negotiate
 from service.http.problems import documented_problems
+from service.http.spec_examples import ref
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
 from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
@@ -36,6 +37,7 @@ REQUEST_BODY = {
                                "one, a BOM (UTF-8, UTF-16), else UTF-8, else GB18030 (GBK) or Big5, detected. "
                                "A leading BOM is dropped; bytes that do not decode are refused, never replaced.",
             },
+            "examples": {"report": ref("ReportText")},
         },
         TEXT_HTML: {
             "schema": {
@@ -48,7 +50,7 @@ REQUEST_BODY = {
             "schema": {"type": "string", "format": "binary",
                        "description": "A Word document (.docx): paragraphs and tables are read."},
         },
-        "application/json": {"schema": ParseRequestSchema},
+        "application/json": {"schema": ParseRequestSchema, "examples": {"report": ref("ReportJson")}},
         "multipart/form-data": {
             "schema": {
                 "type": "object",
@@ -72,7 +74,7 @@ REQUEST_BODY = {
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableDocumentProblem")
-@blp.response(200, ParseResultSchema, description=ANSWER_DESCRIPTION)
+@blp.response(200, ParseResultSchema, description=ANSWER_DESCRIPTION, examples={"report": ref("ParseResult")})
 @csv_alternative(blp, ANSWER_DESCRIPTION)
 @xlsx_alternative(blp, ANSWER_DESCRIPTION)
 def parse(only_failures):
