@@ -3,9 +3,10 @@
 from flask import Flask
 
 from service.config import load_config
-from service.http import batch, compare, meta, parse
+from service.http import batch, compare, export, meta, parse
 from service.http.api import create_api
 from service.http.body import InMemoryRequest
+from service.http.console import blp as console_blueprint
 from service.http.cors import register_cors
 from service.http.docs import register_docs
 from service.http.json_provider import OrjsonProvider
@@ -28,5 +29,7 @@ def create_app(config=None):
     api.register_blueprint(parse.blp)
     api.register_blueprint(batch.blp)
     api.register_blueprint(compare.blp)
+    api.register_blueprint(export.blp)
     register_docs(app)
+    app.register_blueprint(console_blueprint)
     return app

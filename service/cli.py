@@ -9,7 +9,8 @@ Each file gives one JSON line shaped like an item of POST /parse/batch: {"index"
 "status": 200, "result"} or {"index", "id", "status", "problem"}, in the order of the files.
 A result is exactly what POST /parse answers for the same file uploaded with its name: the same
 document pipeline (service.documents), the same limits (service.config DEFAULTS) and the same
-schema dump (ParseResultSchema). `--format csv` writes service.tabular's long form instead.
+schema dump (ParseResultSchema). `--format csv` writes service.tabular's long form instead,
+`--format xlsx` service.workbook's Excel workbook.
 
 Exit status: 0 every file parsed, 1 some file failed (each failure also gets one line on stderr,
 "<id>: <problem type slug>: <detail>"), 2 a usage error, 130 interrupted.
@@ -377,7 +378,24 @@ class CsvOutput:
         self.text.detach()
 
 
-OUTPUTS = {"jsonl": JsonLinesOutput, "csv": CsvOutput}
+class XlsxOutput:
+    """service.workbook's Excel workbook, written once every file is parsed (a zip is written whole)."""
+
+    def __init__(self, binary):
+        self.binary = binary
+        self.documents = []
+
+    def add(self, outcome: Outcome):
+        self.documents.append((outcome.id, outcome.result, outcome.problem))
+
+    def close(self):
+        from service.workbook import workbook_bytes
+
+        self.binary.write(workbook_bytes(self.documents))
+        self.binary.flush()
+
+
+OUTPUTS = {"jsonl": JsonLinesOutput, "csv": CsvOutput, "xlsx": XlsxOutput}
 
 
 def slug(problem: dict) -> str:
@@ -514,7 +532,8 @@ Exit status: 0 all files parsed, 1 a file failed (or none was found), 2 a usage 
 @click.argument("files", metavar="FILE...", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(list(OUTPUTS), case_sensitive=False),
               default="jsonl", show_default=True,
-              help="jsonl: one JSON object per file; csv: one row per table cell (long form, UTF-8 with BOM).")
+              help="jsonl: one JSON object per file; csv: one row per table cell (long form, UTF-8 with BOM); "
+                   "xlsx: an Excel workbook (summary, one sheet per table in wide form, cells, findings).")
 @click.option("-o", "--output", type=click.File("wb", lazy=False), default="-", show_default=True, metavar="FILE",
               help="Where to write the results (- is stdout).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
@@ -530,6 +549,8 @@ Exit status: 0 all files parsed, 1 a file failed (or none was found), 2 a usage 
 def parse(files, output_format, output, jobs, only_failures, url, timeout, progress):
     if timeout is not None and url is None:
         raise click.UsageError("--timeout applies to --url only")
+    if output_format.lower() == "xlsx" and output.isatty():
+        raise click.UsageError("--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect stdout)")
     if files.count(STDIN) > 1:
         raise click.UsageError("- (standard input) can be given only once")
     documents = collect(files)

@@ -52,16 +52,32 @@ def label(labels, contract_labels, key, template):
     return contract_labels.get(key, "")
 
 
+def row_label(table: str, row: str, template) -> str:
+    """The Chinese label of a row, in the template's own wording (the contract's otherwise)."""
+    return label(ROW_LABELS, CONTRACT_ROW_LABELS, (table, row), template)
+
+
+def column_label(table: str, column: str, template) -> str:
+    """The Chinese label of a column, in the template's own wording (the contract's otherwise)."""
+    return label(COLUMN_LABELS, CONTRACT_COLUMN_LABELS, (table, column), template)
+
+
 def cell_text(value) -> str:
     return "" if value is None else str(value)
 
 
 def document_rows(document_id, result: dict):
-    """The long-form rows of one parse result."""
+    """The long-form rows of one parse result, as text."""
+    for row in document_cells(document_id, result):
+        yield {key: cell_text(value) for key, value in row.items()}
+
+
+def document_cells(document_id, result: dict):
+    """The long-form rows of one parse result, values as they are (numbers, None)."""
     report = result.get("report") or {}
     template = report.get("template")
-    head = {"document_id": cell_text(document_id), "organization": cell_text(report.get("organization")),
-            "year": cell_text(report.get("year")), "template": cell_text(template)}
+    head = {"document_id": document_id, "organization": report.get("organization"),
+            "year": report.get("year"), "template": template}
     tables = result.get("tables") or {}
     count = 0
     for table in TABLE_KEYS:
@@ -69,19 +85,23 @@ def document_rows(document_id, result: dict):
         if not found:
             continue
         for row, cells in found["rows"].items():
-            row_label = label(ROW_LABELS, CONTRACT_ROW_LABELS, (table, row), template)
+            label_of_row = row_label(table, row, template)
             for column, value in cells.items():
                 count += 1
-                yield {**head, "table": table, "row": row, "column": column, "value": cell_text(value),
-                       "row_label": row_label,
-                       "column_label": label(COLUMN_LABELS, CONTRACT_COLUMN_LABELS, (table, column), template)}
+                yield {**head, "table": table, "row": row, "column": column, "value": value,
+                       "row_label": label_of_row, "column_label": column_label(table, column, template)}
     if not count:
         yield head
 
 
-def problem_row(document_id, problem: dict) -> dict:
+def problem_text(problem: dict) -> str:
+    """"<type slug>: <detail>" of a problem."""
     slug = str(problem.get("type", "")).rstrip("/").rsplit("/", 1)[-1]
-    return {"document_id": cell_text(document_id), "problem": f"{slug}: {problem.get('detail', '')}"}
+    return f"{slug}: {problem.get('detail', '')}"
+
+
+def problem_row(document_id, problem: dict) -> dict:
+    return {"document_id": cell_text(document_id), "problem": problem_text(problem)}
 
 
 class LongFormWriter:

@@ -5,6 +5,7 @@ from flask_smorest import Api
 from service.http import problems
 from service.http.problems import PROBLEM_MEDIA_TYPE, ProblemType
 from service.http.schemas import BatchDocumentSchema, ProblemSchema, report_input2properties
+from service.http.spec_examples import register_examples
 
 # Response components (OpenAPI components/responses) and the problem types each one carries.
 PROBLEM_RESPONSES = {
@@ -50,8 +51,21 @@ def problem_response_doc(problem_types, instance="/parse"):
     }
 
 
+INTRODUCTION = """Reads Chinese government information disclosure annual reports (政府信息公开工作年度报告):
+metadata, the six sections, the three statistical tables cell by cell (the keys of the
+repository's `service/contract/fields.json`), and the consistency checks (what does not add
+up). Send a report to `POST /parse` (text in any encoding, a web page, a Word file or an
+upload), many to `POST /parse/batch`; answers are JSON, CSV (`Accept: text/csv`) or an Excel
+workbook. Errors are RFC 9457 problems. The examples are a real report (玉潭镇人民政府, 2021)
+and what the service answers for it.
+
+**For people rather than programs: the [web console](/) (检查台) takes report files dropped in
+the browser and shows which reports need a second look.**"""
+
+
 def create_api(app):
-    api = ProblemApi(app)
+    api = ProblemApi(app, spec_kwargs={"info": {"description": INTRODUCTION}})
+    register_examples(api.spec)
     api.ma_plugin.converter.add_attribute_function(report_input2properties)
     for name, problem_types in PROBLEM_RESPONSES.items():
         instance = EXAMPLE_INSTANCE.get(name, "/parse")

@@ -47,17 +47,22 @@ from service.http.schemas import (
     BatchRequestSchema,
     BatchResultSchema,
     ChecksQuerySchema,
+    ParseResultSchema,
 )
+from service.http.spec_examples import ref
 from service.problem_types import answer_item, problem_body
+from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
+from service.workbook import MEDIA_TYPE as XLSX
 
-ANSWER_DESCRIPTION = ("One answer per document in the order of the request (JSON), or the cells of all in long "
-                      "form (CSV)")
+ANSWER_DESCRIPTION = ("One answer per document in the order of the request (JSON), the cells of all in long "
+                      "form (CSV), or an Excel workbook of all (xlsx)")
 blp = Blueprint("batch", __name__, description="Parse many reports in one request")
 
 ENVELOPE_SCHEMA = BatchEnvelopeSchema()
 DOCUMENT_SCHEMA = BatchDocumentSchema()
-ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV)
+ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV, XLSX)
+RESULT_SCHEMA = ParseResultSchema()
 
 REQUEST_BODY = {
     "required": True,
@@ -67,7 +72,7 @@ REQUEST_BODY = {
                    "16 MiB); each document also keeps the limits of POST /parse (MAX_CHARS, and MAX_UPLOAD_BYTES "
                    "for an uploaded file). Over a limit of the whole request: 413.",
     "content": {
-        APPLICATION_JSON: {"schema": BatchRequestSchema},
+        APPLICATION_JSON: {"schema": BatchRequestSchema, "examples": {"reports": ref("BatchRequest")}},
         MULTIPART: {
             "schema": {
                 "type": "object",
@@ -103,20 +108,26 @@ class Document:
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableProblem")
-@blp.response(200, BatchResultSchema, description=ANSWER_DESCRIPTION)
+@blp.response(200, BatchResultSchema, description=ANSWER_DESCRIPTION, examples={"reports": ref("BatchResult")})
 @csv_alternative(blp, ANSWER_DESCRIPTION)
+@xlsx_alternative(blp, ANSWER_DESCRIPTION)
 def parse_batch(only_failures):
     """Parse many reports in one request
 
     Each document gets its own answer, in the order sent: `status` 200 and the `result` that
     POST /parse would give, or the `problem` that POST /parse would answer with. One bad document
-    never fails the others. With `Accept: text/csv`, the cells of every document in long form.
+    never fails the others. With `Accept: text/csv`, the cells of every document in long form;
+    with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, an Excel
+    workbook (a summary sheet, one sheet per table in wide form, the long form, the findings).
     """
     answer_type = negotiate(ANSWER_TYPES)
     documents = documents_from_request()
     answers = [answer(document, only_failures) for document in documents]
     if answer_type == TEXT_CSV:
         return csv_response((item["id"], item.get("result"), item.get("problem")) for item in answers)
+    if answer_type == XLSX:
+        return xlsx_response((item["id"], item.get("result") and RESULT_SCHEMA.dump(item["result"]),
+                              item.get("problem")) for item in answers)
     parsed = sum(1 for item in answers if item["status"] == 200)
     return {"documents": answers,
             "summary": {"documents": len(answers), "parsed": parsed, "failed": len(answers) - parsed}}

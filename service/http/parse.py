@@ -9,10 +9,17 @@ from service.http.body import UPLOAD_FIELD, submission_from_request
 from service.http.csv_answer import csv_alternative, csv_response
 from service.http.negotiation import negotiate
 from service.http.problems import documented_problems
+from service.http.spec_examples import ref
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
+from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
+from service.workbook import MEDIA_TYPE as XLSX
 
-ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV)
+ANSWER_TYPES = (APPLICATION_JSON, TEXT_CSV, XLSX)
+RESULT_SCHEMA = ParseResultSchema()
+
+ANSWER_DESCRIPTION = ("The parse result (JSON), its table cells in long form (CSV), or an Excel workbook of it "
+                      "(xlsx)")
 
 blp = Blueprint("parse", __name__, description="Parse a report")
 
@@ -31,6 +38,7 @@ REQUEST_BODY = {
                                "one, a BOM (UTF-8, UTF-16), else UTF-8, else GB18030 (GBK) or Big5, detected. "
                                "A leading BOM is dropped; bytes that do not decode are refused, never replaced.",
             },
+            "examples": {"report": ref("ReportText")},
         },
         TEXT_HTML: {
             "schema": {
@@ -44,7 +52,7 @@ REQUEST_BODY = {
             "schema": {"type": "string", "format": "binary", "minLength": 1,
                        "description": "A Word document (.docx): paragraphs and tables are read."},
         },
-        "application/json": {"schema": ParseRequestSchema},
+        "application/json": {"schema": ParseRequestSchema, "examples": {"report": ref("ReportJson")}},
         "multipart/form-data": {
             "schema": {
                 "type": "object",
@@ -68,18 +76,27 @@ REQUEST_BODY = {
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableDocumentProblem")
-@blp.response(200, ParseResultSchema, description="The parse result (JSON), or its table cells in long form (CSV)")
-@csv_alternative(blp, "The parse result (JSON), or its table cells in long form (CSV)")
+@blp.response(200, ParseResultSchema, description=ANSWER_DESCRIPTION, examples={"report": ref("ParseResult")})
+@csv_alternative(blp, ANSWER_DESCRIPTION)
+@xlsx_alternative(blp, ANSWER_DESCRIPTION)
 def parse(only_failures):
     """Parse one annual report
 
     Returns how the report arrived (`input`), its metadata, its numbered sections, its three
     statistical tables and the consistency checks evaluated on them. With `Accept: text/csv`, the
-    table cells in long form (one row per cell; `document_id` is the uploaded file's name).
+    table cells in long form (one row per cell; `document_id` is the uploaded file's name); with
+    `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, an Excel workbook.
     """
     answer_type = negotiate(ANSWER_TYPES)
     submission = submission_from_request()
     result = parse_submission(submission, only_failures)
     if answer_type == TEXT_CSV:
         return csv_response([(submission.filename or "", result, None)])
+    if answer_type == XLSX:
+        return xlsx_response([(submission.filename or "", dumped(result), None)])
     return result
+
+
+def dumped(result):
+    """The result as the JSON answer carries it (numbers as numbers, dates as text)."""
+    return RESULT_SCHEMA.dump(result)

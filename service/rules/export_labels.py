@@ -27,3 +27,17 @@ COLUMN_LABELS = {
         "2019": "金额（万元）", "2021": "金额（万元）", TEMPLATE_NEUTRAL: "金额（万元）",
     },
 }
+
+# The printed forms' own headings, which are no key of the contract (service/template_layout.py).
+# Table 3: the header over the applicant columns, the group of five of them, and the heading set
+# beside the result rows （一）…（七）.
+APPLICANT_HEADER = "申请人情况"
+APPLICANT_GROUP = "法人或其他组织"
+APPLICANT_GROUP_COLUMNS = ("commercial_enterprise", "research_institution", "social_welfare_org",
+                           "legal_service_org", "other_org")
+RESULTS_HEADER = "三、本年度办理结果"
+# Table 2: the first column's heading in every block of the form.
+CONTENT_HEADER = "信息内容"
+# What separates a row's group from its item in a contract label: "（三）不予公开 1.属于国家秘密",
+# "行政诉讼 · 未经复议直接起诉".
+ROW_GROUP_SEPARATORS = (" · ", " ")

@@ -390,3 +390,17 @@ def test_the_installed_package_has_the_console_command(tmp_path):
                                env={**os.environ, "PYTHONPATH": str(target)})
     assert completed.returncode == 0, completed.stderr.decode()
     assert lines(completed)[0]["result"]["report"]["year"] == corpus_gold(CORPUS / "seed-001")["report"]["year"]
+    # a script outside the repository imports the client, and the installed app serves the console
+    script = tmp_path / "portal.py"
+    script.write_text("from service.client import Client, ProblemError\n"
+                      "from service.app import create_app\n"
+                      "page = create_app().test_client().get('/')\n"
+                      "script = create_app().test_client().get('/console/console.js')\n"
+                      "print(Client.__module__, page.status_code, script.status_code, b'parse/batch' in script.data)\n",
+                      encoding="utf-8")
+    imported = subprocess.run([sys.executable, str(script)], check=False, capture_output=True, timeout=60,
+                              cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)})
+    assert imported.stdout.decode().split() == ["service.client", "200", "200", "True"], imported.stderr.decode()
+    assert str(target) in subprocess.run([sys.executable, "-c", "import service; print(service.__file__)"],
+                                         capture_output=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)},
+                                         check=True).stdout.decode()
