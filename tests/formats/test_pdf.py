@@ -93,7 +93,7 @@ def test_sniffing():
 def test_binary_originals_not_read_are_named(head, named):
     data = head + bytes(200)
     problem = problem_of(data, media_type=sniff_media_type(data))
-    assert problem.problem_type.status == 415 and named in problem.detail and "PDF" in problem.detail
+    assert problem.problem_type.status == 415 and named in problem.detail and "application/pdf" in problem.detail
 
 
 # --------------------------------------------------------------------------------------------
