@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from service.cli import cpu_count  # noqa: E402
 from service.formats import MEDIA_TYPE_BY_SUFFIX  # noqa: E402
-from service.parsing import parse_report  # noqa: E402
+from service import documents, parsing  # noqa: E402
 
 HOST = "127.0.0.1"
 TEXT_PLAIN = "text/plain; charset=utf-8"
@@ -83,6 +83,11 @@ def corpus_documents(corpus_dir):
 
 
 # --- (a) in-process ---------------------------------------------------------------------------
+
+def parse_report(text, checks):
+    """The parse alone (read and recover) or the whole pipeline with the checks (what /parse does)."""
+    return documents.parse_report(text) if checks else parsing.parse_report(text)
+
 
 def _median_ms(text, repeats, checks):
     parse_report(text, checks=checks)  # warm-up
