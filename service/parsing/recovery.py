@@ -185,10 +185,9 @@ def splits(chunks, columns, limit) -> list:
         if cells_left < chunks_left:
             return
         dot = digits.find(".", at)
-        ends = [len(digits)] if dot >= 0 and dot == digits.find(".") and dot >= at else range(at + 1, len(digits) + 1)
-        for end in ends:
-            if dot >= 0 and at < dot < end < len(digits):
-                continue
+        for end in range(at + 1, len(digits) + 1):
+            if dot >= 0 and dot <= end < len(digits):
+                continue              # a decimal part belongs whole to the cell that ends the chunk
             last = end == len(digits)
             part = digits[at:end]
             value = _part_value(part, unit if last else None, columns[cell] in AMOUNT_COLUMNS)
