@@ -4,6 +4,7 @@
     python bench/bench.py --duration 5 --load python --repeats 5
 
 (a) median and p90 of parse_report per corpus document over N repeats, and the total;
+(a') the cost of the recovery stage alone on the run-together documents (ms per report);
 (b) gunicorn started with the shipped gunicorn.conf.py on a free 127.0.0.1 port; requests per
     second, p50/p99 latency and errors of POST /parse (cycling the corpus documents) and of
     GET /health, and the ratio parse/health. The load comes from wrk when it is installed,
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from service.cli import cpu_count  # noqa: E402
 from service.formats import MEDIA_TYPE_BY_SUFFIX  # noqa: E402
-from service.parsing import parse_report  # noqa: E402
+from service import documents, parsing  # noqa: E402
 
 HOST = "127.0.0.1"
 TEXT_PLAIN = "text/plain; charset=utf-8"
@@ -84,6 +85,11 @@ def corpus_documents(corpus_dir):
 
 # --- (a) in-process ---------------------------------------------------------------------------
 
+def parse_report(text, checks):
+    """The parse alone (read and recover) or the whole pipeline with the checks (what /parse does)."""
+    return documents.parse_report(text) if checks else parsing.parse_report(text)
+
+
 def _median_ms(text, repeats, checks):
     parse_report(text, checks=checks)  # warm-up
     times = []
@@ -92,6 +98,29 @@ def _median_ms(text, repeats, checks):
         parse_report(text, checks=checks)
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), percentile(times, 0.9)
+
+
+def bench_recovery(docs, repeats):
+    """(a') the recovery stage alone on the documents whose table cells ran together: the
+    median over `repeats` of recover(read_report(text)) minus read_report(text), per report."""
+    from service.parsing.recovery import recover
+    from service.parsing.report import read_report
+
+    together = [path for path in docs if "run-together-cells" in path.with_name("gold.json").read_text("utf-8")]
+    print(f"(a') recovery of run-together cells, {repeats} repeats per document (read, then read + recover)")
+    for path in together:
+        text = path.read_text(encoding="utf-8")
+        read, both = [], []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            read_report(text)
+            middle = time.perf_counter()
+            recover(read_report(text))
+            both.append((time.perf_counter() - middle) * 1000)
+            read.append((middle - start) * 1000)
+        cost = statistics.median(both) - statistics.median(read)
+        print(f"    {path.parent.name:<22} read {statistics.median(read):6.2f} ms  recovery {cost:6.2f} ms per report")
+    print()
 
 
 def bench_in_process(docs, repeats):
@@ -299,6 +328,7 @@ def main():
 
     docs = corpus_documents(args.corpus)
     bench_in_process(docs, args.repeats)
+    bench_recovery(docs, args.repeats)
     if not args.skip_http:
         tool = args.load if args.load != "auto" else ("wrk" if shutil.which("wrk") else "python")
         bench_http(docs, args.duration, args.connections, args.workers, tool)

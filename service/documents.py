@@ -4,6 +4,7 @@ document of POST /parse/batch and each file of the command line. A plain library
     read_document(data, media_type, charset=None, limits=Limits(), filename=None) -> Submission
     text_document(text, limits=Limits(), media_type=..., encoding=...)          -> Submission
     parse_submission(submission, only_failures=False)                            -> result
+    parse_report(text)                                                           -> result
 
 A result is parse_report's dictionary plus `input` (how the document arrived). Anything that
 goes wrong is a ProblemError whose problem type says what (invalid-encoding, unsupported-charset,
@@ -13,9 +14,11 @@ unsupported-media-type, payload-too-large, invalid-document, not-a-report).
 import bisect
 from dataclasses import dataclass
 
-from service.checks import select_checks
+from service.checks import CheckContext, run_checks, select_checks
 from service.formats import FormatError, Limits, extract_text, sniff_media_type
-from service.parsing import looks_like_report, parse_report
+from service.parsing import looks_like_report
+from service.parsing.recovery import recover
+from service.parsing.report import read_report
 from service.problem_types import BY_SLUG, ProblemError, ProblemType
 
 APPLICATION_JSON = "application/json"
@@ -68,6 +71,17 @@ def text_document(text: str, limits: Limits = Limits(), media_type=APPLICATION_J
         raise ProblemError(ProblemType.PAYLOAD_TOO_LARGE, f"The text has {len(text)} characters; the limit is "
                                                           f"{limits.max_chars} characters (MAX_CHARS).")
     return Submission(text, media_type, encoding, filename)
+
+
+def parse_report(text: str) -> dict:
+    """The pipeline: read the report (service.parsing), recover its damaged tables by their
+    arithmetic (parsing.recovery), then run the consistency checks on what was read
+    (service.checks, which know which cells were recovered and with which identities)."""
+    reading = recover(read_report(text))
+    result = reading.output()
+    context = CheckContext(doc=reading.doc, regions=reading.regions, cell_lines=reading.cell_lines,
+                           warnings=reading.result["warnings"])
+    return {**result, "checks": run_checks(result, context)}
 
 
 def parse_submission(submission: Submission, only_failures=False) -> dict:

@@ -2,7 +2,7 @@
 
 A plain library like service.parsing: no Flask, no I/O. Checks never change a cell.
 
-    run_checks(result, context) -> [check]          # called by parse_report
+    run_checks(result, context) -> [check]          # called by service.documents.parse_report
     compare_results(previous, current) -> [check]   # two parse results of one body
 
 Passing (and not assessable) instances of a rule are condensed into one check per rule;

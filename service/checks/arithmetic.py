@@ -1,16 +1,12 @@
-"""The tables' own arithmetic, and plausibility of table 2. Cells are read, never changed."""
+"""The tables' own arithmetic, and plausibility of table 2. Cells are read, never changed.
+
+The identities are data (service/rules/identities.py), shared with the recovery stage. An
+identity that was used to recover a cell (the result's `provenance` names it) is not evidence
+that the cell is right: that instance is `not_assessable` and says so."""
 
 from service.checks.cells import MISSING, number_text, path, rows_of, same, value
 from service.checks.model import make_check, merged_check
-from service.rules import labels as label_rules
-
-APPLICATION_LABELS = {
-    "new_received": "一、本年新收", "carried_over": "二、上年结转", "total_handled": "（七）总计",
-    "carried_forward": "四、结转下年度继续办理",
-}
-NOT_RESULTS = ("new_received", "carried_over", "total_handled", "carried_forward")
-APPLICANT_COLUMNS = [c for c in label_rules.APPLICATION_COLUMNS if c != "total"]
-REVIEW_PARTS = [c for c in label_rules.REVIEW_COLUMNS if c != "total"]
+from service.parsing import identities
 
 
 def sum_check(rule, result, lines, parts, targets, en, zh):
@@ -22,6 +18,12 @@ def sum_check(rule, result, lines, parts, targets, en, zh):
         return make_check(rule, "not_assessable", paths=values, values=values, lines=involved,
                           en=f"{en}: not assessable, a cell is blank or missing",
                           zh=f"{zh}：无法核对，有空白或缺失的单元格")
+    recovered = [cell for cell in values if rule in recovered_with(result, cell)]
+    if recovered:
+        return make_check(rule, "not_assessable", paths=values, values=values, lines=involved,
+                          en=f"{en}: not evidence, {len(recovered)} cell(s) were recovered with this identity "
+                             f"(see provenance)",
+                          zh=f"{zh}：不作为依据，有{len(recovered)}个单元格系依据本等式恢复（见provenance）")
     expected = sum(values[cell] for cell in parts)
     actual = sum(values[cell] for cell in targets)
     ok = same(expected, actual)
@@ -32,14 +34,22 @@ def sum_check(rule, result, lines, parts, targets, en, zh):
         zh=f"{zh}：{number_text(expected)} {'等于' if ok else '不等于'} {number_text(actual)}")
 
 
+def recovered_with(result, cell) -> list:
+    """The identities (rule ids) a recovered cell was recovered with; [] for a cell read as printed."""
+    entry = (result.get("provenance") or {}).get(cell)
+    return entry["identities"] if entry else []
+
+
 def sum_checks(rule, result, lines, instances) -> list:
     """sum_check over many (parts, targets, en, zh) instances; the passes are merged into one
     check right away (building each would cost more than the arithmetic)."""
     cells = result.get("_cells") or {}
+    recovered = result.get("provenance") or {}
     checks, passed = [], []
     for parts, targets, en, zh in instances:
         values = [cells.get(cell) for cell in parts], [cells.get(cell) for cell in targets]
-        if None in values[0] or None in values[1] or not same(sum(values[0]), sum(values[1])):
+        if (None in values[0] or None in values[1] or not same(sum(values[0]), sum(values[1]))
+                or any(cell in recovered for cell in (*parts, *targets))):
             checks.append(sum_check(rule, result, lines, parts, targets, en, zh))
         else:
             passed.append((parts, targets, en, zh))
@@ -54,37 +64,12 @@ def sum_checks(rule, result, lines, instances) -> list:
     return checks
 
 
-def application_checks(result, lines) -> list:
-    rows = rows_of(result, "applications")
-    if not rows:
-        return []
-    columns = label_rules.APPLICATION_COLUMNS
-    result_rows = [row for row in rows if row not in NOT_RESULTS]
-    balance, results_sum = [], []
-    for column in columns:
-        prefix = "tables.applications.rows."
-        balance.append(([f"{prefix}new_received.{column}", f"{prefix}carried_over.{column}"],
-                        [f"{prefix}total_handled.{column}", f"{prefix}carried_forward.{column}"],
-                        f"column {column}: 一 + 二 vs （七）总计 + 四", f"{column}列：第一项加第二项 与 第三项（七）加第四项"))
-        results_sum.append(([f"{prefix}{row}.{column}" for row in result_rows], [f"{prefix}total_handled.{column}"],
-                            f"column {column}: sum of the result rows vs （七）总计",
-                            f"{column}列：各办理结果之和 与 （七）总计"))
-    row_totals = [([path("applications", row, column) for column in APPLICANT_COLUMNS],
-                   [path("applications", row, "total")],
-                   f"row {row}: sum of the applicant columns vs 总计", f"{row}行：各类申请人之和 与 总计")
-                  for row in rows]
-    return [*sum_checks("applications.balance", result, lines, balance),
-            *sum_checks("applications.results_sum", result, lines, results_sum),
-            *sum_checks("applications.row_total", result, lines, row_totals)]
-
-
-def review_checks(result, lines) -> list:
-    rows = rows_of(result, "reviews_and_lawsuits")
-    return sum_checks("reviews.row_total", result, lines, [
-        ([path("reviews_and_lawsuits", row, column) for column in REVIEW_PARTS],
-         [path("reviews_and_lawsuits", row, "total")],
-         f"{row}: 维持 + 纠正 + 其他 + 尚未审结 vs 总计", f"{row}：维持、纠正、其他、尚未审结之和 与 总计")
-        for row in rows])
+def identity_checks(result, lines) -> list:
+    """The template identities (service/rules/identities.py) over the result's tables."""
+    by_rule = {}
+    for instance in identities.instances(result.get("tables")):
+        by_rule.setdefault(instance.rule, []).append((instance.parts, instance.totals, instance.en, instance.zh))
+    return [check for rule, group in by_rule.items() for check in sum_checks(rule, result, lines, group)]
 
 
 def active_disclosure_checks(result, lines, template) -> list:
@@ -139,5 +124,4 @@ def not_below_check(rule, result, lines, larger, smaller, en, zh):
 
 def run(result, lines) -> list:
     template = result["report"]["template"]
-    return [*application_checks(result, lines), *review_checks(result, lines),
-            *active_disclosure_checks(result, lines, template)]
+    return [*identity_checks(result, lines), *active_disclosure_checks(result, lines, template)]

@@ -144,7 +144,7 @@ def run(result, doc, regions, cell_lines) -> list:
                     cells += _cells(result, spec, before, entry.get("narrow"))
                 excerpt = text[start:min(right, figure_at + WINDOW)]
                 checks.append(_check(entry["quantity"], figure, cells, result, excerpt, line_at(figure_at),
-                                     cell_lines, doc))
+                                     cell_lines, doc, _aggregates(result, entry, cells)))
                 if len(checks) >= MAX_CHECKS:
                     return checks
     return checks
@@ -180,7 +180,36 @@ def column_label(table, column):
     return str(labels.get(column, column)).split(",")[0].split(" / ")[0]
 
 
-def _check(quantity, figure, cells, result, clause, line, cell_lines, doc):
+def _aggregates(result, entry, cells):
+    """(name, cells) of the other quantities the figure's wording can mean: the whole group when
+    the clause narrowed it to a row, and the entry's `aggregates` (e.g. 一 + 二 for 收到申请)."""
+    found = []
+    if entry.get("narrow"):
+        group = []
+        for spec in entry["cells"]:
+            group += _cells(result, spec, "", None)
+        if group != cells:
+            found.append((f"the whole {entry['narrow'].rstrip('_')} group", group))
+    for name, specs in entry.get("aggregates", ()):
+        found.append((name, [cell for spec in specs for cell in _cells(result, spec, "", None)]))
+    return found
+
+
+def _aggregate_fit(figure, aggregates, result):
+    """(name, value) of the first aggregate whose cells are all known and sum to the figure;
+    else (None, names tried)."""
+    tried = []
+    for name, cells in aggregates:
+        values = [value(result, cell) for cell in cells]
+        if any(v is MISSING or v is None for v in values):
+            continue
+        tried.append(f"{name} = {number_text(sum(values))}")
+        if same(sum(values), figure):
+            return name, sum(values)
+    return None, tried
+
+
+def _check(quantity, figure, cells, result, clause, line, cell_lines, doc, aggregates=()):
     zh_name, en_name = rules.QUANTITY_NAMES[quantity]
     values = {}
     for cell in cells:
@@ -195,8 +224,19 @@ def _check(quantity, figure, cells, result, clause, line, cell_lines, doc):
                           zh=f"{zh_name}：正文为{figure}，表格无相应数据")
     table_figure = sum(values.values())
     ok = same(table_figure, figure)
+    tried = ""
+    if not ok:
+        name, fit = _aggregate_fit(figure, aggregates, result)
+        if name is not None:
+            return make_check(
+                "prose.table_figure", "pass", paths=values, values=values, expected=fit, actual=figure,
+                lines=involved, excerpts=excerpt,
+                en=f"{en_name}: the narrative says {figure}, which is {name} in the table "
+                   f"(the row alone is {number_text(table_figure)})",
+                zh=f"{zh_name}：正文为{figure}，与表格{name}相符（该行为{number_text(table_figure)}）")
+        tried = f"; also tried {', '.join(fit)}" if fit else ""
     return make_check(
         "prose.table_figure", "pass" if ok else "fail", paths=values, values=values, expected=table_figure,
         actual=figure, lines=involved, excerpts=excerpt,
-        en=f"{en_name}: the narrative says {figure}, the table {number_text(table_figure)}",
-        zh=f"{zh_name}：正文为{figure}，表格为{number_text(table_figure)}")
+        en=f"{en_name}: the narrative says {figure}, the table {number_text(table_figure)}{tried}",
+        zh=f"{zh_name}：正文为{figure}，表格为{number_text(table_figure)}{tried.replace('; also tried', '；另核对')}")

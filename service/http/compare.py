@@ -47,7 +47,7 @@ def compare(only_failures):
 
 def side_result(side):
     """The parse result of a side; its own checks are not needed here."""
-    return parse_report(side["text"], checks=False) if "text" in side else side["result"]
+    return parse_report(side["text"]) if "text" in side else side["result"]
 
 
 def refuse_non_reports(results):

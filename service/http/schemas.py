@@ -220,6 +220,21 @@ class CheckSchema(Schema):
             raise ValidationError("Only a failure has a severity.", field_name="severity")
 
 
+class ProvenanceSchema(Schema):
+    method = text("How the cell was recovered: `digit_split`, the digits of adjacent cells ran together in the "
+                  "text and this is the only split of them (no leading zeros, decimals kept) that the table's "
+                  "identities accept", required=True, validate=validate.OneOf(["digit_split"]))
+    printed = text("The text as printed, e.g. `640020470` for 64 | 0 | 0 | 2 | 0 | 4 | 70 (white space the text "
+                   "kept between values shown as one space)", required=True)
+    line = integer("Input line of the printed text (1-based)", required=True, allow_none=True)
+    readings = integer("How many readings of the printed text agree with the identities; the cell has the same "
+                       "value in all of them (1 for most recovered cells)", required=True)
+    identities = fields.List(fields.String(validate=validate.OneOf(RULE_IDS)), required=True, metadata={
+        "description": "The rules (ids of `checks`) whose identities decided the reading; empty when the digits "
+                       "allow one split only. The checks of these rules do not count the cell as evidence: those "
+                       "instances are `not_assessable` and say so."})
+
+
 def checks_field(description):
     return fields.List(fields.Nested(CheckSchema), required=True, metadata={"description": description})
 
@@ -233,6 +248,14 @@ class ParseResultSchema(Schema):
     sections = fields.List(fields.Nested(SectionSchema), required=True,
                            metadata={"description": "Top-level numbered sections (一、二、…) in order"})
     tables = fields.Nested(TablesSchema, required=True)
+    provenance = fields.Dict(
+        keys=fields.String(), values=fields.Nested(ProvenanceSchema), load_default=dict, metadata={
+            "description": "Where a number came from, for every cell that was not read as printed: keyed by the "
+                           "cell's path (`tables.applications.rows.new_received.total`). A cell that is not listed "
+                           "was read as printed. Recovered cells come from text in which the cells of a row ran "
+                           "together; a cell is recovered only when every reading of the printed digits that "
+                           "agrees with the table's identities gives it the same value (else it is null and a "
+                           "`ambiguous_reading` warning lists the candidates)."})
     warnings = fields.List(fields.Nested(WarningSchema), required=True)
     checks = checks_field("Consistency rules evaluated on this report (only the failures with "
                           "`only_failures=true`). A check never changes a cell.")

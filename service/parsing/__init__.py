@@ -29,11 +29,14 @@ RESULT_SHAPE (every key always present; values may be null):
         "applications":      None | {...same...},
         "reviews_and_lawsuits": None | {...same...}
       },
+      "provenance": {path: {"method": "digit_split", "printed": str, "line": int | None,
+                             "readings": int, "identities": [rule id, ...]}},   # recovered cells only
       "warnings": [
         {"code": str, "message": str, "table": str|None, "row": str|None,
          "column": str|None, "section": str|None, "line": int|None}
       ],
-      "checks": [...]        # consistency findings, shape in service/checks/__init__.py
+      "checks": []           # empty here: the checks are the next stage (service.documents.parse_report
+                             # runs read -> recover -> check; shape in service/checks/__init__.py)
     }
 """
 

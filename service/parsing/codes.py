@@ -17,6 +17,8 @@ class WarningCode(str, Enum):
     TITLE_NOT_FOUND = "title_not_found"
     YEAR_NOT_FOUND = "year_not_found"
     WARNINGS_TRUNCATED = "warnings_truncated"
+    AMBIGUOUS_READING = "ambiguous_reading"
+    AMBIGUOUS_LAYOUT = "ambiguous_layout"
 
 
 WARNING_MEANINGS = {
@@ -33,6 +35,8 @@ WARNING_MEANINGS = {
     WarningCode.TITLE_NOT_FOUND: "No report title was found; organization and year were taken from elsewhere or are null.",
     WarningCode.YEAR_NOT_FOUND: "The year the report covers could not be determined.",
     WarningCode.WARNINGS_TRUNCATED: "There were more warnings than a result lists; the rest were left out.",
+    WarningCode.AMBIGUOUS_READING: "Digits of adjacent cells ran together and not exactly one way of splitting them agrees with the table's arithmetic; the cells are null and the message lists the candidate readings.",
+    WarningCode.AMBIGUOUS_LAYOUT: "Values placed in a row by position alone contradict the table's arithmetic; they may belong to another row, so the cells are null.",
 }
 
 

@@ -8,7 +8,7 @@ from service.rules import metadata as rules
 
 TITLE_RE = re.compile(rules.TITLE_PATTERN)
 TITLE_PREFIX_RE = re.compile(rules.TITLE_PREFIXES)
-LEADING_NOISE_RE = re.compile(r"^.*[，。,;；:：》)\]!?]")
+LEADING_NOISE_RE = re.compile(r"^.*[，。,;；:：《》)\]!?]")   # 《 too: "制定《某局2023年…报告》"
 ORGANIZATION_LINE_RE = re.compile(rules.ORGANIZATION_LINE)
 ORGANIZATION_SUFFIX_RE = re.compile(rules.ORGANIZATION_SUFFIXES)
 DATE_RE = re.compile(rules.DATE_PATTERN)

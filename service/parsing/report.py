@@ -1,10 +1,12 @@
 """parse_report: text in, the whole structured report out (see the package docstring)."""
 
+from dataclasses import dataclass, field
+
 from service import SCHEMA_VERSION, __version__
-from service.checks import CheckContext, run_checks
 from service.parsing import metadata, tables
 from service.parsing.codes import WarningCode, make_warning
 from service.parsing.normalize import clean_original, prepare
+from service.parsing.recovery import recover
 from service.parsing.sections import attach_subheadings, find_sections
 
 PARSER_NAME = "gov-report-parser"
@@ -36,7 +38,27 @@ def _report_metadata(doc, sections, warnings):
     }
 
 
-def _read_tables(doc, sections, year, warnings, cell_lines):
+@dataclass
+class Reading:
+    """A report as read, before recovery: the result and what later stages need to know."""
+
+    result: dict                      # the result shape of the package docstring, warnings untruncated
+    doc: object                       # normalize.Document
+    regions: dict                     # {table: (start, end)} offsets, or None
+    cell_lines: dict                  # {cell path: input line} of every cell read
+    positional: dict = field(default_factory=dict)   # {table: {row: why}} rows read by position alone
+
+    def output(self) -> dict:
+        """The result with at most MAX_WARNINGS warnings (the rest counted in a last one)."""
+        warnings = self.result["warnings"]
+        if len(warnings) <= MAX_WARNINGS:
+            return self.result
+        left_out = len(warnings) - MAX_WARNINGS
+        return {**self.result, "warnings": warnings[:MAX_WARNINGS] + [make_warning(
+            WarningCode.WARNINGS_TRUNCATED, f"{left_out} more warnings were left out")]}
+
+
+def _read_tables(doc, sections, year, warnings, cell_lines, positional):
     regions = tables.find_regions(doc.norm, sections)
     template = None
     if regions["active_disclosure"] or regions["applications"]:
@@ -52,10 +74,10 @@ def _read_tables(doc, sections, year, warnings, cell_lines):
                 doc, regions["active_disclosure"], template, warnings, cell_lines)
         if regions["applications"]:
             result["applications"] = tables.read_applications(
-                doc, regions["applications"], template, warnings, cell_lines)
+                doc, regions["applications"], template, warnings, cell_lines, positional)
         if regions["reviews_and_lawsuits"]:
             result["reviews_and_lawsuits"] = tables.read_reviews(
-                doc, regions["reviews_and_lawsuits"], warnings, cell_lines)
+                doc, regions["reviews_and_lawsuits"], warnings, cell_lines, positional)
     for key, rows in result.items():
         if rows is not None:
             start, end = regions[key]
@@ -89,17 +111,15 @@ def _sections_output(doc, sections):
     return output
 
 
-def parse_report(text: str, *, checks: bool = True) -> dict:
-    """Parse the raw text of one annual report into a JSON-ready dict.
-
-    With checks=False the consistency checks are skipped (`checks` is empty): the parse alone
-    is about 1 ms cheaper per document."""
+def read_report(text: str) -> Reading:
+    """Read the raw text of one annual report: metadata, sections and the tables as printed.
+    Tables whose text lost its shape are left for the recovery stage (recovery.recover)."""
     doc = prepare(text)
     warnings = []
     sections = find_sections(doc.norm)
     report = _report_metadata(doc, sections, warnings)
-    cell_lines = {}
-    template, table_result, regions = _read_tables(doc, sections, report["year"], warnings, cell_lines)
+    cell_lines, positional = {}, {}
+    template, table_result, regions = _read_tables(doc, sections, report["year"], warnings, cell_lines, positional)
     report["template"] = template
     excluded = [region for region in regions.values() if region]
     attach_subheadings(doc.norm, sections, excluded)
@@ -110,24 +130,24 @@ def parse_report(text: str, *, checks: bool = True) -> dict:
                 f"heading {section.heading.number}、 is missing; inferred from the sub-heading "
                 f"'{section.heading.title}'",
                 section=section.heading.number, line=doc.line_no(section.heading.start)))
-    all_warnings = warnings
-    if len(warnings) > MAX_WARNINGS:
-        left_out = len(warnings) - MAX_WARNINGS
-        warnings = warnings[:MAX_WARNINGS] + [make_warning(
-            WarningCode.WARNINGS_TRUNCATED, f"{left_out} more warnings were left out")]
     result = {
         "schema_version": SCHEMA_VERSION,
         "parser": {"name": PARSER_NAME, "version": __version__},
         "report": report,
         "sections": _sections_output(doc, sections),
         "tables": table_result,
+        "provenance": {},
         "warnings": warnings,
         "checks": [],
     }
-    if checks:
-        context = CheckContext(doc=doc, regions=regions, cell_lines=cell_lines, warnings=all_warnings)
-        result["checks"] = run_checks(result, context)
-    return result
+    return Reading(result, doc, regions, cell_lines, positional)
+
+
+def parse_report(text: str) -> dict:
+    """Parse the raw text of one annual report into a JSON-ready dict: read, then recover the
+    damaged tables by their arithmetic. `checks` stays empty: the consistency checks are the
+    next stage (service.documents.parse_text runs all three)."""
+    return recover(read_report(text)).output()
 
 
 def looks_like_report(result: dict) -> bool:

@@ -214,8 +214,9 @@ def read_active_disclosure(doc, region, template, warnings, cell_lines):
 class _Piece:
     """A run, or one row-sized part of a run that spans several rows."""
 
-    def __init__(self, cells, strong, weak, line, overflow=None, label=""):
+    def __init__(self, cells, strong, weak, line, overflow=None, label="", whole_table=False):
         self.cells, self.strong, self.weak, self.line = cells, strong, weak, line
+        self.whole_table = whole_table    # one part of a run holding exactly every row of the table
         self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
         self.all_blank = all(cell.kind == BLANK for cell in cells)
@@ -229,7 +230,7 @@ def _labels_follow_values(runs, trailing, table) -> bool:
         and bool(labels.find_rows(trailing, table))
 
 
-def _pieces(runs, width, table, trailing=""):
+def _pieces(runs, width, table, trailing="", table_rows=0):
     pieces = []
     after = _labels_follow_values(runs, trailing, table)
     for index, run in enumerate(runs):
@@ -251,7 +252,8 @@ def _pieces(runs, width, table, trailing=""):
             chunk = cells[index * width:(index + 1) * width]
             first = index == 0
             pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
-                                 overflow if index == count - 1 else None, run.strong if first else ""))
+                                 overflow if index == count - 1 else None, run.strong if first else "",
+                                 whole_table=count == table_rows and overflow is None))
     return pieces
 
 
@@ -342,11 +344,23 @@ def align(pieces, rows, width, required):
     return assignment
 
 
-def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines):
+def _uncertain(piece, row, width):
+    """Why a piece's values belong to `row` by position only, or None when its own label names the
+    row on the line of its values and it has exactly one value per column."""
+    if piece.whole_table:
+        return None
+    if row not in piece.strong:
+        return "no label on the line of the values"
+    if len(piece.cells) != width or piece.overflow:
+        return f"{len(piece.cells)} values for {width} columns"
+    return None
+
+
+def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines, positional):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
     runs, trailing = read_runs(region_lines(doc, region))
     width = len(columns)
-    pieces = _pieces(runs, width, table, trailing)
+    pieces = _pieces(runs, width, table, trailing, len(required))
     if len(pieces) >= MAX_PIECES:
         warnings.append(make_warning(
             WarningCode.UNASSIGNED_VALUES, f"only the first {MAX_PIECES} value rows of this table were read",
@@ -376,6 +390,9 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_li
                 f"the printed row has {printed} values for {expected} columns; read from the left",
                 table=table, row=row, line=piece.line))
         result[row] = _fill_row(table, row, columns, piece.cells, warnings, cell_lines)
+        why = _uncertain(piece, row, width)
+        if why:
+            positional.setdefault(table, {})[row] = why
     return result
 
 
@@ -388,14 +405,14 @@ def _complete(result, table, rows, columns, warnings):
     return {row: result.get(row) or {column: None for column in columns} for row in rows}
 
 
-def read_applications(doc, region, template, warnings, cell_lines):
+def read_applications(doc, region, template, warnings, cell_lines, positional):
     """Table 3. Both spellings of （六）其他处理 are read; the one printed is kept."""
     order = rules.APPLICATION_ROW_ORDER["2019"][:]
     at = order.index("total_handled")
     order[at:at] = rules.OTHER_HANDLING_ROWS["2021"]
     required = set(rules.APPLICATION_ROW_ORDER[template])
     result = _read_aligned(doc, region, "applications", order, required, rules.APPLICATION_COLUMNS, warnings,
-                           cell_lines)
+                           cell_lines, positional)
     if result is None:
         return None
     expected = list(rules.APPLICATION_ROW_ORDER[template])
@@ -408,9 +425,9 @@ def read_applications(doc, region, template, warnings, cell_lines):
     return _complete(result, "applications", expected, rules.APPLICATION_COLUMNS, warnings)
 
 
-def read_reviews(doc, region, warnings, cell_lines):
+def read_reviews(doc, region, warnings, cell_lines, positional):
     result = _read_aligned(doc, region, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER,
-                           set(rules.REVIEW_ROW_ORDER), rules.REVIEW_COLUMNS, warnings, cell_lines)
+                           set(rules.REVIEW_ROW_ORDER), rules.REVIEW_COLUMNS, warnings, cell_lines, positional)
     if result is None:
         return None
     return _complete(result, "reviews_and_lawsuits", rules.REVIEW_ROW_ORDER, rules.REVIEW_COLUMNS, warnings)

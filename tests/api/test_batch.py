@@ -123,7 +123,7 @@ def test_uploaded_files_of_every_kind(client, hongze):
 
 
 def test_one_document_that_breaks_the_parser_fails_alone(client, monkeypatch, hongze, caplog):
-    from service.parsing import parse_report
+    from service.documents import parse_report
 
     def fragile(text, **kwargs):
         if MARKER in text:

@@ -295,7 +295,7 @@ def test_both_sides_are_not_reports(client, assert_problem):
 
 def test_a_parse_result_of_nothing_is_not_a_report(client, assert_problem, hongze_2023):
     """A side shaped like a parse result but with nothing of a report in it."""
-    from service.parsing import parse_report
+    from service.documents import parse_report
 
     empty = parse_report("hello world")
     body = assert_problem(compare(client, {"text": hongze_2023}, empty), 422, "not-a-report")

@@ -24,7 +24,8 @@ def test_text_plain_with_charset(client, sample_report):
     assert response.mimetype == "application/json"
     body = response.get_json()
     assert isinstance(body["report"]["year"], int)
-    assert set(body) == {"schema_version", "parser", "input", "report", "sections", "tables", "warnings", "checks"}
+    assert set(body) == {"schema_version", "parser", "input", "report", "sections", "tables", "provenance", "warnings",
+                         "checks"}
     assert body["input"] == {"media_type": "text/plain", "encoding": "utf-8", "filename": None}
 
 

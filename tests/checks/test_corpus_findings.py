@@ -3,7 +3,8 @@ rule and cell paths; consistent documents raise no error; checks never change a 
 
 import pytest
 
-from service.parsing import parse_report
+from service import parsing
+from service.documents import parse_report
 from conftest import CORPUS_DIRS, corpus_gold, corpus_text
 
 APP = "tables.applications.rows"
@@ -77,7 +78,7 @@ def test_documents_whose_tables_add_up_raise_no_error(doc):
 @pytest.mark.parametrize("doc", READ_DOCUMENTS, ids=lambda d: d.name)
 def test_a_finding_never_changes_a_cell(doc):
     text = corpus_text(doc)
-    with_checks, without = parse_report(text), parse_report(text, checks=False)
+    with_checks, without = parse_report(text), parsing.parse_report(text)
     assert with_checks["tables"] == without["tables"]
     assert without["checks"] == []
     for check in with_checks["checks"]:

@@ -3,7 +3,7 @@
 import re
 
 from service.checks import compare_results, run_checks
-from service.parsing import parse_report
+from service.documents import parse_report
 from conftest import corpus_doc_named, corpus_text
 
 APP = "tables.applications.rows"

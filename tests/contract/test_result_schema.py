@@ -10,7 +10,7 @@ from conftest import corpus_text
 from service.http.contract import FIELDS, SECTION_KINDS, TABLE_NAMES
 from service.http.schemas import ParseResultSchema, SectionSchema, TablesSchema, WarningSchema
 from service.http.table_schemas import TABLE_SCHEMAS
-from service.parsing import parse_report
+from service.documents import parse_report
 from service.parsing.codes import WarningCode
 
 RESULT_SCHEMA = ParseResultSchema()

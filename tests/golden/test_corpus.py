@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from service.parsing import parse_report
+from service.documents import parse_report
 from conftest import CORPUS_DIRS, corpus_gold, corpus_text
 
 RUN_TOGETHER = "run-together-cells"

@@ -11,7 +11,7 @@ TABLE_WORDS = st.sampled_from([
     "本年新收政府信息公开申请数量", "（七）总计", "行政复议", "结果维持", "0", "12", "/", "—", "|", "│", "\t", "\n",
     " ", "2021年", "政府信息公开工作年度报告", "总体情况", "其他需要报告的事项", "00", "134.2 万元", "元",
 ])
-SHAPE = {"schema_version", "parser", "report", "sections", "tables", "warnings", "checks"}
+SHAPE = {"schema_version", "parser", "report", "sections", "tables", "provenance", "warnings", "checks"}
 CODES = {code.value for code in WarningCode}
 
 

@@ -47,3 +47,12 @@ def test_phone_with_a_dash_and_fax():
     text = "XX镇2020年政府信息公开工作年度报告\n（联系地址：力洋东路15号，邮编：315602，电话：0574—65101613，传真：0574—65101551）\n一、总体情况\n"
     contacts = parse_report(text)["report"]["contacts"]
     assert (contacts["phone"], contacts["fax"], contacts["postcode"]) == ("0574-65101613", "0574-65101551", "315602")
+
+
+def test_an_organization_named_only_inside_book_title_marks_loses_the_verb_before_them():
+    from service.parsing import parse_report
+
+    text = "根据《中华人民共和国政府信息公开条例》规定，制定《某某市自然资源局2017年政府信息公开工作年度报告》。\n一、概述\n无。\n"
+    report = parse_report(text)["report"]
+    assert report["organization"] == "某某市自然资源局"
+    assert report["title"] == "某某市自然资源局2017年政府信息公开工作年度报告"

@@ -39,6 +39,17 @@ def seven(index):
     return [str(index), "0", "0", "0", "0", "0", str(index)]
 
 
+# Totals of the 2019 rows that add up like a real table: every result row i holds i, （七）
+# their sum, 一 the same, 二 and 四 zero (row totals hold too). A table placed by position
+# must add up, or its positional rows are left null.
+RESULTS_2019 = range(2, 21)
+BALANCED_2019 = [sum(RESULTS_2019), 0, *RESULTS_2019, sum(RESULTS_2019), 0]
+
+
+def balanced(index):
+    return [str(BALANCED_2019[index]), "0", "0", "0", "0", "0", str(BALANCED_2019[index])]
+
+
 def full_report(app_rows, reviews="0\t" * 14 + "0\n"):
     return HEAD + AD_2019 + applications(app_rows) + REVIEWS_HEAD + reviews + TAIL
 
@@ -66,13 +77,13 @@ def test_labels_detached_from_their_values_are_placed_by_row_order():
     # As in shkewei-2024: the values of （二） come right after （一）'s row with no label; the
     # labels of （二） and 2. come later, together, before 1.'s row; 2.'s values follow 1.'s row.
     def row(i, label=True):
-        return f"| {APP_ROWS_2019[i] + ' | ' if label else ''}{' | '.join(seven(i))} |\n"
+        return f"| {APP_ROWS_2019[i] + ' | ' if label else ''}{' | '.join(balanced(i))} |\n"
     text = (row(0) + row(1) + row(2) + row(3, label=False) + "|---|---|---|---|---|---|---|\n\n"
             + APP_ROWS_2019[3] + "\n" + APP_ROWS_2019[5] + "\n" + row(4) + row(5, label=False)
             + "".join(row(i) for i in range(6, len(APP_ROWS_2019))))
     result = parse_report(full_report(text))
     rows = result["tables"]["applications"]["rows"]
-    assert [rows[key]["total"] for key in KEYS_2019] == list(range(len(KEYS_2019)))
+    assert [rows[key]["total"] for key in KEYS_2019] == BALANCED_2019
     assert not [w for w in result["warnings"] if w["table"] == "applications"]
 
 
@@ -153,7 +164,22 @@ def test_labels_printed_after_their_values_are_read_the_right_way_round():
     # pdftotext's default order puts each row's label after its numbers, one cell per line.
     lines = []
     for i, label in enumerate(APP_ROWS_2019):
-        lines += [str(v) for v in seven(i)] + [label]
+        lines += balanced(i) + [label]
     text = HEAD + AD_2019 + applications("\n".join(lines) + "\n") + REVIEWS_HEAD + "0\t" * 14 + "0\n" + TAIL
     rows = parse_report(text)["tables"]["applications"]["rows"]
-    assert [rows[key]["total"] for key in KEYS_2019] == list(range(len(KEYS_2019)))
+    assert [rows[key]["total"] for key in KEYS_2019] == BALANCED_2019
+
+
+def test_values_placed_by_position_that_do_not_add_up_are_left_null_with_a_warning():
+    # The same layout with totals that break （七） = the sum of the results: the values may
+    # belong to other rows, so no positional row keeps a number the arithmetic contradicts.
+    lines = []
+    for i, label in enumerate(APP_ROWS_2019):
+        lines += seven(i) + [label]
+    text = HEAD + AD_2019 + applications("\n".join(lines) + "\n") + REVIEWS_HEAD + "0\t" * 14 + "0\n" + TAIL
+    result = parse_report(text)
+    rows = result["tables"]["applications"]["rows"]
+    assert rows["total_handled"]["total"] is None and rows["new_received"]["total"] is None
+    assert all(rows[key]["total"] in (None, i) for i, key in enumerate(KEYS_2019))
+    layout = [w for w in result["warnings"] if w["code"] == "ambiguous_layout"]
+    assert layout and all("applications." in w["message"] for w in layout)

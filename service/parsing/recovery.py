@@ -1,0 +1,463 @@
+"""Recovery: table cells the reader could not read, decided by the templates' arithmetic.
+
+    recover(reading) -> reading        # reading: report.Reading; fills cells, adds provenance
+
+Two kinds of damage, one rule: a cell is filled (or kept) only when every reading of the
+printed text that agrees with the template identities (service/rules/identities.py) gives it
+the same value; otherwise it is null with a warning that lists the candidates.
+
+1. Run-together digits ("640020470" is 64 | 0 | 0 | 2 | 0 | 4 | 70). Every row the reader left
+   empty whose label is followed by digits becomes a *run*; its readings are the splits of its
+   digits into the row's cells (no leading zeros, decimals kept with their integer part). The
+   runs of a table are searched together, depth first, cheapest first, pruned as soon as an
+   identity can no longer hold (bounds over the runs not yet read), within a step budget.
+   Recovered cells are listed in the result's `provenance` with the printed text and the
+   identities used.
+2. Rows read by position alone (their label was not on the line of their values, or the count
+   of values did not match): when an identity over them fails, their cells in it are set to
+   null with a warning. A number that may belong to another row is worse than none.
+
+Cells read cleanly are never changed.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from service import contract
+from service.parsing import labels
+from service.parsing.codes import WarningCode, make_warning
+from service.parsing.identities import cell_path, instances
+from service.parsing.normalize import compact
+from service.parsing.numbers import to_output
+from service.rules import labels as label_rules
+from service.rules import recovery as rules
+
+CHUNK_RE = re.compile(rules.CHUNK_PATTERN)
+LABEL_NUMBER_RE = re.compile(rules.LABEL_NUMBER_AFTER)
+NOT_A_VALUE_RE = re.compile(rules.NOT_A_VALUE_AFTER)
+AMOUNT_COLUMNS = frozenset({"amount"})
+RECOVERED_TABLES = ("active_disclosure", "applications", "reviews_and_lawsuits")
+LAYOUT_DOUBTS = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.ROW_VALUE_COUNT.value,
+                           WarningCode.UNKNOWN_LABEL.value})
+STALE_CODES = frozenset({WarningCode.UNREADABLE_TABLE.value, WarningCode.UNREADABLE_CELL.value,
+                         WarningCode.UNASSIGNED_VALUES.value})
+
+
+@dataclass
+class Run:
+    """Digits printed for `cells` (paths, in order) with their separators lost."""
+
+    table: str
+    rows: list
+    cells: list                       # cell paths
+    chunks: list                      # the printed values, split where white space separated them
+    line: int
+    readings: list = field(default_factory=list)    # tuples of values, one per cell
+    given_by_digits: bool = False     # only one split exists: no identity was needed
+
+    @property
+    def printed(self) -> str:
+        return " ".join(self.chunks)
+
+
+class Budget:
+    def __init__(self, steps):
+        self.left = steps
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+# --- runs ------------------------------------------------------------------------------------
+
+def _value_runs(text: str) -> list:
+    """(label before, [chunks], offset) of every run of values in a damaged region's text."""
+    runs = []                          # [label, chunks, start, end, open]
+    label_from = 0
+    for match in CHUNK_RE.finditer(text):
+        chunk, start, end = match.group(), match.start(), match.end()
+        if start and text[start - 1].isascii() and text[start - 1].isalpha():
+            continue                   # part of a word ("A3")
+        if NOT_A_VALUE_RE.match(text, end):
+            continue                   # a year or a date, part of the label text
+        numbered = bool(LABEL_NUMBER_RE.match(text, end)) and "." not in chunk and not chunk.endswith("元")
+        if numbered:                   # the next label's own number glued to this row's digits
+            chunk, end = chunk[:-rules.LABEL_NUMBER_DIGITS], end - rules.LABEL_NUMBER_DIGITS
+        if chunk:
+            if runs and runs[-1][4] and not text[runs[-1][3]:start].strip():
+                runs[-1][1].append(chunk)
+                runs[-1][3] = end
+            else:
+                runs.append([text[label_from:start], [chunk], start, end, True])
+            label_from = end
+        if numbered:
+            if runs:
+                runs[-1][4] = False
+            label_from = end
+    return [(label, chunks, start) for label, chunks, start, _, _ in runs]
+
+
+def _columns(table, row, template):
+    if table == "applications":
+        return label_rules.APPLICATION_COLUMNS
+    if table == "reviews_and_lawsuits":
+        return label_rules.REVIEW_COLUMNS
+    return contract.active_disclosure_columns(template).get(row, [])
+
+
+def _runs_of(reading, table, template) -> list:
+    """The runs of a table's region whose rows the reader left without any value."""
+    region = reading.regions.get(table)
+    if not region:
+        return []
+    doc = reading.doc
+    rows_read = ((reading.result["tables"].get(table) or {}).get("rows") or {})
+    order = _row_order(table, template)
+    runs, taken = [], set()
+    for label, chunks, offset in _value_runs(doc.norm[region[0]:region[1]]):
+        named = [row for row in labels.find_rows(compact(label), table) if row in order]
+        if not named:
+            continue
+        digits = sum(len(chunk) for chunk in chunks)
+        spanned = sorted(named, key=order.index)
+        widths = sum(len(_columns(table, row, template)) for row in spanned)
+        rows = spanned if len(spanned) > 1 and digits >= widths and table == "reviews_and_lawsuits" else [named[-1]]
+        if any(row in taken for row in rows):
+            continue
+        if any(value is not None for row in rows for value in (rows_read.get(row) or {}).values()):
+            continue
+        cells = [cell_path(table, row, column) for row in rows for column in _columns(table, row, template)]
+        if not cells:
+            continue
+        taken.update(rows)
+        runs.append(Run(table, rows, cells, chunks, doc.line_no(region[0] + offset)))
+    return runs
+
+
+def _row_order(table, template):
+    if table == "applications":
+        order = label_rules.APPLICATION_ROW_ORDER["2019"][:]
+        at = order.index("total_handled")
+        order[at:at] = label_rules.OTHER_HANDLING_ROWS["2021"]
+        return order
+    if table == "reviews_and_lawsuits":
+        return label_rules.REVIEW_ROW_ORDER
+    return list(contract.active_disclosure_columns(template))
+
+
+# --- readings of one run ---------------------------------------------------------------------
+
+def _part_value(text, unit, amount):
+    """The cell value of a part of a chunk, or None when it cannot be one cell."""
+    whole = text.split(".")[0]
+    if len(whole) > 1 and whole[0] == "0" or len(whole) > (rules.MAX_AMOUNT_DIGITS if amount else rules.MAX_CELL_DIGITS):
+        return None
+    if "." in text:
+        return to_output(Decimal(text), unit, amount=True) if amount else None
+    if unit and not amount:
+        return None
+    return to_output(int(text), unit, amount=True) if amount else int(text)
+
+
+def splits(chunks, columns, limit) -> list:
+    """Every reading of the chunks as len(columns) cells (each chunk one or more whole cells),
+    or None when there are more than `limit`."""
+    parsed = []
+    for chunk in chunks:
+        unit = "万元" if chunk.endswith("万元") else "元" if chunk.endswith("元") else None
+        digits = chunk[:-len(unit)] if unit else chunk
+        parsed.append((digits, unit))
+    found = []
+    values = []
+
+    def walk(chunk_index, at, cell):
+        if len(found) > limit:
+            return
+        if chunk_index == len(parsed):
+            if cell == len(columns):
+                found.append(tuple(values))
+            return
+        digits, unit = parsed[chunk_index]
+        cells_left = len(columns) - cell
+        chunks_left = len(parsed) - chunk_index
+        if cells_left < chunks_left:
+            return
+        dot = digits.find(".", at)
+        for end in range(at + 1, len(digits) + 1):
+            if dot >= 0 and dot <= end < len(digits):
+                continue              # a decimal part belongs whole to the cell that ends the chunk
+            last = end == len(digits)
+            part = digits[at:end]
+            value = _part_value(part, unit if last else None, columns[cell] in AMOUNT_COLUMNS)
+            if value is None:
+                if len(part.split(".")[0]) > rules.MAX_AMOUNT_DIGITS:
+                    break
+                continue
+            values.append(value)
+            if last:
+                walk(chunk_index + 1, 0, cell + 1)
+            elif cell + 1 < len(columns):
+                walk(chunk_index, end, cell + 1)
+            values.pop()
+
+    walk(0, 0, 0)
+    return None if len(found) > limit else found
+
+
+# --- the search ------------------------------------------------------------------------------
+
+def _usable(equations, cells, run_of):
+    """The identity instances that can decide: every cell is known or belongs to a run."""
+    return [eq for eq in equations
+            if all(cell in run_of or cells.get(cell) is not None for cell in eq.cells) and
+            any(cell in run_of for cell in eq.cells)]
+
+
+def solve(runs, cells, equations, budget) -> list:
+    """Every assignment of one reading per run that satisfies the equations ([] when none),
+    or None when the budget ran out. `cells` holds the values read as printed."""
+    run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    usable = _usable(equations, cells, run_of)
+    # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
+    # run and reading the run's contribution
+    constant, share = [], []
+    for eq in usable:
+        signs = {}
+        for cell in eq.parts:
+            signs[cell] = signs.get(cell, 0) + 1
+        for cell in eq.totals:
+            signs[cell] = signs.get(cell, 0) - 1
+        constant.append(sum(sign * cells[cell] for cell, sign in signs.items() if cell not in run_of))
+        per_run = {}
+        for cell, sign in signs.items():
+            if cell in run_of:
+                per_run.setdefault(run_of[cell], []).append((runs[run_of[cell]].cells.index(cell), sign))
+        share.append(per_run)
+    contribution = [[[sum(sign * reading[pos] for pos, sign in share[e].get(r, ())) for e in range(len(usable))]
+                     for reading in run.readings] for r, run in enumerate(runs)]
+    low = [[min((c[e] for c in contribution[r]), default=0) for e in range(len(usable))] for r in range(len(runs))]
+    high = [[max((c[e] for c in contribution[r]), default=0) for e in range(len(usable))] for r in range(len(runs))]
+    order = sorted(range(len(runs)), key=lambda r: len(runs[r].readings))
+    involved = [[e for e in range(len(usable)) if r in share[e]] for r in range(len(runs))]
+    total = list(constant)
+    rest_low = [sum(low[r][e] for r in range(len(runs))) for e in range(len(usable))]
+    rest_high = [sum(high[r][e] for r in range(len(runs))) for e in range(len(usable))]
+    chosen = [None] * len(runs)
+    solutions = []
+
+    def feasible(r):
+        return all(total[e] + rest_low[e] <= 1e-9 and total[e] + rest_high[e] >= -1e-9 for e in involved[r])
+
+    def walk(depth):
+        if not budget.spend():
+            raise TimeoutError
+        if depth == len(order):
+            solutions.append(tuple(chosen))
+            if len(solutions) > rules.MAX_SOLUTIONS:
+                raise TimeoutError
+            return
+        r = order[depth]
+        for e in involved[r]:
+            rest_low[e] -= low[r][e]
+            rest_high[e] -= high[r][e]
+        for index, shares in enumerate(contribution[r]):
+            for e in involved[r]:
+                total[e] += shares[e]
+            chosen[r] = index
+            if feasible(r):
+                walk(depth + 1)
+            for e in involved[r]:
+                total[e] -= shares[e]
+        for e in involved[r]:
+            rest_low[e] += low[r][e]
+            rest_high[e] += high[r][e]
+
+    try:
+        walk(0)
+    except TimeoutError:
+        return None
+    return solutions
+
+
+def _rules_for(run, equations, cells, run_of):
+    return sorted({eq.rule for eq in _usable(equations, cells, run_of) if set(eq.cells) & set(run.cells)})
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+def _skeleton(reading, table, template, runs):
+    """A table the reader found no value in: its rows, all null, to be filled by recovery."""
+    region = reading.regions[table]
+    doc = reading.doc
+    if table == "applications":
+        order = list(label_rules.APPLICATION_ROW_ORDER[template])
+        own = label_rules.OTHER_HANDLING_ROWS[template]
+        other = label_rules.OTHER_HANDLING_ROWS["2021" if template == "2019" else "2019"]
+        named = {row for run in runs for row in run.rows}
+        if named & set(other) and not named & set(own):
+            at = order.index(own[0])
+            order[at:at + len(own)] = other
+    else:
+        order = _row_order(table, template)
+    rows = {row: {column: None for column in _columns(table, row, template)} for row in order}
+    return {"line": doc.line_no(region[0]), "end_line": doc.line_no(max(region[0], region[1] - 1)), "rows": rows}
+
+
+def _shown(readings):
+    texts = ["|".join(str(v) for v in reading) for reading in readings[:rules.MAX_SHOWN_READINGS]]
+    return "; ".join(texts) + ("; …" if len(readings) > rules.MAX_SHOWN_READINGS else "")
+
+
+def _recover_runs(reading, template):
+    result = reading.result
+    warnings = result["warnings"]
+    runs = []
+    for table in RECOVERED_TABLES:
+        found = _runs_of(reading, table, template)
+        if found and result["tables"].get(table) is None:
+            result["tables"][table] = _skeleton(reading, table, template, found)
+        runs += [run for run in found if run.cells[0].split(".")[3] in result["tables"][table]["rows"]]
+    if not runs:
+        return
+    usable_runs = []
+    for run in runs:
+        columns = [cell.split(".")[-1] for cell in run.cells]
+        run.readings = splits(run.chunks, columns, rules.MAX_READINGS_PER_RUN)
+        if not run.readings:
+            why = "too many ways to split them" if run.readings is None else "no split fits the row's cells"
+            warnings.append(make_warning(
+                WarningCode.AMBIGUOUS_READING, f"digits of adjacent cells run together, not read ({why}): "
+                f"{run.printed[:60]}", table=run.table, row=run.rows[0], line=run.line))
+            continue
+        run.given_by_digits = len(run.readings) == 1
+        usable_runs.append(run)
+    runs = usable_runs
+    cells = {path: value for table, content in result["tables"].items() if content
+             for row, columns in content["rows"].items() for path, value in
+             ((cell_path(table, row, column), v) for column, v in columns.items())}
+    equations = instances(result["tables"])
+    run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    budget = Budget(rules.MAX_SEARCH_STEPS)
+    for group in _components(runs, _usable(equations, cells, run_of), run_of):
+        _decide([runs[index] for index in group], cells, equations, budget, reading)
+    recovered_rows = {(run.table, row) for run in runs for row in run.rows}
+    recovered_tables = {run.table for run in runs if any(cell in result["provenance"] for cell in run.cells)}
+    result["warnings"] = [
+        w for w in result["warnings"]
+        if not (w["code"] in STALE_CODES and w["table"] in recovered_tables)
+        and not (w["code"] == WarningCode.CELL_NOT_FOUND.value and (w["table"], w["row"]) in recovered_rows)]
+
+
+def _components(runs, usable, run_of) -> list:
+    """Groups of run indexes that share an identity (searched together); the others alone."""
+    parent = list(range(len(runs)))
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for eq in usable:
+        linked = sorted({run_of[cell] for cell in eq.cells if cell in run_of})
+        for other in linked[1:]:
+            parent[root(other)] = root(linked[0])
+    groups = {}
+    for index in range(len(runs)):
+        groups.setdefault(root(index), []).append(index)
+    return list(groups.values())
+
+
+def _decide(runs, cells, equations, budget, reading):
+    """Search one group of runs; fill the cells every consistent reading agrees on."""
+    result = reading.result
+    warnings = result["warnings"]
+    solutions = solve(runs, cells, equations, budget)
+    run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    for index, run in enumerate(runs):
+        if solutions is None:
+            why = "the search for a reading that adds up took too long"
+        elif not solutions:
+            why = "no reading agrees with the table's arithmetic"
+        else:
+            why = None
+        chosen = sorted({solution[index] for solution in solutions or ()})
+        readings = [run.readings[i] for i in chosen]
+        filled = []
+        for position, cell in enumerate(run.cells):
+            values = {reading_[position] for reading_ in readings}
+            if why is None and len(values) == 1:
+                filled.append((cell, values.pop()))
+        for cell, value in filled:
+            _, table, _, row, column = cell.split(".")
+            result["tables"][table]["rows"][row][column] = value
+            reading.cell_lines[cell] = run.line
+            result["provenance"][cell] = {
+                "method": "digit_split", "printed": run.printed, "line": run.line,
+                "readings": len(readings),
+                "identities": [] if run.given_by_digits else _rules_for(run, equations, cells, run_of)}
+        if len(filled) < len(run.cells):
+            if why is None:
+                why = f"{len(readings)} readings add up"
+            shown = _shown(readings or run.readings)
+            warnings.append(make_warning(
+                WarningCode.AMBIGUOUS_READING,
+                f"digits of adjacent cells run together: {run.printed[:60]}; {why} ({shown}); "
+                f"{len(run.cells) - len(filled)} cells left null", table=run.table, row=run.rows[0], line=run.line))
+
+
+def _distrust_positional(reading):
+    """Null the cells of rows read by position alone where an identity over them fails; in a
+    table whose identities fail in more places than a report's own slips explain and whose
+    layout the reader already doubted (rows placed by position, values left over or rows of
+    the wrong width), every cell of a failing identity: the converter emitted the table in
+    another order than its rows."""
+    result = reading.result
+    positional = {cell_path(table, row, column)
+                  for table, rows in reading.positional.items()
+                  for row in rows
+                  for column in ((result["tables"].get(table) or {}).get("rows") or {}).get(row, {})}
+    cells = {path: value for table, content in result["tables"].items() if content
+             for row, columns in content["rows"].items() for path, value in
+             ((cell_path(table, row, column), v) for column, v in columns.items())}
+    failing = {}
+    for eq in instances(result["tables"]):
+        values = [cells.get(cell) for cell in eq.cells]
+        if None in values or abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) < 1e-6:
+            continue
+        failing.setdefault(eq.cells[0].split(".")[1], []).append(eq)
+    doubted = set(reading.positional) | {w["table"] for w in result["warnings"] if w["code"] in LAYOUT_DOUBTS}
+    doubtful = {}
+    for table, equations in failing.items():
+        scrambled = len(equations) > rules.MAX_REPORT_SLIPS and table in doubted
+        for eq in equations:
+            for cell in eq.cells:
+                if (scrambled or cell in positional) and cell not in result["provenance"]:
+                    doubtful.setdefault(cell, set()).add(eq.rule)
+    by_row = {}
+    for cell, failed in doubtful.items():
+        _, table, _, row, column = cell.split(".")
+        result["tables"][table]["rows"][row][column] = None
+        reading.cell_lines.pop(cell, None)
+        entry = by_row.setdefault((table, row), [[], set()])
+        entry[0].append(column)
+        entry[1].update(failed)
+    for (table, row), (columns, failed) in by_row.items():
+        why = reading.positional.get(table, {}).get(row)
+        how = f"by position alone ({why})" if why else "from a table whose arithmetic fails in many places"
+        result["warnings"].append(make_warning(
+            WarningCode.AMBIGUOUS_LAYOUT,
+            f"values placed in this row {how} contradict {', '.join(sorted(failed))}; "
+            f"left null: {', '.join(columns)}", table=table, row=row))
+
+
+def recover(reading):
+    """Fill what the arithmetic decides, null what it contradicts; returns the same reading."""
+    template = reading.result["report"]["template"]
+    if template is None:
+        return reading
+    _recover_runs(reading, template)
+    _distrust_positional(reading)
+    return reading

@@ -1,0 +1,25 @@
+"""What the recovery stage (service/parsing/recovery.py) reads in damaged table text, and the
+bounds of its work. The identities it decides with are in service/rules/identities.py."""
+
+# A value in text whose cells ran together: digits, a decimal part, a unit of money. Consecutive
+# values separated by white space only form one run ("230 000023" is one row of seven cells).
+CHUNK_PATTERN = r"\d+(?:\.\d+)?(?:万元|元)?"
+
+# Digits glued to what follows them that are not a value: the number of the next sub-item label
+# ("00000002.其他法律…": the 2 is the label's, "1000001（七）" is all values) and years ("2021年").
+LABEL_NUMBER_AFTER = r"[.、](?=\D)"
+LABEL_NUMBER_DIGITS = 1                 # sub-items are numbered 1. to 8.
+NOT_A_VALUE_AFTER = r"年|月|日|%|％"
+
+MAX_CELL_DIGITS = 9                     # integer digits of one count (below a billion)
+MAX_AMOUNT_DIGITS = 13                  # integer digits of one amount (元 amounts are long)
+MAX_READINGS_PER_RUN = 5000             # splits of one run listed before it is given up (left null)
+MAX_SEARCH_STEPS = 200_000              # steps of the search over one table's runs
+MAX_SOLUTIONS = 200                     # consistent readings of a table collected at most
+MAX_SHOWN_READINGS = 4                  # readings quoted in a warning
+
+# Failing identity instances a table may have from the report's own slips (hongze-2023 has two:
+# review and after-review totals). More mean the converter emitted the table in another order
+# than its rows: every cell of a failing instance is then set to null, not only those placed by
+# position.
+MAX_REPORT_SLIPS = 2

@@ -1,0 +1,121 @@
+"""Golden tests of the recovery stage over the corpus: the run-together documents, and the text
+plain `pdftotext` (no options) makes of the corpus PDFs."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from service import parsing
+from service.documents import parse_report
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus")
+DOCS = sorted(p for p in CORPUS.glob("*") if (p / "gold.json").exists())
+RUN_TOGETHER = [p for p in DOCS if "run-together-cells" in json.loads((p / "gold.json").read_text("utf-8")).get("tags", [])]
+PDFS = sorted(pdf for doc in DOCS for pdf in doc.glob("source*.pdf"))
+
+
+def gold_cells(doc):
+    gold = json.loads((doc / "gold.json").read_text("utf-8"))
+    return {f"tables.{table}.rows.{row}.{column}": value
+            for table, content in (gold.get("tables") or {}).items() if content
+            for row, columns in content["rows"].items() for column, value in columns.items()}
+
+
+def result_cells(result):
+    return {f"tables.{table}.rows.{row}.{column}": value
+            for table, content in result["tables"].items() if content
+            for row, columns in content["rows"].items() for column, value in columns.items()}
+
+
+def score(doc, result):
+    want, got = gold_cells(doc), result_cells(result)
+    right = sum(1 for path, value in want.items() if got.get(path) == value)
+    wrong = [path for path, value in want.items() if got.get(path) is not None and got.get(path) != value]
+    return right, len(want), wrong
+
+
+def test_the_corpus_has_run_together_documents_and_pdfs():
+    assert len(RUN_TOGETHER) >= 4 and len(PDFS) >= 16
+
+
+@pytest.mark.parametrize("doc", RUN_TOGETHER, ids=lambda d: d.name)
+def test_run_together_cells_are_recovered_without_a_wrong_number(doc):
+    result = parse_report((doc / "input.txt").read_text("utf-8"))
+    right, total, wrong = score(doc, result)
+    assert wrong == []
+    assert right / total >= 0.88
+    gold = gold_cells(doc)
+    for path, entry in result["provenance"].items():
+        assert result_cells(result)[path] == gold[path]
+        assert entry["method"] == "digit_split" and entry["printed"] and entry["readings"] >= 1
+    assert len(result["provenance"]) >= 150
+
+
+def test_the_run_together_tag_is_read_to_95_percent():
+    counts = [score(doc, parsing.parse_report((doc / "input.txt").read_text("utf-8")))[:2] for doc in RUN_TOGETHER]
+    assert sum(r for r, _ in counts) / sum(t for _, t in counts) >= 0.95
+
+
+def test_a_recovered_cell_is_not_evidence_for_the_identity_that_recovered_it():
+    result = parse_report((CORPUS / "pingtan-2021" / "input.txt").read_text("utf-8"))
+    path = "tables.applications.rows.new_received.total"
+    assert result["tables"]["applications"]["rows"]["new_received"]["total"] == 70
+    used = result["provenance"][path]["identities"]
+    assert "applications.row_total" in used
+    row_total = [c for c in result["checks"] if c["rule"] == "applications.row_total" and path in c["paths"]]
+    assert row_total and all(c["status"] == "not_assessable" and "recovered" in c["message"]["en"] for c in row_total)
+
+
+def test_undecided_cells_are_null_with_their_candidates():
+    # 行政规范性文件 693665: 69|3|665 in the page, but 10 splits of three counts fit (table 2 has no identity)
+    result = parsing.parse_report((CORPUS / "pingtan-2021" / "input.txt").read_text("utf-8"))
+    assert result["tables"]["active_disclosure"]["rows"]["normative_documents"] == {
+        "issued": None, "repealed": None, "in_force": None}
+    warning = next(w for w in result["warnings"] if w["code"] == "ambiguous_reading")
+    assert "693665" in warning["message"] and "69|3|665" in warning["message"].replace("; …", "") or \
+        "readings add up" in warning["message"]
+
+
+def test_recovery_never_changes_a_cell_read_as_printed():
+    for doc in DOCS:
+        reading = parsing.report.read_report((doc / "input.txt").read_text("utf-8"))
+        before = result_cells(reading.result)
+        after = result_cells(parsing.recovery.recover(reading).result)
+        for path, value in before.items():
+            if value is None:
+                continue              # a null may be filled (then it is in provenance)
+            assert after[path] in (value, None), path
+            if after[path] is None:
+                assert any(w["code"] == "ambiguous_layout" for w in reading.result["warnings"])
+
+
+@pytest.fixture(scope="module")
+def pdftotext_texts(tmp_path_factory):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    texts = {}
+    for pdf in PDFS:
+        done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, timeout=60, check=False)
+        if done.returncode == 0:
+            texts[pdf] = done.stdout.decode("utf-8")
+    return texts
+
+
+def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotext_texts):
+    # Measured on the 16 PDFs of issue 11 (source.pdf, source.chromium.pdf, source.wk.pdf) before
+    # the recovery stage: 70 % of cells right and 304 wrong numbers. The goal is 0 wrong; this
+    # guards what was reached (see README, "Recovered cells") and fails on any regression.
+    right = total = wrong = 0
+    for pdf, text in pdftotext_texts.items():
+        if pdf.name == "source.lo.pdf":
+            continue
+        r, t, w = score(pdf.parent, parse_report(text))
+        right, total, wrong = right + r, total + t, wrong + len(w)
+    assert total > 3000
+    assert wrong <= 100
+    assert right / total >= 0.5
