@@ -80,9 +80,9 @@ def _value_runs(text: str) -> list:
         chunk, start, end = match.group(), match.start(), match.end()
         if start and text[start - 1].isascii() and text[start - 1].isalpha():
             continue                   # part of a word ("A3")
-        if NOT_A_VALUE_RE.match(text, end):
+        if NOT_A_VALUE_RE.match(text, end, end + 1):      # (bounded: the patterns read 1 or 2 characters)
             continue                   # a year or a date, part of the label text
-        numbered = bool(LABEL_NUMBER_RE.match(text, end)) and "." not in chunk and not chunk.endswith("元")
+        numbered = bool(LABEL_NUMBER_RE.match(text, end, end + 2)) and "." not in chunk and not chunk.endswith("元")
         if numbered:                   # the next label's own number glued to this row's digits
             chunk, end = chunk[:-rules.LABEL_NUMBER_DIGITS], end - rules.LABEL_NUMBER_DIGITS
         if chunk:

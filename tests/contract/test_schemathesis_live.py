@@ -47,6 +47,9 @@ CONFIG = schemathesis.Config.from_dict({
         {"include-path": "/compare", "checks": {"positive_data_acceptance": {"enabled": False}},
          # /compare's sides may be whole parse results: thousands of boundary cases
          "phases": {"coverage": {"enabled": False}}},
+        # /export: a document that gives both a result and a problem is refused (422 "give either a
+        # result or a problem"), which the generated spec does not say (no oneOf over required fields)
+        {"include-path": "/export", "checks": {"positive_data_acceptance": {"enabled": False}}},
     ],
 })
 
