@@ -1,7 +1,14 @@
 """Every server setting in one place: `gunicorn -c gunicorn.conf.py`.
 
-Environment: SERVICE_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers, default
-min(cpu_count + 1, 4)). Command-line options such as --bind and --workers override this file.
+Environment: SERVICE_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers, default the number
+of cores, at most 4), GUNICORN_THREADS (threads per worker, default 16). Command-line options such
+as --bind and --workers override this file.
+
+The worker model: gthread workers whose threads do the HTTP (reading bodies, however slowly a
+client sends them, and writing answers); documents are parsed in each worker's parsing slots
+(SERVICE_PARSING_SLOTS worker processes, service/parsing_slots.py), so a thread waiting on a slow
+client or on a parse never blocks /health, a document over its time budget is ended by killing
+its slot process, and requests beyond what the slots can take get a quick 503.
 """
 
 import multiprocessing
@@ -10,12 +17,13 @@ import os
 wsgi_app = "service.app:create_app()"
 bind = os.environ.get("SERVICE_BIND", "127.0.0.1:8000")
 
-# Parsing is CPU-bound: one sync worker per core (plus one), a small cap.
-worker_class = "sync"
-workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 4)))
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count(), 4)))
+threads = int(os.environ.get("GUNICORN_THREADS", 16))
 preload_app = True  # build the app once in the master: a broken app stops the boot
 
-# Time per request (a backstop: parsing takes milliseconds) and for a graceful stop.
+# A worker that does not report for this long is killed (its threads never parse: a backstop), and
+# the time for a graceful stop.
 timeout = 30
 graceful_timeout = 30
 keepalive = 2
@@ -39,3 +47,10 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("SERVICE_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Start this worker's parsing slots now, so that its first document does not pay for them."""
+    from service.parsing_slots import parsing_slots
+
+    parsing_slots(worker.wsgi.config).start()

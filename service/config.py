@@ -38,6 +38,19 @@ DEFAULTS = {
     "MAX_HTML_ATTRIBUTES": 100_000,
     "MAX_DOCX_ELEMENTS": 200_000,
     "MAX_DOCX_ATTRIBUTES": 200_000,
+    # The worker model (service/parsing_slots.py): each gunicorn worker parses documents in
+    # PARSING_SLOTS worker processes of its own; a document has DOCUMENT_TIME_LIMIT seconds
+    # (then its worker is killed: 422), a batch BATCH_TIME_LIMIT seconds in all (documents not
+    # reached by then: 503 each); a request waits at most SLOT_WAIT seconds for a free slot (then
+    # 503 with Retry-After). A slot process may grow by PARSING_MEMORY_LIMIT bytes at most, and is
+    # replaced after a document during which it grew by PARSING_RECYCLE_GROWTH bytes.
+    # PARSING_SLOTS 0 parses in the serving thread itself, without those limits (for debugging).
+    "PARSING_SLOTS": 1,
+    "DOCUMENT_TIME_LIMIT": 10,
+    "BATCH_TIME_LIMIT": 25,
+    "SLOT_WAIT": 5,
+    "PARSING_MEMORY_LIMIT": 1024 * MIB,
+    "PARSING_RECYCLE_GROWTH": 128 * MIB,
     # Seconds the client may leave the body stalled (nothing arriving) before a 408; under
     # gunicorn only (its own `timeout` bounds the whole request).
     "BODY_READ_TIMEOUT": 10,
@@ -63,7 +76,9 @@ DOCUMENT_LIMITS = {"MAX_CHARS": "max_chars", "MAX_DOCX_UNCOMPRESSED": "max_docx_
                    "MAX_DOCX_ELEMENTS": "max_docx_elements", "MAX_DOCX_ATTRIBUTES": "max_docx_attributes",
                    "MAX_PDF_PAGES": "max_pdf_pages", "PDF_TIME_LIMIT": "pdf_seconds",
                    "PDF_MEMORY_LIMIT": "pdf_memory"}
-LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_BATCH_DOCUMENTS", "MAX_BATCH_BYTES", *DOCUMENT_LIMITS)
+LIMITS = ("MAX_CONTENT_LENGTH", "MAX_UPLOAD_BYTES", "MAX_BATCH_DOCUMENTS", "MAX_BATCH_BYTES", *DOCUMENT_LIMITS,
+          "DOCUMENT_TIME_LIMIT", "BATCH_TIME_LIMIT", "SLOT_WAIT", "PARSING_MEMORY_LIMIT",
+          "PARSING_RECYCLE_GROWTH")
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
@@ -91,6 +106,9 @@ def check_config(config):
         limit = config[name]
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ValueError(f"{name} must be a positive whole number, not {limit!r}")
+    slots = config["PARSING_SLOTS"]
+    if isinstance(slots, bool) or not isinstance(slots, int) or not 0 <= slots <= 64:
+        raise ValueError(f"PARSING_SLOTS must be a whole number from 0 to 64, not {slots!r}")
     timeout = config["BODY_READ_TIMEOUT"]
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < 3600:
         raise ValueError(f"BODY_READ_TIMEOUT must be a number of seconds between 0 and 3600, not {timeout!r}")

@@ -49,6 +49,17 @@ class Submission:
         return bisect.bisect_right(self.page_lines, line) if line else None
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A document that arrived as bytes, still to be read (in a parsing slot, service/parsing_slots.py)."""
+
+    data: bytes
+    media_type: str | None
+    charset: str | None = None
+    limits: Limits = Limits()
+    filename: str | None = None
+
+
 def read_document(data: bytes, media_type=None, charset=None, limits: Limits = Limits(),
                   filename=None) -> Submission:
     """The text of a document (plain text in any supported charset, HTML or .docx). A media type

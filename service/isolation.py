@@ -1,8 +1,11 @@
-"""Work that can hang or explode on a hostile file (PDFium on a forged PDF) runs in a child
-process with a time limit and a memory limit; the child is killed when one is hit, so the
-calling process (a gunicorn worker, the command line) never hangs and never grows.
+"""Work that can hang or explode on a hostile file (PDFium on a forged PDF, a document that
+costs more than its time budget) runs in a child process with a time limit and a memory limit;
+the child is killed when one is hit, so the calling process (a gunicorn worker, the command
+line) never hangs and never grows.
 
-    run_isolated(function, argument, seconds, memory_bytes) -> function(argument)
+    run_isolated(function, argument, seconds, memory_bytes) -> function(argument)   one child per call
+    WorkerPool(size, memory_bytes, recycle_bytes).run(function, argument, seconds, wait)
+                                                  long-lived children, one job at a time each
 
 Children are forked from a forkserver (multiprocessing), a small single-threaded process that
 imports the readers once: starting a child costs a fork, not an interpreter, and is safe from a
@@ -13,12 +16,24 @@ or dies, is an IsolationError saying which limit.
 
 import multiprocessing
 import os
+import queue
 import resource
 import threading
+import traceback
 
-PRELOAD = ["service.formats.pdf"]
+PRELOAD = ["service.documents", "service.formats.pdf", "service.formats.html", "service.formats.docx"]
 _context = None
 _lock = threading.Lock()
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """True inside a child of this module: work there is already isolated."""
+    return _in_worker
+
+
+class Busy(Exception):
+    """Every worker of a pool stayed busy for the time a caller may wait."""
 
 
 class IsolationError(Exception):
@@ -47,23 +62,30 @@ def warm_up():
     run_isolated(len, b"", seconds=30, memory_bytes=256 * 1024 * 1024)
 
 
-def _virtual_size() -> int:
+def _status(field: str) -> int:
+    """A size from /proc/self/status (VmSize, VmRSS), in bytes; 0 where there is none."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmSize:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
 
 
-def _child(connection, function, argument, memory_bytes):
+def _limit_memory(memory_bytes):
+    global _in_worker
+    _in_worker = True
     try:
-        limit = _virtual_size() + memory_bytes
+        limit = _status("VmSize") + memory_bytes
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
         pass
+
+
+def _child(connection, function, argument, memory_bytes):
+    _limit_memory(memory_bytes)
     try:
         result = ("ok", function(argument))
     except MemoryError:
@@ -105,3 +127,104 @@ def run_isolated(function, argument, seconds: float, memory_bytes: int):
     if status == "error":
         raise value
     return value
+
+
+def _serve(connection, memory_bytes, recycle_bytes):
+    """A pool worker: run jobs one after the other until the pipe closes; say after each job
+    whether it grew past `recycle_bytes` (it then exits, and the pool starts another)."""
+    _limit_memory(memory_bytes)
+    baseline = _status("VmRSS")
+    while True:
+        try:
+            function, argument = connection.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        try:
+            status, value = "ok", function(argument)
+        except MemoryError:
+            status, value = "memory", None
+        except Exception as error:      # sent back and raised in the parent, with where it happened
+            error.worker_stack = "".join(traceback.format_tb(error.__traceback__))
+            status, value = "error", error
+        retire = status == "memory" or _status("VmRSS") - baseline > recycle_bytes
+        try:
+            connection.send((status, value, retire))
+        except Exception:               # a result or exception that does not pickle
+            connection.send(("error", RuntimeError("the worker's answer could not be sent"), True))
+        if retire:
+            os._exit(0)
+
+
+class _Worker:
+    def __init__(self, process, connection):
+        self.process = process
+        self.connection = connection
+
+    def stop(self):
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+
+
+class WorkerPool:
+    """`size` long-lived worker processes, forked from the forkserver, each running one job at a
+    time with a memory limit (RLIMIT_AS `memory_bytes` above its start). A job that overruns its
+    time is ended by killing its worker; a worker that died, or grew by more than `recycle_bytes`
+    during a job, is replaced. A caller waits at most `wait` seconds for a free worker (Busy)."""
+
+    def __init__(self, size: int, memory_bytes: int, recycle_bytes: int):
+        self.size = size
+        self.memory_bytes = memory_bytes
+        self.recycle_bytes = recycle_bytes
+        self._idle = queue.Queue()
+        self._pid = None
+        self._start_lock = threading.Lock()
+
+    def start(self):
+        """Start the workers (once per process: a pool inherited through a fork starts anew)."""
+        with self._start_lock:
+            if self._pid == os.getpid():
+                return
+            self._idle = queue.Queue()
+            for _ in range(self.size):
+                self._idle.put(self._spawn())
+            self._pid = os.getpid()
+
+    def _spawn(self) -> _Worker:
+        ctx = context()
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=_serve, args=(child, self.memory_bytes, self.recycle_bytes), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def run(self, function, argument, seconds: float, wait: float):
+        self.start()
+        try:
+            worker = self._idle.get(timeout=wait)
+        except queue.Empty:
+            raise Busy() from None
+        retire = True
+        try:
+            worker.connection.send((function, argument))
+            if not worker.connection.poll(seconds):
+                raise IsolationError("time", f"the document was not parsed within {seconds:g} s")
+            try:
+                status, value, retire = worker.connection.recv()
+            except (EOFError, OSError):
+                raise IsolationError("memory", "the worker stopped: it ran out of the memory it may use "
+                                               "or was killed") from None
+        except (BrokenPipeError, ConnectionResetError):
+            raise IsolationError("crash", "the worker stopped before it took the document") from None
+        finally:
+            if retire:
+                worker.stop()
+                worker = self._spawn()
+            self._idle.put(worker)
+        if status == "memory":
+            raise IsolationError("memory", f"the document needs more than {self.memory_bytes // (1024 * 1024)} "
+                                           "MiB to be read")
+        if status == "error":
+            raise value
+        return value

@@ -29,7 +29,9 @@ class ProblemType(Enum):
     PDF_ENCRYPTED = ("pdf-encrypted", 422, "The PDF is encrypted")
     PDF_NO_TEXT = ("pdf-no-text", 422, "The PDF has no text to read")
     PDF_TOO_COSTLY = ("pdf-too-costly", 422, "The PDF is too costly to read")
+    DOCUMENT_TOO_COSTLY = ("document-too-costly", 422, "The document is too costly to parse")
     INTERNAL_ERROR = ("internal-error", 500, "Internal server error")
+    SERVICE_UNAVAILABLE = ("service-unavailable", 503, "Service unavailable")
 
     def __init__(self, slug, status, title):
         self.slug = slug
@@ -57,14 +59,22 @@ class ProblemError(Exception):
     """A problem of a known type: raised by the document pipeline and the request handlers, answered
     as problem+json by the service (or carried by a failed document of a batch)."""
 
-    def __init__(self, problem_type: ProblemType, detail: str, *, errors=None):
+    def __init__(self, problem_type: ProblemType, detail: str, *, errors=None, retry_after=None):
         super().__init__(problem_type.slug)
         self.problem_type = problem_type
         self.detail = detail
         self.errors = errors
+        self.retry_after = retry_after   # seconds, for a Retry-After header (503)
+
+    def __reduce__(self):                # raised in a parsing slot's process, raised again in the service
+        return _problem_error, (self.problem_type.slug, self.detail, self.errors)
 
     def body(self, instance=None) -> dict:
         return problem_body(self.problem_type, self.detail, instance=instance, errors=self.errors)
+
+
+def _problem_error(slug, detail, errors):
+    return ProblemError(BY_SLUG[slug], detail, errors=errors)
 
 
 def answer_item(index: int, document_id, result=None, problem=None) -> dict:

@@ -62,6 +62,13 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture
+def in_process_client():
+    """A client of an app that parses in the serving thread (PARSING_SLOTS 0), for tests that
+    replace a function of the parser in this process."""
+    return create_app({"TESTING": True, "PARSING_SLOTS": 0}).test_client()
+
+
 @pytest.fixture(scope="session")
 def corpus_docs():
     """The corpus document folders, <repo>/../shared/corpus/*/ ."""

@@ -167,7 +167,9 @@ def _rules(page, place):
 
 def read_pdf(data: bytes, limits: Limits = Limits()) -> PdfText:
     """pdf_to_text in a child process with the limits' time and memory (service/isolation.py)."""
-    from service.isolation import IsolationError, run_isolated
+    from service.isolation import IsolationError, in_worker, run_isolated
+    if in_worker():                     # already in a child with limits (a parsing slot)
+        return _read_job((data, limits))
     try:
         return run_isolated(_read_job, (data, limits), seconds=limits.pdf_seconds, memory_bytes=limits.pdf_memory)
     except IsolationError as error:

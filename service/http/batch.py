@@ -14,10 +14,11 @@ from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
 from service.config import DEFAULTS
-from service.documents import APPLICATION_JSON, Submission, parse_submission, text_document
+from service.documents import APPLICATION_JSON, Submission, Upload, text_document
 from service.formats import DOCX, TEXT_HTML
 from service.http.body import (
     MULTIPART,
+    slots,
     UPLOAD_FIELD,
     check_upload_size,
     decode_json,
@@ -50,6 +51,7 @@ from service.http.schemas import (
     ParseResultSchema,
 )
 from service.http.spec_examples import ref
+from service.parsing_slots import Deadline
 from service.problem_types import answer_item, problem_body
 from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
@@ -100,7 +102,7 @@ class Document:
 
     index: int
     id: str | None
-    submission: Submission | None = None
+    submission: Submission | Upload | None = None
     problem: dict | None = None
 
 
@@ -122,7 +124,8 @@ def parse_batch(only_failures):
     """
     answer_type = negotiate(ANSWER_TYPES)
     documents = documents_from_request()
-    answers = [answer(document, only_failures) for document in documents]
+    deadline = Deadline(current_app.config["BATCH_TIME_LIMIT"])
+    answers = [answer(document, only_failures, deadline) for document in documents]
     if answer_type == TEXT_CSV:
         return csv_response((item["id"], item.get("result"), item.get("problem")) for item in answers)
     if answer_type == XLSX:
@@ -133,11 +136,14 @@ def parse_batch(only_failures):
             "summary": {"documents": len(answers), "parsed": parsed, "failed": len(answers) - parsed}}
 
 
-def answer(document: Document, only_failures: bool) -> dict:
+def answer(document: Document, only_failures: bool, deadline: Deadline) -> dict:
+    """A document's answer: parsed in a slot within what is left of the batch's time budget."""
     result, problem = None, document.problem
     if problem is None:
         try:
-            result = parse_submission(document.submission, only_failures)
+            if deadline.left() <= 0:
+                raise deadline.problem()
+            result = slots().parse(document.submission, only_failures, seconds=deadline.left())
         except ProblemError as error:
             problem = error.body(request.path)
         except Exception as error:  # noqa: BLE001 - one document's bug must not fail the batch

@@ -20,11 +20,12 @@ from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 from service import formats
 from service.config import document_limits
-from service.documents import APPLICATION_JSON, Submission, read_document, text_document
+from service.documents import APPLICATION_JSON, Submission, Upload, text_document
 from service.formats import Limits
 from service.http.problems import ProblemError, ProblemType
 from service.http.request_log import BODY_BYTES_KEY
 from service.http.schemas import ParseRequestSchema
+from service.parsing_slots import parsing_slots
 
 try:  # what gunicorn raises when the body's framing (chunked encoding) is broken
     from gunicorn.http.errors import ParseException as ServerParseError
@@ -56,7 +57,7 @@ class InMemoryRequest(Request):
         return io.BytesIO()
 
 
-def submission_from_request() -> Submission:
+def submission_from_request() -> Submission | Upload:
     media_type = request.mimetype
     if media_type == MULTIPART:
         return upload()
@@ -84,7 +85,7 @@ def json_from_request():
     return json_document(decode_json(raw))
 
 
-def upload() -> Submission:
+def upload() -> Upload:
     """The part `file` of a multipart/form-data body, read into memory."""
     if request.content_length == 0:
         raise ProblemError(ProblemType.EMPTY_BODY, "The request body is empty; send the report as the part "
@@ -139,8 +140,14 @@ def read_file_parts(max_body: int, limits_detail: str) -> list:
         record_body_size(request.content_length)
 
 
-def extracted(data: bytes, media_type: str, charset, filename=None) -> Submission:
-    return read_document(data, media_type, charset, limits(), filename)
+def extracted(data: bytes, media_type: str, charset, filename=None) -> Upload:
+    """The document as sent, read later in a parsing slot (read_document there)."""
+    return Upload(data, media_type, charset, limits(), filename)
+
+
+def slots():
+    """This process's parsing slots (service/parsing_slots.py)."""
+    return parsing_slots(current_app.config)
 
 
 def limits() -> Limits:

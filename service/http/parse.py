@@ -2,10 +2,10 @@
 
 from flask_smorest import Blueprint
 
-from service.documents import APPLICATION_JSON, parse_submission
+from service.documents import APPLICATION_JSON
 from service.formats import DOCX, TEXT_HTML
 from service.formats.text import SUPPORTED_CHARSETS
-from service.http.body import UPLOAD_FIELD, submission_from_request
+from service.http.body import UPLOAD_FIELD, slots, submission_from_request
 from service.http.csv_answer import csv_alternative, csv_response
 from service.http.negotiation import negotiate
 from service.http.problems import documented_problems
@@ -89,7 +89,7 @@ def parse(only_failures):
     """
     answer_type = negotiate(ANSWER_TYPES)
     submission = submission_from_request()
-    result = parse_submission(submission, only_failures)
+    result = slots().parse(submission, only_failures)
     if answer_type == TEXT_CSV:
         return csv_response([(submission.filename or "", result, None)])
     if answer_type == XLSX:

@@ -53,7 +53,8 @@ def response_for(problem_type, detail, *, errors=None, headers=None):
 
 
 def handle_problem_error(error):
-    return response_for(error.problem_type, error.detail, errors=error.errors)
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
+    return response_for(error.problem_type, error.detail, errors=error.errors, headers=headers)
 
 
 def handle_http_exception(error: HTTPException):
@@ -95,7 +96,8 @@ def log_unexpected(error, where=""):
     """The exception's type and stack (not its message, which may quote the submitted text)."""
     current_app.logger.error("Unhandled %s on %s %s%s (request %s)\n%s", type(error).__name__, request.method,
                              safe_path(request.path), where, request.environ.get(REQUEST_ID_KEY, "-"),
-                             "".join(traceback.format_tb(error.__traceback__)).rstrip())
+                             (getattr(error, "worker_stack", "")       # where a parsing slot's process hit it
+                              + "".join(traceback.format_tb(error.__traceback__))).rstrip())
 
 
 def too_large_detail():

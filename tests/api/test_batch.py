@@ -122,7 +122,8 @@ def test_uploaded_files_of_every_kind(client, hongze):
     assert items[5]["problem"]["type"].endswith("/unsupported-charset")
 
 
-def test_one_document_that_breaks_the_parser_fails_alone(client, monkeypatch, hongze, caplog):
+def test_one_document_that_breaks_the_parser_fails_alone(in_process_client, monkeypatch, hongze, caplog):
+    client = in_process_client
     from service.documents import parse_report
 
     def fragile(text, **kwargs):

@@ -215,7 +215,7 @@ def test_limits_reach_the_extractor(monkeypatch, report_docx):
         return extract_text(data, media_type, charset, limits)
 
     monkeypatch.setattr("service.documents.extract_text", spy)
-    client_with(MAX_CHARS=123_456, MAX_DOCX_UNCOMPRESSED=7_654_321, MAX_HTML_ELEMENTS=1_001, MAX_HTML_ATTRIBUTES=1_002,
+    client_with(PARSING_SLOTS=0, MAX_CHARS=123_456, MAX_DOCX_UNCOMPRESSED=7_654_321, MAX_HTML_ELEMENTS=1_001, MAX_HTML_ATTRIBUTES=1_002,
                 MAX_DOCX_ELEMENTS=1_003, MAX_DOCX_ATTRIBUTES=1_004).post("/parse", data=report_docx, content_type=DOCX)
     assert seen["limits"] == Limits(max_chars=123_456, max_docx_uncompressed=7_654_321, max_html_elements=1_001,
                                     max_html_attributes=1_002, max_docx_elements=1_003, max_docx_attributes=1_004)

@@ -65,8 +65,10 @@ def test_nothing_the_user_sent_is_logged(client, logs, report_with_marker):
     assert len(request_lines(logs)) == len(statuses)
 
 
-def test_an_unexpected_error_logs_its_type_and_stack_but_not_its_message(client, logs, monkeypatch,
+def test_an_unexpected_error_logs_its_type_and_stack_but_not_its_message(in_process_client, logs, monkeypatch,
                                                                          assert_problem):
+    client = in_process_client
+
     def broken_parser(text):
         raise ValueError(f"cannot read {text[:40]}")
 

@@ -171,7 +171,8 @@ def test_method_not_allowed(client, assert_problem, method, path):
     assert response.headers["Allow"]
 
 
-def test_unexpected_error_is_a_generic_500(client, assert_problem, monkeypatch, caplog):
+def test_unexpected_error_is_a_generic_500(in_process_client, assert_problem, monkeypatch, caplog):
+    client = in_process_client
     def broken_parser(text):
         raise RuntimeError(f"parser bug near {text[:20]}")
 
