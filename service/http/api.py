@@ -18,7 +18,8 @@ PROBLEM_RESPONSES = {
     "UnprocessableProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT],
     "UnprocessableDocumentProblem": [ProblemType.VALIDATION_ERROR, ProblemType.NOT_A_REPORT,
                                      ProblemType.INVALID_DOCUMENT, ProblemType.PDF_ENCRYPTED, ProblemType.PDF_NO_TEXT,
-                                     ProblemType.PDF_TOO_COSTLY],
+                                     ProblemType.PDF_TOO_COSTLY, ProblemType.DOCUMENT_TOO_COSTLY],
+    "ServiceUnavailableProblem": [ProblemType.SERVICE_UNAVAILABLE],
     "DefaultProblem": [ProblemType.BAD_REQUEST, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED,
                        ProblemType.INTERNAL_ERROR],
 }

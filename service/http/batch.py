@@ -15,7 +15,7 @@ from marshmallow import ValidationError
 
 from service.config import DEFAULTS
 from service.documents import APPLICATION_JSON, Submission, Upload, text_document
-from service.formats import DOCX, TEXT_HTML
+from service.formats import DOCX, PDF, TEXT_HTML
 from service.http.body import (
     MULTIPART,
     slots,
@@ -69,7 +69,7 @@ RESULT_SCHEMA = ParseResultSchema()
 REQUEST_BODY = {
     "required": True,
     "description": "The reports: JSON with each report's text, or a multipart upload with one `file` part per "
-                   "report (text, HTML or .docx; the part's file name is the document's id). At most "
+                   "report (text, HTML, .docx or PDF; the part's file name is the document's id). At most "
                    "MAX_BATCH_DOCUMENTS documents (default 32) and MAX_BATCH_BYTES for the whole body (default "
                    "16 MiB); each document also keeps the limits of POST /parse (MAX_CHARS, and MAX_UPLOAD_BYTES "
                    "for an uploaded file). Over a limit of the whole request: 413.",
@@ -90,7 +90,7 @@ REQUEST_BODY = {
                     },
                 },
             },
-            "encoding": {UPLOAD_FIELD: {"contentType": f"text/plain, {TEXT_HTML}, {DOCX}, application/octet-stream"}},
+            "encoding": {UPLOAD_FIELD: {"contentType": f"text/plain, {TEXT_HTML}, {DOCX}, {PDF}, application/octet-stream"}},
         },
     },
 }

@@ -3,7 +3,7 @@
 from flask_smorest import Blueprint
 
 from service.documents import APPLICATION_JSON
-from service.formats import DOCX, TEXT_HTML
+from service.formats import DOCX, PDF, TEXT_HTML
 from service.formats.text import SUPPORTED_CHARSETS
 from service.http.body import UPLOAD_FIELD, slots, submission_from_request
 from service.http.csv_answer import csv_alternative, csv_response
@@ -27,7 +27,7 @@ CHARSETS = ", ".join(SUPPORTED_CHARSETS)
 REQUEST_BODY = {
     "required": True,
     "description": "The report: plain text, an HTML page, a Word document, JSON, or a file upload. Size limits: "
-                   "MAX_CONTENT_LENGTH for text/plain and JSON bodies, MAX_UPLOAD_BYTES for text/html and .docx "
+                   "MAX_CONTENT_LENGTH for text/plain and JSON bodies, MAX_UPLOAD_BYTES for text/html, .docx and PDF "
                    "bodies and uploads, MAX_CHARS for the text read from any of them (over a limit: 413).",
     "content": {
         "text/plain": {
@@ -52,6 +52,12 @@ REQUEST_BODY = {
             "schema": {"type": "string", "format": "binary", "minLength": 1,
                        "description": "A Word document (.docx): paragraphs and tables are read."},
         },
+        PDF: {
+            "schema": {"type": "string", "format": "binary", "minLength": 1,
+                       "description": "A PDF file with a text layer: lines and tables are rebuilt from the positions "
+                                      "of its characters and its ruling lines (MAX_PDF_PAGES pages at most). A scan, "
+                                      "an encrypted file or one too costly to read is a 422 problem."},
+        },
         "application/json": {"schema": ParseRequestSchema, "examples": {"report": ref("ReportJson")}},
         "multipart/form-data": {
             "schema": {
@@ -60,13 +66,13 @@ REQUEST_BODY = {
                 "properties": {
                     UPLOAD_FIELD: {
                         "type": "string", "format": "binary", "minLength": 1,
-                        "description": "The report file (text, HTML or .docx). Its media type is the part's "
+                        "description": "The report file (text, HTML, .docx or PDF). Its media type is the part's "
                                        "Content-Type (with its charset); sniffed from the bytes when missing or "
                                        "application/octet-stream.",
                     },
                 },
             },
-            "encoding": {UPLOAD_FIELD: {"contentType": f"text/plain, {TEXT_HTML}, {DOCX}, application/octet-stream"}},
+            "encoding": {UPLOAD_FIELD: {"contentType": f"text/plain, {TEXT_HTML}, {DOCX}, {PDF}, application/octet-stream"}},
         },
     },
 }
@@ -75,7 +81,7 @@ REQUEST_BODY = {
 @blp.route("/parse", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
 @blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
-@documented_problems(blp, unprocessable="UnprocessableDocumentProblem")
+@documented_problems(blp, unprocessable="UnprocessableDocumentProblem", unavailable=True)
 @blp.response(200, ParseResultSchema, description=ANSWER_DESCRIPTION, examples={"report": ref("ParseResult")})
 @csv_alternative(blp, ANSWER_DESCRIPTION)
 @xlsx_alternative(blp, ANSWER_DESCRIPTION)

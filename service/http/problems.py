@@ -145,14 +145,16 @@ def register_problem_handlers(app):
 
 
 def documented_problems(blp, unsupported_media_type="UnsupportedMediaTypeProblem",
-                        unprocessable="UnprocessableProblem"):
+                        unprocessable="UnprocessableProblem", unavailable=False):
     """The problem responses of a POST endpoint that reads a body, for the spec: 400, 406, 408,
-    413, 415 and 422 (applied bottom-up, so the spec lists them in that order after 200)."""
+    413, 415 and 422, and 503 where a document waits for a parsing slot (applied bottom-up, so
+    the spec lists them in that order after 200)."""
     def decorate(view):
-        for status, response in ((400, "BadRequestProblem"), (406, "NotAcceptableProblem"),
-                                 (408, "RequestTimeoutProblem"),
-                                 (413, "PayloadTooLargeProblem"), (415, unsupported_media_type),
-                                 (422, unprocessable)):
+        responses = [(400, "BadRequestProblem"), (406, "NotAcceptableProblem"), (408, "RequestTimeoutProblem"),
+                     (413, "PayloadTooLargeProblem"), (415, unsupported_media_type), (422, unprocessable)]
+        if unavailable:
+            responses.append((503, "ServiceUnavailableProblem"))
+        for status, response in responses:
             view = blp.alt_response(status, response=response)(view)
         return view
     return decorate
