@@ -44,15 +44,16 @@ def test_component_names_are_unique():
 
 def test_parse_documents_every_request_body():
     body = committed_spec()["paths"]["/parse"]["post"]["requestBody"]["content"]
-    assert list(body) == ["text/plain", "text/html", DOCX, "application/json", "multipart/form-data"]
+    assert list(body) == ["text/plain", "text/html", DOCX, "application/pdf", "application/json", "multipart/form-data"]
     assert body["text/plain"]["schema"]["type"] == "string"
     assert body["text/html"]["schema"]["type"] == "string"
     assert (body[DOCX]["schema"]["type"], body[DOCX]["schema"]["format"]) == ("string", "binary")
+    assert body["application/pdf"]["schema"]["format"] == "binary"
     assert body["application/json"]["schema"] == {"$ref": "#/components/schemas/ParseRequest"}
     upload = body["multipart/form-data"]
     assert upload["schema"]["required"] == ["file"]
     assert upload["schema"]["properties"]["file"]["format"] == "binary"
-    assert DOCX in upload["encoding"]["file"]["contentType"]
+    assert DOCX in upload["encoding"]["file"]["contentType"] and "application/pdf" in upload["encoding"]["file"]["contentType"]
 
 
 def test_parse_results_document_their_input():
