@@ -6,7 +6,7 @@ schemathesis"` leaves it out locally). Bounded to fit CI: a fixed seed, 50 examp
 and phase (150 for /parse, which takes five media types), no coverage phase for /compare (whose
 sides may be whole parse results: some 8 000 boundary cases): about 260 requests, 7 s on the
 2-core development machine. Bodies of the media types schemathesis cannot make by itself come
-from strategies registered below: real .docx files and corpus HTML pages, mixed with garbage.
+from strategies registered below: real .docx files, corpus HTML pages and a corpus PDF, mixed with garbage.
 """
 
 import io
@@ -73,7 +73,14 @@ html_bodies = st.one_of(
     st.text(max_size=500).map(lambda text: f"<div>{text}</div>".encode("utf-8", "surrogatepass")),
     st.binary(min_size=1, max_size=2000),
 )
+PDF_SAMPLES = sorted(pdf for doc in CORPUS_DIRS for pdf in doc.glob("source*.pdf"))[:1]
+pdf_bodies = st.one_of(
+    st.sampled_from([path.read_bytes() for path in PDF_SAMPLES] or [b"%PDF-1.7\n"]),
+    st.binary(min_size=1, max_size=2000),
+    st.binary(max_size=2000).map(lambda data: b"%PDF-1.7\n" + data),
+)
 schemathesis.openapi.media_type(DOCX, docx_bodies)
+schemathesis.openapi.media_type("application/pdf", pdf_bodies)
 schemathesis.openapi.media_type("text/html", html_bodies)
 
 APP = create_app({"TESTING": True})
