@@ -636,6 +636,8 @@ def _apply_order(reading, table, template, solutions) -> bool:
         result["tables"][table] = {"line": reading.doc.line_no(region[0]),
                                    "end_line": reading.doc.line_no(max(region[0], region[1] - 1)), "rows": {}}
     content = result["tables"][table]
+    as_read = {(row, column): value for row, values in (content.get("rows") or {}).items()
+               for column, value in values.items()}
     content["rows"] = {row: {column: None for column in columns} for row in rows}
     used = sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
     names = sorted({name for _, name, _ in solutions})
@@ -643,8 +645,8 @@ def _apply_order(reading, table, template, solutions) -> bool:
         path = cell_path(table, row, column)
         content["rows"][row][column] = value.value
         reading.cell_lines[path] = value.line
-        if (row, column) in clean:
-            continue
+        if (row, column) in clean or as_read.get((row, column)) == value.value:
+            continue                  # read as printed; the order only confirms it
         result["provenance"][path] = {
             "method": "table_order", "printed": value.text, "line": value.line,
             "readings": len(solutions), "identities": used}
