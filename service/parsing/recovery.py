@@ -43,8 +43,7 @@ AMOUNT_COLUMNS = frozenset({"amount"})
 RECOVERED_TABLES = ("active_disclosure", "applications", "reviews_and_lawsuits")
 LAYOUT_DOUBTS = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.ROW_VALUE_COUNT.value,
                            WarningCode.UNKNOWN_LABEL.value})
-ORDER_STALE_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.ROW_VALUE_COUNT.value,
-                               WarningCode.CELL_NOT_FOUND.value, WarningCode.UNREADABLE_TABLE.value,
+ORDER_STALE_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.CELL_NOT_FOUND.value, WarningCode.UNREADABLE_TABLE.value,
                                WarningCode.AMBIGUOUS_LAYOUT.value})
 STALE_CODES = frozenset({WarningCode.UNREADABLE_TABLE.value, WarningCode.UNREADABLE_CELL.value,
                          WarningCode.UNASSIGNED_VALUES.value})
@@ -569,21 +568,22 @@ def _recover_order(reading, template):
                 "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
         if not _apply_order(reading, table, template, options[table]):
-            _null_unconfirmed(reading, table, everything=_failing(reading, table) > rules.MAX_REPORT_SLIPS)
+            failing = _failing(reading, table)
+            _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
 
 
-def _failing(reading, table) -> int:
-    """How many identity instances over the table as read fail."""
+def _failing(reading, table) -> list:
+    """The rules of the identity instances over the table as read that fail (one per instance)."""
     content = reading.result["tables"].get(table)
-    count = 0
+    failing = []
     for eq in instances({table: content} if content else {}):
         values = [content["rows"][cell.split(".")[3]][cell.split(".")[4]] for cell in eq.cells]
         if None not in values and abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
-            count += 1
-    return count
+            failing.append(eq.rule)
+    return failing
 
 
-def _null_unconfirmed(reading, table, everything):
+def _null_unconfirmed(reading, table, failing, everything):
     """No order of the values adds up: in a table with values left over, rows placed by position
     with a wrong count of values are not trusted; in a table whose identities fail in more places
     than a report's own slips explain, no row placed by position is."""
@@ -607,7 +607,8 @@ def _null_unconfirmed(reading, table, everything):
             reading.result["warnings"].append(make_warning(
                 WarningCode.AMBIGUOUS_LAYOUT,
                 f"values placed in this row by position alone ({positional[row]}), and no order of the "
-                f"table's values adds up; left null: {', '.join(nulled)}", table=table, row=row))
+                f"table's values adds up (failing: {', '.join(sorted(set(failing))) or 'none, values left over'}); "
+                f"left null: {', '.join(nulled)}", table=table, row=row))
 
 
 def _apply_order(reading, table, template, solutions) -> bool:
