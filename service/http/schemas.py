@@ -223,7 +223,10 @@ class CheckSchema(Schema):
 class ProvenanceSchema(Schema):
     method = text("How the cell was recovered: `digit_split`, the digits of adjacent cells ran together in the "
                   "text and this is the only split of them (no leading zeros, decimals kept) that the table's "
-                  "identities accept", required=True, validate=validate.OneOf(["digit_split"]))
+                  "identities accept; `table_order`, the table's values were printed without their row labels "
+                  "in another order than row by row (plain `pdftotext`: bands of rows column by column, the "
+                  "first column down the table) and every order that makes all the table's identities hold "
+                  "gives the cell this value", required=True, validate=validate.OneOf(["digit_split", "table_order"]))
     printed = text("The text as printed, e.g. `640020470` for 64 | 0 | 0 | 2 | 0 | 4 | 70 (white space the text "
                    "kept between values shown as one space)", required=True)
     line = integer("Input line of the printed text (1-based)", required=True, allow_none=True)

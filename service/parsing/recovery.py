@@ -28,8 +28,11 @@ from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
 from service.parsing.identities import cell_path, instances
+from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
+from service.parsing import table_order
+from service.parsing.tables import region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
 
@@ -40,6 +43,8 @@ AMOUNT_COLUMNS = frozenset({"amount"})
 RECOVERED_TABLES = ("active_disclosure", "applications", "reviews_and_lawsuits")
 LAYOUT_DOUBTS = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.ROW_VALUE_COUNT.value,
                            WarningCode.UNKNOWN_LABEL.value})
+ORDER_STALE_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.CELL_NOT_FOUND.value, WarningCode.UNREADABLE_TABLE.value,
+                               WarningCode.AMBIGUOUS_LAYOUT.value})
 STALE_CODES = frozenset({WarningCode.UNREADABLE_TABLE.value, WarningCode.UNREADABLE_CELL.value,
                          WarningCode.UNASSIGNED_VALUES.value})
 
@@ -453,11 +458,217 @@ def _distrust_positional(reading):
             f"left null: {', '.join(columns)}", table=table, row=row))
 
 
+# --- the order of a table's values ---------------------------------------------------------
+
+ORDERED_TABLES = ("applications", "reviews_and_lawsuits")
+
+
+def _row_variants(table, template):
+    if table == "reviews_and_lawsuits":
+        return [label_rules.REVIEW_ROW_ORDER]
+    own = list(label_rules.APPLICATION_ROW_ORDER[template])
+    other = label_rules.OTHER_HANDLING_ROWS["2021" if template == "2019" else "2019"]
+    mine = label_rules.OTHER_HANDLING_ROWS[template]
+    at = own.index(mine[0])
+    return [own, own[:at] + other + own[at + len(mine):]]
+
+
+def _identities_hold(table, rows, columns, cells) -> bool:
+    """Every identity instance over the table holds (instances with a blank cell aside), and
+    at least one could be assessed."""
+    content = {table: {"rows": {row: {column: cells[(r, c)] for c, column in enumerate(columns)}
+                                for r, row in enumerate(rows)}}}
+    assessed = 0
+    for eq in instances(content):
+        values = [content[table]["rows"][cell.split(".")[3]][cell.split(".")[4]] for cell in eq.cells]
+        if None in values:
+            continue
+        if abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
+            return False
+        assessed += 1
+    return assessed > 0
+
+
+def _clean_cells(reading, table):
+    """{(row, column): value} of the cells the reader read with their label on the line and one
+    value per column (not by position)."""
+    content = reading.result["tables"].get(table) or {}
+    positional = reading.positional.get(table, {})
+    return {(row, column): value for row, columns in (content.get("rows") or {}).items() if row not in positional
+            for column, value in columns.items() if value is not None}
+
+
+def _doubted(reading, table) -> bool:
+    warned = any(w["table"] == table and w["code"] in LAYOUT_DOUBTS for w in reading.result["warnings"])
+    return bool(reading.positional.get(table)) or warned or reading.result["tables"].get(table) is None
+
+
+def _ordered_solutions(table, template, values, sizes):
+    """[(rows, name, {(row index, column index): Value})] of every reading that adds up."""
+    columns = _columns(table, None, template)
+    found = []
+    for rows in _row_variants(table, template):
+        holds = lambda cells, rows=rows: _identities_hold(table, rows, columns, cells)  # noqa: E731
+        names = rules.LAYOUTS if table == "applications" else rules.FEW_IDENTITY_LAYOUTS
+        for name, cells in table_order.consistent(values, len(rows), len(columns), sizes, holds, names):
+            found.append((rows, name, cells))
+    return found
+
+
+def _streams(reading):
+    """{table: (values, group sizes)} for the tables whose values may be read from the stream,
+    both alone and with the review table's values appended to the applications' (pdftotext puts
+    the review heading before the last values of the application table)."""
+    doc, streams = reading.doc, {}
+    for table in ORDERED_TABLES:
+        region = reading.regions.get(table)
+        if region:
+            found = table_order.groups(region_lines(doc, region))
+            if found is not None:
+                streams[table] = found
+    return streams
+
+
+def _flat(groups):
+    return [value for group in groups for value in group]
+
+
+def _sizes(groups, start, count):
+    """Group sizes of the values start..start+count (a group cut at either end is cut too)."""
+    sizes, at = [], 0
+    for group in groups:
+        low, high = max(at, start), min(at + len(group), start + count)
+        if high > low:
+            sizes.append(high - low)
+        at += len(group)
+    return sizes
+
+
+def _recover_order(reading, template):
+    """Read the application and review tables from the order of their values when the reader
+    placed rows by position: keep the readings of table_order that add up; fill the cells every
+    reading agrees on, and only when no cleanly read cell disagrees."""
+    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table)]
+    if not doubted:
+        return
+    streams = _streams(reading)
+    options = {table: [] for table in ORDERED_TABLES}
+    for table, groups in streams.items():
+        values = _flat(groups)
+        options[table] += _ordered_solutions(table, template, values, _sizes(groups, 0, len(values)))
+    if "applications" in streams and "reviews_and_lawsuits" in streams:
+        joined = streams["applications"] + streams["reviews_and_lawsuits"]
+        values = _flat(joined)
+        review_cells = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
+        app_cells = len(values) - review_cells
+        if app_cells > len(_flat(streams["applications"])):
+            options["applications"] += _ordered_solutions(
+                "applications", template, values[:app_cells], _sizes(joined, 0, app_cells))
+            options["reviews_and_lawsuits"] += _ordered_solutions(
+                "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
+    for table in doubted:
+        if not _apply_order(reading, table, template, options[table]):
+            failing = _failing(reading, table)
+            _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
+
+
+def _failing(reading, table) -> list:
+    """The rules of the identity instances over the table as read that fail (one per instance)."""
+    content = reading.result["tables"].get(table)
+    failing = []
+    for eq in instances({table: content} if content else {}):
+        values = [content["rows"][cell.split(".")[3]][cell.split(".")[4]] for cell in eq.cells]
+        if None not in values and abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
+            failing.append(eq.rule)
+    return failing
+
+
+def _null_unconfirmed(reading, table, failing, everything):
+    """No order of the values adds up: in a table with values left over, rows placed by position
+    with a wrong count of values are not trusted; in a table whose identities fail in more places
+    than a report's own slips explain, no row placed by position is."""
+    content = reading.result["tables"].get(table)
+    positional = reading.positional.get(table, {})
+    short = any(w["table"] == table and w["code"] == WarningCode.UNASSIGNED_VALUES.value
+                for w in reading.result["warnings"])
+    miscounted_rows = {w["row"] for w in reading.result["warnings"]
+                       if w["table"] == table and w["code"] == WarningCode.ROW_VALUE_COUNT.value}
+    for row in positional:
+        miscounted = "values for" in positional[row] or row in miscounted_rows
+        if not everything and not (short and miscounted):
+            continue
+        columns = (content or {}).get("rows", {}).get(row) or {}
+        nulled = [column for column, value in columns.items()
+                  if value is not None and cell_path(table, row, column) not in reading.result["provenance"]]
+        for column in nulled:
+            columns[column] = None
+            reading.cell_lines.pop(cell_path(table, row, column), None)
+        if nulled:
+            reading.result["warnings"].append(make_warning(
+                WarningCode.AMBIGUOUS_LAYOUT,
+                f"values placed in this row by position alone ({positional[row]}), and no order of the "
+                f"table's values adds up (failing: {', '.join(sorted(set(failing))) or 'none, values left over'}); "
+                f"left null: {', '.join(nulled)}", table=table, row=row))
+
+
+def _apply_order(reading, table, template, solutions) -> bool:
+    """Fill the table from the readings in printed order; False when none decides it."""
+    if not solutions or len({tuple(rows) for rows, _, _ in solutions}) != 1:
+        return False
+    rows = solutions[0][0]
+    columns = _columns(table, None, template)
+    agreed = {}
+    for r, row in enumerate(rows):
+        for c, column in enumerate(columns):
+            seen = {(value.value if value.value is None else float(value.value)) for _, _, cells in solutions
+                    for value in (cells[(r, c)],)}
+            if len(seen) == 1:
+                agreed[(row, column)] = solutions[0][2][(r, c)]
+    clean = _clean_cells(reading, table)
+    if any((cell not in agreed or agreed[cell].value != value) for cell, value in clean.items()
+           if cell[0] in rows):
+        reading.result["warnings"].append(make_warning(
+            WarningCode.AMBIGUOUS_LAYOUT, "a reading of the table's values in printed order adds up but "
+            "contradicts a row read with its label; not used", table=table))
+        return False
+    result = reading.result
+    if result["tables"].get(table) is None:
+        region = reading.regions[table]
+        result["tables"][table] = {"line": reading.doc.line_no(region[0]),
+                                   "end_line": reading.doc.line_no(max(region[0], region[1] - 1)), "rows": {}}
+    content = result["tables"][table]
+    as_read = {(row, column): value for row, values in (content.get("rows") or {}).items()
+               for column, value in values.items()}
+    content["rows"] = {row: {column: None for column in columns} for row in rows}
+    used = sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
+    names = sorted({name for _, name, _ in solutions})
+    for (row, column), value in agreed.items():
+        path = cell_path(table, row, column)
+        content["rows"][row][column] = value.value
+        reading.cell_lines[path] = value.line
+        if (row, column) in clean or as_read.get((row, column)) == value.value:
+            continue                  # read as printed; the order only confirms it
+        result["provenance"][path] = {
+            "method": "table_order", "printed": value.text, "line": value.line,
+            "readings": len(solutions), "identities": used}
+    reading.positional.pop(table, None)
+    left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed]
+    result["warnings"] = [w for w in result["warnings"] if not (
+        w["table"] == table and w["code"] in ORDER_STALE_CODES)]
+    if left:
+        result["warnings"].append(make_warning(
+            WarningCode.AMBIGUOUS_LAYOUT, f"values read in printed order ({'; '.join(names)}): "
+            f"{len(solutions)} readings add up and differ in {len(left)} cells, left null: {', '.join(left[:8])}",
+            table=table))
+    return True
+
+
 def recover(reading):
     """Fill what the arithmetic decides, null what it contradicts; returns the same reading."""
     template = reading.result["report"]["template"]
     if template is None:
         return reading
     _recover_runs(reading, template)
+    _recover_order(reading, template)
     _distrust_positional(reading)
     return reading

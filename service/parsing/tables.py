@@ -214,8 +214,9 @@ def read_active_disclosure(doc, region, template, warnings, cell_lines):
 class _Piece:
     """A run, or one row-sized part of a run that spans several rows."""
 
-    def __init__(self, cells, strong, weak, line, overflow=None, label="", whole_table=False):
+    def __init__(self, cells, strong, weak, line, overflow=None, label="", whole_table=False, one_line=True):
         self.cells, self.strong, self.weak, self.line = cells, strong, weak, line
+        self.one_line = one_line          # the whole run this piece is part of is printed on one line
         self.whole_table = whole_table    # one part of a run holding exactly every row of the table
         self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
@@ -248,12 +249,13 @@ def _pieces(runs, width, table, trailing="", table_rows=0):
             pieces.append(_Piece(cells, strong, weak, run.line, label=run.strong))
             continue
         overflow = (len(cells), count * width) if len(cells) % width else None
+        one_line = cells[0].line == cells[-1].line
         for index in range(min(count, MAX_PIECES)):
             chunk = cells[index * width:(index + 1) * width]
             first = index == 0
             pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
                                  overflow if index == count - 1 else None, run.strong if first else "",
-                                 whole_table=count == table_rows and overflow is None))
+                                 whole_table=count == table_rows and overflow is None, one_line=one_line))
     return pieces
 
 
@@ -348,7 +350,8 @@ def _uncertain(piece, row, width):
     """Why a piece's values belong to `row` by position only, or None when its own label names the
     row on the line of its values and it has exactly one value per column."""
     if piece.whole_table:
-        return None
+        on_one_line = piece.one_line
+        return None if row in piece.strong or on_one_line else "one run of values over many lines for the whole table"
     if row not in piece.strong:
         return "no label on the line of the values"
     if len(piece.cells) != width or piece.overflow:

@@ -23,3 +23,11 @@ MAX_SHOWN_READINGS = 4                  # readings quoted in a warning
 # than its rows: every cell of a failing instance is then set to null, not only those placed by
 # position.
 MAX_REPORT_SLIPS = 2
+
+# The orders in which converters emit a table's values when its rows lost their labels
+# (service/parsing/table_order.py): plain `pdftotext` prints bands of rows column by column, or
+# the first column down the whole table and then the other columns row by row.
+LAYOUTS = ("rows", "columns", "first columns down, then rows", "bands")
+# A table with few identities (the review table: three row totals over fifteen cells) is read
+# in printed order only: with so few equations another order may add up by chance.
+FEW_IDENTITY_LAYOUTS = ("rows",)

@@ -108,8 +108,9 @@ def pdftotext_texts(tmp_path_factory):
 
 def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotext_texts):
     # Measured on the 16 PDFs of issue 11 (source.pdf, source.chromium.pdf, source.wk.pdf) before
-    # the recovery stage: 70 % of cells right and 304 wrong numbers. The goal is 0 wrong; this
-    # guards what was reached (see README, "Recovered cells") and fails on any regression.
+    # the recovery stage: 70 % of cells right and 304 wrong numbers; after the digit splits 52 %
+    # and 99; after reading the application table in printed order 69 % and 44. The goal is 0
+    # wrong; this guards what was reached (see README, "Recovered cells") and fails on any regression.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
         if pdf.name == "source.lo.pdf":
@@ -117,5 +118,5 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
         r, t, w = score(pdf.parent, parse_report(text))
         right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 3000
-    assert wrong <= 100
-    assert right / total >= 0.5
+    assert wrong <= 44
+    assert right / total >= 0.69

@@ -1,0 +1,128 @@
+"""In which order a converter emitted a table's values: the readings of an orphan value stream.
+
+    groups(lines) -> [[Value]]                 # the values of a region, grouped as printed
+    layouts(rows, width, group_sizes) -> [(name, [(row, column), ...])]
+    consistent(values, rows, width, check) -> [(name, {(row, column): value})]
+
+Plain `pdftotext` (no options) emits a table's values in reading order of its text blocks, not
+row by row: a row's label, then its values one per line, then the values of several later rows
+column by column (a band), or the first column of every row and then the other columns row by
+row. The labels end up elsewhere. What is left is the stream of the table's values in printed
+order. Its readings are the few orders such converters produce (service/rules/recovery.py:
+LAYOUTS): all rows in order; all columns in order; the first columns down the table, then the
+rest row by row; bands of rows read down their columns, where the stream's grouping shows them
+(a band of k rows prints as `width` groups of k values). A reading is kept only when the stream
+has exactly one value per cell and every template identity over the table holds; the caller
+fills a cell only when every kept reading gives it the same value.
+"""
+
+from dataclasses import dataclass
+
+from service.parsing.cells import parse_line
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, to_output
+from service.rules import recovery as rules
+
+
+@dataclass(frozen=True)
+class Value:
+    value: object          # int, float amount or None (a blank marker)
+    text: str
+    line: int
+
+
+def groups(lines, amount=False) -> list:
+    """The values of (line_no, text) lines in printed order, grouped: a group is a stretch of
+    lines holding values only; an empty line or a line with text ends it (a line with text and
+    values is a group of its own). None when a value is garbled (digits that ran together)."""
+    found, current = [], []
+    for line_no, text in lines:
+        parsed = parse_line(text) if text.strip() else ()
+        values = [cell for cell in parsed if cell[0] != TEXT]
+        if any(cell[0] == GARBLED for cell in values):
+            return None
+        only_values = bool(parsed) and len(values) == len(parsed)
+        if not only_values and current:
+            found.append(current)
+            current = []
+        row = [Value(to_output(value, unit, amount=amount) if kind == NUMBER else None, cell_text, line_no)
+               for kind, cell_text, value, unit in values if kind in (NUMBER, BLANK)]
+        if not row:
+            continue
+        if only_values:
+            current.extend(row)
+        else:
+            found.append(row)
+    if current:
+        found.append(current)
+    return found
+
+
+def _rows_then_columns(rows, width):
+    return [(row, column) for row in range(rows) for column in range(width)]
+
+
+def _columns_then_rows(rows, width, first_column=0, first_row=0):
+    return [(row, column) for column in range(first_column, width) for row in range(first_row, rows)]
+
+
+def _bands(rows, width, sizes):
+    """Bands of rows read down their columns where `width` consecutive groups have one size k > 1
+    (a band of k rows), the other groups row by row; None when the groups do not tile the rows."""
+    order, row, filled, index = [], 0, 0, 0       # filled: values of the current row-wise row
+    while index < len(sizes):
+        size = sizes[index]
+        band = sizes[index:index + width]
+        if size > 1 and len(band) == width and len(set(band)) == 1 and filled == 0 and row + size <= rows:
+            order += [(row + r, column) for column in range(width) for r in range(size)]
+            row += size
+            index += width
+            continue
+        for _ in range(size):
+            if row >= rows:
+                return None
+            order.append((row, filled))
+            filled += 1
+            if filled == width:
+                row, filled = row + 1, 0
+        index += 1
+    return order if row == rows and filled == 0 else None
+
+
+def layouts(rows, width, sizes, names=rules.LAYOUTS) -> list:
+    """(name, order) of every reading in service/rules/recovery.py LAYOUTS: order[i] is the
+    (row, column) of the i-th value of the stream."""
+    found = []
+    for name in names:
+        if name == "rows":
+            found.append((name, _rows_then_columns(rows, width)))
+        elif name == "columns":
+            found.append((name, _columns_then_rows(rows, width)))
+        elif name == "first columns down, then rows":
+            for first in range(1, width):
+                down = _columns_then_rows(rows, first)
+                rest = [(row, column) for row in range(rows) for column in range(first, width)]
+                found.append((f"first {first} column(s) down, then rows", down + rest))
+        elif name == "bands":
+            order = _bands(rows, width, sizes)
+            if order is not None:
+                found.append((name, order))
+    unique, seen = [], set()
+    for name, order in found:
+        key = tuple(order)
+        if key not in seen:
+            seen.add(key)
+            unique.append((name, order))
+    return unique
+
+
+def consistent(values, rows, width, sizes, holds, names=rules.LAYOUTS) -> list:
+    """(name, {(row, column): Value}) of every reading of the stream `values` (one per cell) that
+    `holds` (a function of {(row, column): value} -> bool) accepts."""
+    if len(values) != rows * width:
+        return []
+    kept = []
+    for name, order in layouts(rows, width, sizes, names):
+        cells = {cell: values[index] for index, cell in enumerate(order)}
+        if holds({cell: value.value for cell, value in cells.items()}):
+            kept.append((name, cells))
+    return kept
