@@ -548,28 +548,43 @@ def _recover_order(reading, template):
     """Read the application and review tables from the order of their values when the reader
     placed rows by position: keep the readings of table_order that add up; fill the cells every
     reading agrees on, and only when no cleanly read cell disagrees."""
-    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table)]
+    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table)
+               and not _whole_and_consistent(reading, table)]
     if not doubted:
         return
     streams = _streams(reading)
     options = {table: [] for table in ORDERED_TABLES}
     for table, groups in streams.items():
-        values = _flat(groups)
-        options[table] += _ordered_solutions(table, template, values, _sizes(groups, 0, len(values)))
+        if table in doubted:           # the readings of a table not doubted are never used
+            values = _flat(groups)
+            options[table] += _ordered_solutions(table, template, values, _sizes(groups, 0, len(values)))
     if "applications" in streams and "reviews_and_lawsuits" in streams:
         joined = streams["applications"] + streams["reviews_and_lawsuits"]
         values = _flat(joined)
         review_cells = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
         app_cells = len(values) - review_cells
         if app_cells > len(_flat(streams["applications"])):
-            options["applications"] += _ordered_solutions(
-                "applications", template, values[:app_cells], _sizes(joined, 0, app_cells))
-            options["reviews_and_lawsuits"] += _ordered_solutions(
-                "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
+            if "applications" in doubted:
+                options["applications"] += _ordered_solutions(
+                    "applications", template, values[:app_cells], _sizes(joined, 0, app_cells))
+            if "reviews_and_lawsuits" in doubted:
+                options["reviews_and_lawsuits"] += _ordered_solutions(
+                    "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
         if not _apply_order(reading, table, template, options[table]):
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
+
+
+def _whole_and_consistent(reading, table) -> bool:
+    """The applications table read whole with every identity over it holding (row totals, and
+    the columns' 一 + 二 = 三 + 四 and （七） sums tie every cell): no order of its values can tell
+    more, and the order search is the costly part of recovery. (The review table's identities
+    are only its row totals: a wrong placement can hold them, so it is always searched.)"""
+    content = reading.result["tables"].get(table)
+    if table != "applications" or not content or any(value is None for columns in content["rows"].values() for value in columns.values()):
+        return False
+    return not _failing(reading, table) and any(True for _ in instances({table: content}))
 
 
 def _failing(reading, table) -> list:
