@@ -181,3 +181,18 @@ def test_pasted_text_is_parsed(page):
     page.click("#paste-parse")
     playwright.expect(page.locator("#overview-table tbody tr")).to_have_count(1, timeout=TIMEOUT)
     assert page.locator("#overview-table tbody tr td[data-key=id]").inner_text() == "粘贴的文本 1.txt"
+
+
+def test_a_pdf_report_shows_its_pages(page):
+    """A PDF goes through the same batch: its body and year in the overview, its page count and
+    the PDF page beside each excerpt's line in the report."""
+    path = next(doc for doc in CORPUS_DIRS if doc.name == "pingtan-2023") / "source.chromium.pdf"
+    upload(page, [path])
+    row = page.locator("#overview-table tbody tr").first
+    assert row.locator("td[data-key=organization]").inner_text().strip() == "平潭综合实验区"
+    row.click()
+    playwright.expect(page.locator("#report")).to_be_visible()
+    assert "application/pdf, 共 7 页" in page.locator("#report").inner_text()
+    excerpts = page.locator("#report-body .excerpt .where").all_inner_texts()
+    assert excerpts and all("PDF 第" in where for where in excerpts)
+    screenshot(page, "pdf-report")

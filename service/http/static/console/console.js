@@ -53,6 +53,8 @@ const TEXT = {
   no_findings: {zh: "没有未通过的检查。", en: "No check failed."},
   other_warnings: {zh: "其他解析警告", en: "Other parse warnings"},
   line: {zh: "第 {n} 行", en: "line {n}"},
+  page: {zh: "（PDF 第 {n} 页）", en: " (PDF page {n})"},
+  pages: {zh: "共 {n} 页", en: "{n} pages"},
   lines: {zh: "行号：", en: "Lines: "},
   tables: {zh: "统计表", en: "Tables"},
   table_missing: {zh: "报告中未读出此表。", en: "This table was not read from the report."},
@@ -308,7 +310,8 @@ function metadata(result) {
     ["meta_template", report.template || t("no_template")], ["meta_published_on", report.published_on],
     ["meta_address", contacts.address], ["meta_postcode", contacts.postcode], ["meta_phone", contacts.phone],
     ["meta_fax", contacts.fax], ["meta_email", contacts.email],
-    ["meta_input", [input.media_type, input.encoding].filter(Boolean).join(", ")]];
+    ["meta_input", [input.media_type, input.encoding, input.pages ? t("pages", {n: input.pages}) : null]
+      .filter(Boolean).join(", ")]];
   const warnings = (result.warnings || []).filter(w => !w.table && !w.section);
   return el("div", {},
     el("dl", {class: "meta"}, ...entries.flatMap(([key, value]) => [el("dt", {}, t(key)), el("dd", {}, value ?? "—")])),
@@ -327,14 +330,16 @@ function findings(result) {
     el("code", {}, check.rule), " ", checkMessage(check),
     check.lines && check.lines.length ? el("div", {class: "where"}, t("lines"), check.lines.join("、")) : null,
     ...(check.excerpts || []).map(excerpt => el("div", {class: "excerpt"},
-      el("span", {class: "where"}, t("line", {n: excerpt.line}), "　"), excerpt.text)))));
+      el("span", {class: "where"}, t("line", {n: excerpt.line}),
+                   excerpt.page ? t("page", {n: excerpt.page}) : "", "　"), excerpt.text)))));
 }
 
 function warningList(warnings) {
   return el("ul", {class: "findings"}, ...warnings.map(warning => el("li", {class: "warning", "data-code": warning.code},
     el("span", {class: "badge warning"}, t("warning")), " ", el("code", {}, warning.code), " ",
     [warning.row, warning.column].filter(Boolean).join(" · "), warning.row ? "：" : "", warning.message,
-    warning.line ? el("span", {class: "where"}, "　", t("line", {n: warning.line})) : null)));
+    warning.line ? el("span", {class: "where"}, "　", t("line", {n: warning.line}),
+                      warning.page ? t("page", {n: warning.page}) : "") : null)));
 }
 
 // Which cells a failed check involves (the worst severity wins) and which a warning names.
