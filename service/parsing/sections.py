@@ -22,6 +22,7 @@ KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KI
 INLINE_TITLE_RES = [re.compile(r"\s*(" + p + r")") for p in headings.INLINE_TITLE_PATTERNS]
 TABLE_ROW_RE = re.compile(headings.TABLE_ROW_HEADINGS)
 TITLE_END_RE = re.compile(r"[。;:：]")
+OTHER_NUMBERING_RE = re.compile(headings.OTHER_NUMBERING_LINE)
 MAX_CANDIDATES = 400
 MAX_SUBHEADINGS = 100
 LINE_PREFIX_WINDOW = 24
@@ -157,8 +158,22 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     return found
 
 
+def _heading_in_other_numbering(norm: str, heading, following, excluded):
+    """A line between two headings of the chain that is a section title of a kind of its own,
+    numbered in another style or not at all: the section of the numeral the chain skips."""
+    value = heading.value + 1
+    for match in OTHER_NUMBERING_RE.finditer(norm, heading.body, following.start):
+        at = match.start(1)
+        kind = section_kind(match.group(1))
+        if kind and kind not in (heading.kind, following.kind) and not any(lo <= at < hi for lo, hi in excluded):
+            return Heading(NUM[value - 1] if value <= 10 else str(value), value, collapse_spaces(match.group(1)),
+                           kind, match.start(), match.end(), 0.0)
+    return None
+
+
 def _infer_missing(norm: str, chain: list, excluded) -> list:
-    """Insert a section for a numeral skipped by one, found through its first sub-heading."""
+    """Insert a section for a numeral skipped by one: its title on a line of its own under
+    another numbering (or none), else found through its first sub-heading (inferred)."""
     result = []
     for index, heading in enumerate(chain):
         result.append(heading)
@@ -166,6 +181,10 @@ def _infer_missing(norm: str, chain: list, excluded) -> list:
             continue
         following = chain[index + 1]
         if following.value != heading.value + 2:
+            continue
+        printed = _heading_in_other_numbering(norm, heading, following, excluded)
+        if printed is not None:
+            result.append(printed)
             continue
         for number, title, at in find_subheadings(norm, heading.body, following.start, excluded):
             kind = section_kind(title)

@@ -33,3 +33,10 @@ INLINE_TITLE_PATTERNS = [
 TABLE_ROW_HEADINGS = r"^\s*(?:本年新收|上年结转|本\s*年\s*度\s*办\s*理\s*结\s*果|结转下|转下一)"
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+
+# A section heading set apart from the report's numbering (一、 二、 …): numbered in another style
+# (六． 6、 6. 第六部分 六 followed by a space) or not numbered at all, alone on its line. It fills a
+# numeral the chain of 一、 二、 … headings skips (pre-2019 reports number their problems section so).
+OTHER_NUMBERING_LINE = (r"(?m)^[ \t\u3000]*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}[ \t\u3000]*[．.]"
+                        r"|\d{1,2}[ \t\u3000]*[、.．]|[一二三四五六七八九十]{1,3}[ \t\u3000]+)?[ \t\u3000]*"
+                        r"(?![(（])([^\n。；;:：]{4,40})[ \t\u3000]*$")   # (a sub-heading (一) is the other path)

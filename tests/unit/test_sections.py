@@ -73,3 +73,24 @@ def test_subheadings_but_not_yishi_erschi_prose():
     text = "一、总体情况\n（一）主动公开情况。一是加强领导，二是完善制度。\n(二)依申请公开情况\n正文\n二、主动公开政府信息情况\n"
     first = outline(text)[0]
     assert [(number, title) for number, title, _ in first.subheadings] == [("一", "主动公开情况"), ("二", "依申请公开情况")]
+
+
+PRE_2019 = ("某县人民政府2017年政府信息公开工作年度报告\n一、概述\n今年我县……\n二、主动公开政府信息情况\n全年主动公开信息100条。\n"
+            "三、依申请公开政府信息情况\n全年受理申请3件。\n四、政府信息公开的收费及减免情况\n未收费。\n"
+            "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n{heading}\n一是公开内容不够全面。二是……\n"
+            "七、其他需要报告的事项\n无。\n")
+
+
+@pytest.mark.parametrize("heading", ["存在的主要问题及改进措施", "六．存在的主要问题及改进措施", "6、存在的主要问题及改进措施",
+                                     "第六部分 存在的主要问题及改进措施", "六 存在的主要问题及改进措施"])
+def test_a_section_under_another_numbering_fills_the_skipped_numeral(heading):
+    sections = find_sections(PRE_2019.format(heading=heading))
+    assert [(s.heading.number, s.heading.kind) for s in sections][-3:] == [
+        ("五", "reviews_and_lawsuits"), ("六", "problems_and_improvements"), ("七", "other_matters")]
+    printed = sections[-2].heading
+    assert printed.title == "存在的主要问题及改进措施" and not printed.inferred
+
+
+def test_a_line_of_prose_in_the_gap_is_no_section():
+    text = PRE_2019.format(heading="今年未发生因政府信息公开引起的行政复议。")
+    assert [s.heading.number for s in find_sections(text)][-2:] == ["五", "七"]
