@@ -764,7 +764,9 @@ def _bodies(rows, text_width):
             pending.append(index)
             continue
         if body is not None:
-            bodies.append((body, pending))
+            # label lines right above a header of the next table are its header (第二十条第（五）项)
+            heads = not _is_prose(row, text_width) and not HEADING_RE.match(row.pieces[0].text)
+            bodies.append((body, [] if heads else pending))
         body, pending = None, []
     if body is not None:
         bodies.append((body, pending))
@@ -873,7 +875,7 @@ def _header_blocks(pieces):
             last = block[-1]
             aligned = abs((last.x0 + last.x1) / 2 - (piece.x0 + piece.x1) / 2) <= piece.size \
                 or abs(last.x0 - piece.x0) <= 0.5 * piece.size
-            if aligned and last.top < piece.top and piece.top - last.bottom < 1.2 * piece.size:
+            if aligned and last.top < piece.top and piece.top - last.bottom < 1.6 * piece.size:
                 target = block
         if target is None:
             blocks.append([piece])
