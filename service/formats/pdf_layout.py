@@ -634,7 +634,8 @@ STRONG_GAP = 2.0          # … and one this wide sets a lone figure apart from 
 MAX_LABEL_CHARS = 30      # a piece of a table row's label is short; a longer one is prose
 MAX_BETWEEN = 12          # label lines between two rows of figures
 MAX_HEADER_LINES = 14     # header lines above a table's first row of figures
-PROSE_SHARE = 0.6         # a line without figures wider than this share of the page's text is prose
+PROSE_SHARE = 0.6         # a line without figures wider than this share of the page's text …
+PROSE_FILL = 0.8          # … that its characters fill to this share is prose
 FIGURE_PIECE_RE = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?(?:万元|元)?|[/／\-—－–]{1,3})$")
 HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 
@@ -738,7 +739,13 @@ def _row(chars):
 
 
 def _is_prose(row, text_width):
-    return not row.figures and any(piece.x1 - piece.x0 > PROSE_SHARE * text_width for piece in row.pieces)
+    """A line of running text: no figures, wide, and its pieces fill it (justified text may
+    leave a gap or two, a table's header line leaves wide ones)."""
+    if row.figures:
+        return False
+    extent = row.pieces[-1].x1 - row.pieces[0].x0
+    filled = sum(piece.x1 - piece.x0 for piece in row.pieces)
+    return extent > PROSE_SHARE * text_width and filled >= PROSE_FILL * extent
 
 
 def _bodies(rows, text_width):
@@ -840,6 +847,20 @@ def _place_figures(figures, columns):
     return placed
 
 
+def _split_at_columns(piece, columns):
+    """A header piece that runs over several columns of left-aligned figures, its cells set close
+    together ("本年制发件数本年废止件数"), is cut where a character starts a column."""
+    starts = [x0 for x0, _, _ in columns]
+    cuts = [0]
+    for k in range(1, len(piece.chars)):
+        before, char = piece.chars[k - 1], piece.chars[k]
+        if char.x0 - before.x1 >= 0.6 * piece.size and any(abs(char.x0 - x0) <= 0.3 * piece.size for x0 in starts):
+            cuts.append(k)
+    if len(cuts) == 1:
+        return [piece]
+    return [_piece(piece.chars[a:b], piece.size) for a, b in zip(cuts, [*cuts[1:], len(piece.chars)])]
+
+
 def _label_blocks(pieces):
     """Label pieces (each with the index of its line and whether that line holds figures) →
     blocks of one cell's text: a numbered piece (一、 （三） 2.) opens a block; any other piece
@@ -910,7 +931,7 @@ def _borderless_table(rows, header, body):
             if piece.x1 <= left + 0.5 * piece.size:
                 label_pieces.append((piece, i, bool(rows[i].figures)))
             elif i in header:
-                header_pieces.append(piece)
+                header_pieces += _split_at_columns(piece, main)
     # rows of figures, each with its figures in columns
     table_rows = []          # (y, label blocks, {column: text})
     for i in body:
