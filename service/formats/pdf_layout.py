@@ -894,8 +894,8 @@ def _header_blocks(pieces):
         target = None
         for block in blocks:
             last = block[-1]
-            aligned = abs((last.x0 + last.x1) / 2 - (piece.x0 + piece.x1) / 2) <= piece.size \
-                or abs(last.x0 - piece.x0) <= 0.5 * piece.size
+            aligned = abs((last.x0 + last.x1) / 2 - (piece.x0 + piece.x1) / 2) <= 0.6 * piece.size \
+                or abs(last.x0 - piece.x0) <= 0.25 * piece.size
             if aligned and last.top < piece.top and piece.top - last.bottom < 1.6 * piece.size:
                 target = block
         if target is None:
