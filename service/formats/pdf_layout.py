@@ -14,8 +14,10 @@ one merged cell, and each character goes to the cell under its centre. A merged 
 the way the HTML reader writes one: its text once per row it covers, followed by an empty cell
 for each further column it covers. Text outside tables becomes lines (characters whose vertical
 centres agree, ordered by x), with no space inserted between Chinese characters and runs of
-spaces where a wide gap separates aligned columns (a table without ruling lines then reads as
-whitespace-aligned text). A table that goes on at the top of the next page is joined to the
+spaces where a wide gap separates aligned columns. Tables without ruling lines are found among
+the characters outside ruled tables (find_borderless_tables): lines whose figures stand in
+columns are rows, the label lines around them and the header lines above them are gathered
+by position and numbering, and they become Table objects like the ruled ones. A table that goes on at the top of the next page is joined to the
 part above it; a row cut by the page break is joined back into one row. Running headers,
 footers and page numbers are dropped by their position: a short first or last line of a page
 that sits in the page's outer margin band.
