@@ -868,11 +868,12 @@ def _label_blocks(pieces):
     blocks of one cell's text: a numbered piece (一、 （三） 2.) opens a block; any other piece
     goes on the block whose last piece lies right above it, overlapping it; a block holds the
     label of one row of figures at most."""
-    blocks = []
+    blocks, recent = [], []
     for piece, line, figure_line in sorted(pieces, key=lambda item: (item[0].top, item[0].x0)):
         target, best = None, 0.0
+        recent = [block for block in recent if piece.top - block["pieces"][-1].bottom < 1.2 * piece.size]
         if not NUMBERED_RE.match(piece.text):
-            for block in blocks:
+            for block in recent:
                 last = block["pieces"][-1]
                 overlap = min(last.x1, piece.x1) - max(last.x0, piece.x0)
                 if overlap > best and piece.top - last.bottom < 1.2 * piece.size and last.top < piece.top \
@@ -881,6 +882,7 @@ def _label_blocks(pieces):
         if target is None:
             target = {"pieces": [], "figure_line": None}
             blocks.append(target)
+            recent.append(target)
         target["pieces"].append(piece)
         if figure_line:
             target["figure_line"] = line
@@ -926,13 +928,14 @@ def _borderless_table(rows, header, body):
     main = sorted(sorted(clusters, key=lambda c: -len(c[2]))[:count], key=lambda c: c[0])
     left = main[0][0]
     label_pieces, header_pieces = [], []
+    in_header = set(header)
     for i in header + body:
         for piece in rows[i].pieces:
             if any(piece is figure for figure in rows[i].figures):
                 continue
             if piece.x1 <= left + 0.5 * piece.size:
                 label_pieces.append((piece, i, bool(rows[i].figures)))
-            elif i in header:
+            elif i in in_header:
                 header_pieces += _split_at_columns(piece, main)
     # rows of figures, each with its figures in columns
     table_rows = []          # (y, label blocks, {column: text})
@@ -944,19 +947,22 @@ def _borderless_table(rows, header, body):
         figures = {} if columns is None else {c: piece.text for c, piece in zip(columns, row.figures)}
         table_rows.append([row.middle, [], figures, i])
     first_top = min(rows[i].top for i in body if rows[i].figures)
+    by_line = {r[3]: r for r in table_rows}
+    middles = [r[0] for r in table_rows]
     loose = []
     for block in _label_blocks(label_pieces):
         pieces = block["pieces"]
         top, bottom = min(p.top for p in pieces), max(p.bottom for p in pieces)
         if block["figure_line"] is not None:
-            target = next(r for r in table_rows if r[3] == block["figure_line"])
+            target = by_line[block["figure_line"]]
         else:
-            inside = [r for r in table_rows if top - 2 <= r[0] <= bottom + 2]
+            inside = table_rows[bisect.bisect_left(middles, top - 2):bisect.bisect_right(middles, bottom + 2)]
             if not inside and bottom < first_top:
                 loose.append((top, pieces))
                 continue
-            candidates = inside or table_rows
             middle = (top + bottom) / 2
+            at = bisect.bisect_left(middles, middle)
+            candidates = inside or table_rows[max(at - 1, 0):at + 1]
             target = min(candidates, key=lambda r: abs(r[0] - middle))
         target[1].append(pieces)
     # header rows: header cells whose heights overlap are one row (a vertical or wrapped header
