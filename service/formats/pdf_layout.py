@@ -14,8 +14,10 @@ one merged cell, and each character goes to the cell under its centre. A merged 
 the way the HTML reader writes one: its text once per row it covers, followed by an empty cell
 for each further column it covers. Text outside tables becomes lines (characters whose vertical
 centres agree, ordered by x), with no space inserted between Chinese characters and runs of
-spaces where a wide gap separates aligned columns (a table without ruling lines then reads as
-whitespace-aligned text). A table that goes on at the top of the next page is joined to the
+spaces where a wide gap separates aligned columns. Tables without ruling lines are found among
+the characters outside ruled tables (find_borderless_tables): lines whose figures stand in
+columns are rows, the label lines around them and the header lines above them are gathered
+by position and numbering, and they become Table objects like the ruled ones. A table that goes on at the top of the next page is joined to the
 part above it; a row cut by the page break is joined back into one row. Running headers,
 footers and page numbers are dropped by their position: a short first or last line of a page
 that sits in the page's outer margin band.
@@ -70,6 +72,7 @@ class Table:
     texts: dict                # cell id -> text
     chars: dict = field(default_factory=dict)   # cell id -> its characters
     open_top: bool = False     # the first row's cells reach the table's top rule
+    figure_columns: list = None   # a table without rules: the (x0, x1) of its columns of figures
 
 
 @dataclass
@@ -396,6 +399,9 @@ def page_blocks(page: Page):
     taken = set()
     tables = find_tables(horizontals, verticals, page.chars, taken)
     free = [char for index, char in enumerate(page.chars) if index not in taken]
+    borderless, taken_free = find_borderless_tables(free, page.width)
+    tables += borderless
+    free = [char for char in free if id(char) not in taken_free]
     lines = []
     for chars in group_lines(free):
         text = line_text(chars).rstrip()
@@ -447,7 +453,10 @@ def _same(a, b):
 def _continues(previous: Table, table: Table) -> bool:
     """The first table of a page goes on from the last one of the page before: every column rule
     of the new part is one of the old part's (WPS may leave out the rules between figures on the
-    new page; Chromium draws no rules for a row-spanning cell that goes on from the page before)."""
+    new page; Chromium draws no rules for a row-spanning cell that goes on from the page before).
+    A table without rules goes on from one whose columns of figures stand where its own stand."""
+    if previous.figure_columns is not None or table.figure_columns is not None:
+        return _same_figure_columns(previous.figure_columns, table.figure_columns)
     return len(table.xs) <= len(previous.xs) and all(any(_same(x, old) for old in previous.xs) for x in table.xs)
 
 
@@ -488,6 +497,16 @@ def _regrid(table: Table, previous: Table):
         table.texts.pop(cell, None)
     table.cells = cells
     table.xs = list(xs)
+
+
+def _same_figure_columns(old, new) -> bool:
+    """Two tables without rules are one when they have as many columns of figures and each new
+    column stands between the old column's neighbours (figures move inside their cells: a
+    wider figure, a cell's own padding)."""
+    if old is None or new is None or len(old) != len(new):
+        return False
+    bounds = [float("-inf"), *((a[1] + b[0]) / 2 for a, b in zip(old, old[1:])), float("inf")]
+    return all(bounds[k] < (x0 + x1) / 2 < bounds[k + 1] for k, (x0, x1) in enumerate(new))
 
 
 def _join_tables(previous: Table, table: Table):
@@ -606,3 +625,399 @@ def _table_lines(table):
     rows = [[row[c] for c in kept] for row in rows if any(row)]
     keep = [c for c in range(len(kept)) if any(row[c] for row in rows)]
     return ["| " + " | ".join(row[c] for c in keep) + " |" for row in rows]
+
+
+# ----------------------------------------------------------------------------------------------
+# tables without ruling lines
+
+
+PIECE_GAP = 0.8           # a gap of this many font sizes inside a line separates two pieces (cells)
+STRONG_GAP = 2.0          # … and one this wide sets a lone figure apart from its label
+MAX_LABEL_CHARS = 30      # a piece of a table row's label is short; a longer one is prose
+MAX_BETWEEN = 12          # label lines between two rows of figures
+MAX_HEADER_LINES = 14     # header lines above a table's first row of figures
+PROSE_SHARE = 0.6         # a line without figures wider than this share of the page's text …
+PROSE_FILL = 0.8          # … that its characters fill to this share is prose
+FIGURE_PIECE_RE = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?(?:万元|元)?|[/／\-—－–]{1,3})$")
+HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+
+
+@dataclass
+class Piece:
+    """Characters of one line between two wide gaps: a cell's text on that line."""
+    chars: list
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def figure(self):
+        return bool(FIGURE_PIECE_RE.match(self.text))
+
+    @property
+    def numeric(self):
+        return self.figure and any(ch.isdigit() for ch in self.text)
+
+    @property
+    def middle(self):
+        return (self.top + self.bottom) / 2
+
+
+def _piece(chars, size):
+    return Piece(chars, _cell_text(chars), min(c.x0 for c in chars), max(c.x1 for c in chars),
+                 min(c.top for c in chars), max(c.bottom for c in chars), size)
+
+
+def line_pieces(chars):
+    """One line's characters → pieces, split at gaps of PIECE_GAP font sizes. A figure glued to
+    the Chinese label before it ("不计其5", "行政事业性收费5949.088667": a label cell that fills its
+    column) is split off: digits that end the line or a piece and follow a Chinese character."""
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible:
+        return []
+    sizes = sorted(c.size for c in visible)
+    size = max(sizes[len(sizes) // 2], 1.0)
+    groups = [[visible[0]]]
+    for char in visible[1:]:
+        if char.x0 - groups[-1][-1].x1 >= PIECE_GAP * size:
+            groups.append([char])
+        else:
+            groups[-1].append(char)
+    pieces = []
+    for group in groups:
+        cut = len(group)
+        while cut > 0 and (group[cut - 1].text.isdigit() or group[cut - 1].text in ".,"):
+            cut -= 1
+        if 0 < cut < len(group) and group[cut].text.isdigit() and _is_cjk(group[cut - 1].text) \
+                and FIGURE_PIECE_RE.match("".join(c.text for c in group[cut:])):
+            pieces += [_piece(group[:cut], size), _piece(group[cut:], size)]
+        else:
+            pieces.append(_piece(group, size))
+    return pieces
+
+
+@dataclass
+class _Row:
+    """A line of a page with its pieces, and whether it is a row of figures (strong: several
+    figures, or one set well apart from its label; weak: one figure glued to its label)."""
+    pieces: list
+    top: float
+    bottom: float
+    figures: list
+    strong: bool
+
+    @property
+    def middle(self):
+        return (self.top + self.bottom) / 2
+
+    @property
+    def labels(self):
+        return [piece for piece in self.pieces if not piece.figure]
+
+
+def _row(chars):
+    pieces = line_pieces(chars)
+    figures = []
+    for piece in reversed(pieces):          # figures stand right of the labels
+        if not piece.figure:
+            break
+        figures.insert(0, piece)
+    labels = pieces[:len(pieces) - len(figures)]
+    numeric = [piece for piece in figures if piece.numeric]
+    strong = weak = False
+    if numeric and not any(piece.figure for piece in labels) \
+            and all(len(piece.text) <= MAX_LABEL_CHARS for piece in labels):
+        if len(numeric) >= 2:
+            strong = True
+        elif labels:
+            gap = figures[0].x0 - labels[-1].x1
+            strong = gap >= STRONG_GAP * figures[0].size
+            weak = not strong
+    return _Row(pieces, min(c.top for c in chars), max(c.bottom for c in chars),
+                figures if strong or weak else [], strong)
+
+
+def _is_prose(row, text_width):
+    """A line of running text: no figures, wide, and its pieces fill it (justified text may
+    leave a gap or two, a table's header line leaves wide ones)."""
+    if row.figures:
+        return False
+    extent = row.pieces[-1].x1 - row.pieces[0].x0
+    filled = sum(piece.x1 - piece.x0 for piece in row.pieces)
+    return extent > PROSE_SHARE * text_width and filled >= PROSE_FILL * extent
+
+
+def _bodies(rows, text_width):
+    """Runs of rows of figures with the label lines between them (lines whose text stays left
+    of the figures). A line reaching over the figures (a header inside the table, a heading,
+    prose) ends the run. Runs without a strong row of figures are left to the text."""
+    bodies = []
+    body, pending, left = None, [], None
+    for index, row in enumerate(rows):
+        if row.figures:
+            if body is not None and len(pending) <= MAX_BETWEEN:
+                body += pending
+                body.append(index)
+            else:
+                if body is not None:
+                    bodies.append((body, pending))
+                body = [index]
+            pending = []
+            left = min(left if left is not None and len(body) > 1 else float("inf"), row.figures[0].x0)
+            continue
+        if body is not None and not _is_prose(row, text_width) \
+                and all(piece.x1 <= left + 0.5 * piece.size for piece in row.pieces):
+            pending.append(index)
+            continue
+        if body is not None:
+            # label lines right above a header of the next table are its header (第二十条第（五）项)
+            heads = not _is_prose(row, text_width) and not HEADING_RE.match(row.pieces[0].text)
+            bodies.append((body, [] if heads else pending))
+        body, pending = None, []
+    if body is not None:
+        bodies.append((body, pending))
+    out = []
+    for body, trailing in bodies:
+        if any(rows[i].strong for i in body):
+            # label lines after the last figures: the last row's label going on (at most as many
+            # lines as the table's longest label has above its figures, and no new numbering)
+            tail = []
+            for i in trailing:
+                if HEADING_RE.match(rows[i].pieces[0].text) or len(tail) >= 6:
+                    break
+                tail.append(i)
+            out.append(body + tail)
+    return out
+
+
+def _header_lines(rows, body, claimed, text_width):
+    """The lines above a body that head it: walking up, lines without figures that are not prose,
+    close below each other; above the first line reaching over the figures (the header proper),
+    a numbered line is the heading before the table and ends it."""
+    left = min(rows[i].figures[0].x0 for i in body if rows[i].figures)
+    out, over_figures = [], False
+    below = rows[body[0]]
+    i = body[0] - 1
+    while i >= 0 and i not in claimed and len(out) < MAX_HEADER_LINES:
+        row = rows[i]
+        if row.figures or _is_prose(row, text_width):
+            break
+        size = max(piece.size for piece in row.pieces)
+        reaches = any(piece.x1 > left + 0.5 * piece.size for piece in row.pieces)
+        if HEADING_RE.match(row.pieces[0].text) and (over_figures or reaches):
+            break
+        if below.top - row.bottom > 2.5 * size:
+            break
+        over_figures |= reaches
+        out.append(i)
+        below = row
+        i -= 1
+    return out[::-1]
+
+
+def _figure_columns(figure_rows):
+    """Clusters of the figures' x-ranges: [x0, x1, rows that have a figure there]."""
+    clusters = []
+    for row_index, piece in sorted(((r, p) for r, row in enumerate(figure_rows) for p in row.figures),
+                                   key=lambda item: item[1].x0):
+        if clusters and piece.x0 <= clusters[-1][1] + 0.2 * piece.size:
+            clusters[-1][1] = max(clusters[-1][1], piece.x1)
+            clusters[-1][2].add(row_index)
+        else:
+            clusters.append([piece.x0, piece.x1, {row_index}])
+    return clusters
+
+
+def _place_figures(figures, columns):
+    """Column of each figure, or None when the geometry does not say it for certain: a row with
+    a figure for every column is read in order; a shorter row needs each figure inside exactly
+    one column, left to right."""
+    if len(figures) == len(columns):
+        return list(range(len(columns)))
+    if len(figures) > len(columns):
+        return None
+    placed = []
+    for piece in figures:
+        tolerance = 0.3 * piece.size
+        hits = [k for k, (x0, x1, _) in enumerate(columns) if piece.x0 < x1 + tolerance and piece.x1 > x0 - tolerance]
+        if len(hits) != 1 or (placed and hits[0] <= placed[-1]):
+            return None
+        placed.append(hits[0])
+    return placed
+
+
+def _split_at_columns(piece, columns):
+    """A header piece that runs over several columns of left-aligned figures, its cells set close
+    together ("本年制发件数本年废止件数"), is cut where a character starts a column."""
+    starts = [x0 for x0, _, _ in columns]
+    cuts = [0]
+    for k in range(1, len(piece.chars)):
+        before, char = piece.chars[k - 1], piece.chars[k]
+        if char.x0 - before.x1 >= 0.6 * piece.size and any(abs(char.x0 - x0) <= 0.3 * piece.size for x0 in starts):
+            cuts.append(k)
+    if len(cuts) == 1:
+        return [piece]
+    return [_piece(piece.chars[a:b], piece.size) for a, b in zip(cuts, [*cuts[1:], len(piece.chars)])]
+
+
+def _label_blocks(pieces):
+    """Label pieces (each with the index of its line and whether that line holds figures) →
+    blocks of one cell's text: a numbered piece (一、 （三） 2.) opens a block; any other piece
+    goes on the block whose last piece lies right above it, overlapping it; a block holds the
+    label of one row of figures at most."""
+    blocks, recent = [], []
+    for piece, line, figure_line in sorted(pieces, key=lambda item: (item[0].top, item[0].x0)):
+        target, best = None, 0.0
+        recent = [block for block in recent if piece.top - block["pieces"][-1].bottom < 1.2 * piece.size]
+        if not NUMBERED_RE.match(piece.text):
+            for block in recent:
+                last = block["pieces"][-1]
+                overlap = min(last.x1, piece.x1) - max(last.x0, piece.x0)
+                if overlap > best and piece.top - last.bottom < 1.2 * piece.size and last.top < piece.top \
+                        and not (figure_line and block["figure_line"] is not None and block["figure_line"] != line):
+                    target, best = block, overlap
+        if target is None:
+            target = {"pieces": [], "figure_line": None}
+            blocks.append(target)
+            recent.append(target)
+        target["pieces"].append(piece)
+        if figure_line:
+            target["figure_line"] = line
+    return blocks
+
+
+def _header_blocks(pieces):
+    """Header pieces over the figures → blocks of one header cell: a piece goes on the block right
+    above it when they are aligned (centres or left edges together), as a wrapped or vertical
+    header is set."""
+    blocks = []
+    for piece in sorted(pieces, key=lambda p: (p.top, p.x0)):
+        target = None
+        for block in blocks:
+            last = block[-1]
+            aligned = abs((last.x0 + last.x1) / 2 - (piece.x0 + piece.x1) / 2) <= 0.6 * piece.size \
+                or abs(last.x0 - piece.x0) <= 0.25 * piece.size
+            if aligned and last.top < piece.top and piece.top - last.bottom < 1.6 * piece.size:
+                target = block
+        if target is None:
+            blocks.append([piece])
+        else:
+            target.append(piece)
+    return blocks
+
+
+def _block_text(pieces):
+    text = ""
+    for piece in sorted(pieces, key=lambda p: (p.top, p.x0)):
+        text = _join(text, piece.text)
+    return text
+
+
+def _borderless_table(rows, header, body):
+    """A Table from header lines and a body: one label column and a column per figure column;
+    one row per header level, per row of figures (its label gathered from the lines around it)
+    and per label above the first figures that belongs to none (a row cut by the page break)."""
+    figure_rows = [rows[i] for i in body if rows[i].figures]
+    clusters = _figure_columns(figure_rows)
+    count = max(len(row.figures) for row in figure_rows)
+    if len(clusters) < count:
+        return None
+    main = sorted(sorted(clusters, key=lambda c: -len(c[2]))[:count], key=lambda c: c[0])
+    left = main[0][0]
+    label_pieces, header_pieces = [], []
+    in_header = set(header)
+    for i in header + body:
+        for piece in rows[i].pieces:
+            if any(piece is figure for figure in rows[i].figures):
+                continue
+            if piece.x1 <= left + 0.5 * piece.size:
+                label_pieces.append((piece, i, bool(rows[i].figures)))
+            elif i in in_header:
+                header_pieces += _split_at_columns(piece, main)
+    # rows of figures, each with its figures in columns
+    table_rows = []          # (y, label blocks, {column: text})
+    for i in body:
+        row = rows[i]
+        if not row.figures:
+            continue
+        columns = _place_figures(row.figures, main)
+        figures = {} if columns is None else {c: piece.text for c, piece in zip(columns, row.figures)}
+        table_rows.append([row.middle, [], figures, i])
+    first_top = min(rows[i].top for i in body if rows[i].figures)
+    by_line = {r[3]: r for r in table_rows}
+    middles = [r[0] for r in table_rows]
+    loose = []
+    for block in _label_blocks(label_pieces):
+        pieces = block["pieces"]
+        top, bottom = min(p.top for p in pieces), max(p.bottom for p in pieces)
+        if block["figure_line"] is not None:
+            target = by_line[block["figure_line"]]
+        else:
+            inside = table_rows[bisect.bisect_left(middles, top - 2):bisect.bisect_right(middles, bottom + 2)]
+            if not inside and bottom < first_top:
+                loose.append((top, pieces))
+                continue
+            middle = (top + bottom) / 2
+            at = bisect.bisect_left(middles, middle)
+            candidates = inside or table_rows[max(at - 1, 0):at + 1]
+            target = min(candidates, key=lambda r: abs(r[0] - middle))
+        target[1].append(pieces)
+    # header rows: header cells whose heights overlap are one row (a vertical or wrapped header
+    # beside one-line ones); a label above the first figures that belongs to no row of figures
+    # goes in the label column of the header row beside it, or is a row of its own
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(main, main[1:])]
+    cells_above = [(min(p.top for p in block), max(p.bottom for p in block),
+                    bisect.bisect_right(bounds, (min(p.x0 for p in block) + max(p.x1 for p in block)) / 2) + 1,
+                    _block_text(block)) for block in _header_blocks(header_pieces)]
+    cells_above += [(min(p.top for p in pieces), max(p.bottom for p in pieces), 0, _block_text(pieces))
+                    for _, pieces in loose]
+    out = []
+    for band in _bands(cells_above):
+        row = [""] * (len(main) + 1)
+        for _, _, column, text in sorted(band):
+            row[column] = _join(row[column], text)
+        out.append(row)
+    for _, blocks_of_row, figures, _ in table_rows:
+        label = "".join(_block_text(pieces) for pieces in sorted(blocks_of_row, key=lambda ps: ps[0].x0))
+        out.append([label, *(figures.get(c, "") for c in range(len(main)))])
+    width = len(main) + 1
+    cells = [[r * width + c for c in range(width)] for r in range(len(out))]
+    texts = {r * width + c: text for r, row in enumerate(out) for c, text in enumerate(row) if text}
+    lines = [rows[i] for i in header + body]
+    xs = [min(min(p.x0 for p in row.pieces) for row in lines) - 1, left - 0.5, *bounds, main[-1][1] + 1]
+    return Table(top=min(row.top for row in lines), bottom=max(row.bottom for row in lines), xs=xs, rows=[],
+                 cells=cells, texts=texts, figure_columns=[(c[0], c[1]) for c in main])
+
+
+def _bands(cells):
+    """(top, bottom, …) cells → groups whose vertical extents overlap, top to bottom."""
+    bands = []
+    for cell in sorted(cells):
+        if bands and cell[0] < max(other[1] for other in bands[-1]):
+            bands[-1].append(cell)
+        else:
+            bands.append([cell])
+    return bands
+
+
+def find_borderless_tables(chars, width):
+    """Tables without ruling lines, from the positions of the characters (the ones outside ruled
+    tables): rows of figures whose figures stand in columns, the label lines around them and the
+    header lines above. Returns the tables and the characters they took."""
+    lines = group_lines(chars)
+    rows = [_row(line) for line in lines]
+    rows = [row for row in rows if row.pieces]
+    text_width = max((max(p.x1 for p in row.pieces) - min(p.x0 for p in row.pieces) for row in rows), default=width)
+    tables, used = [], set()
+    for body in _bodies(rows, text_width):
+        header = _header_lines(rows, body, used, text_width)
+        table = _borderless_table(rows, header, body)
+        if table is None:
+            continue
+        tables.append(table)
+        used.update(header + body)
+    taken = {id(char) for i in used for piece in rows[i].pieces for char in piece.chars}
+    return tables, taken
