@@ -22,6 +22,7 @@ Cells read cleanly are never changed.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from service import contract
@@ -475,18 +476,27 @@ def _row_variants(table, template):
 
 def _identities_hold(table, rows, columns, cells) -> bool:
     """Every identity instance over the table holds (instances with a blank cell aside), and
-    at least one could be assessed."""
-    content = {table: {"rows": {row: {column: cells[(r, c)] for c, column in enumerate(columns)}
-                                for r, row in enumerate(rows)}}}
+    at least one could be assessed. `cells`: {(row index, column index): value}."""
     assessed = 0
-    for eq in instances(content):
-        values = [content[table]["rows"][cell.split(".")[3]][cell.split(".")[4]] for cell in eq.cells]
-        if None in values:
+    for parts, totals in _indexed_instances(table, tuple(rows), tuple(columns)):
+        part_values = [cells[cell] for cell in parts]
+        total_values = [cells[cell] for cell in totals]
+        if None in part_values or None in total_values:
             continue
-        if abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
+        if abs(sum(part_values) - sum(total_values)) > 1e-6:
             return False
         assessed += 1
     return assessed > 0
+
+
+@lru_cache(maxsize=64)
+def _indexed_instances(table, rows, columns) -> tuple:
+    """The identity instances over a table of these rows and columns, as ((row index, column
+    index) of the parts, of the totals): built once per table shape."""
+    content = {table: {"rows": {row: dict.fromkeys(columns) for row in rows}}}
+    index = {cell_path(table, row, column): (r, c) for r, row in enumerate(rows) for c, column in enumerate(columns)}
+    return tuple((tuple(index[cell] for cell in eq.parts), tuple(index[cell] for cell in eq.totals))
+                 for eq in instances(content))
 
 
 def _clean_cells(reading, table):
