@@ -175,6 +175,11 @@ def splits(chunks, columns, limit) -> list:
         unit = "万元" if chunk.endswith("万元") else "元" if chunk.endswith("元") else None
         digits = chunk[:-len(unit)] if unit else chunk
         parsed.append((digits, unit))
+    # characters of the chunks after each one: every cell takes at least one character, so a
+    # branch with fewer characters left than cells left yields nothing and is not walked
+    after = [0] * len(parsed)
+    for index in range(len(parsed) - 2, -1, -1):
+        after[index] = after[index + 1] + len(parsed[index + 1][0])
     found = []
     values = []
 
@@ -188,7 +193,7 @@ def splits(chunks, columns, limit) -> list:
         digits, unit = parsed[chunk_index]
         cells_left = len(columns) - cell
         chunks_left = len(parsed) - chunk_index
-        if cells_left < chunks_left:
+        if cells_left < chunks_left or len(digits) - at + after[chunk_index] < cells_left:
             return
         dot = digits.find(".", at)
         for end in range(at + 1, len(digits) + 1):
