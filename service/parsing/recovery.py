@@ -292,8 +292,9 @@ def solve(runs, cells, equations, budget) -> list:
     return solutions
 
 
-def _rules_for(run, equations, cells, run_of):
-    return sorted({eq.rule for eq in _usable(equations, cells, run_of) if set(eq.cells) & set(run.cells)})
+def _rules_for(run, usable):
+    """The rules of the usable identity instances over a run's cells."""
+    return sorted({eq.rule for eq in usable if set(eq.cells) & set(run.cells)})
 
 
 # --- the stage -------------------------------------------------------------------------------
@@ -387,6 +388,7 @@ def _decide(runs, cells, equations, budget, reading):
     warnings = result["warnings"]
     solutions = solve(runs, cells, equations, budget)
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    usable = _usable(equations, cells, run_of)
     for index, run in enumerate(runs):
         if solutions is None:
             why = "the search for a reading that adds up took too long"
@@ -408,7 +410,7 @@ def _decide(runs, cells, equations, budget, reading):
             result["provenance"][cell] = {
                 "method": "digit_split", "printed": run.printed, "line": run.line,
                 "readings": len(readings),
-                "identities": [] if run.given_by_digits else _rules_for(run, equations, cells, run_of)}
+                "identities": [] if run.given_by_digits else _rules_for(run, usable)}
         if len(filled) < len(run.cells):
             if why is None:
                 why = f"{len(readings)} readings add up"
