@@ -6,7 +6,8 @@
 (a) median and p90 of parse_report per corpus document over N repeats, and the total;
 (a') the cost of the recovery stage alone on the run-together documents (ms per report);
 (b) gunicorn started with the shipped gunicorn.conf.py on a free 127.0.0.1 port; requests per
-    second, p50/p99 latency and errors of POST /parse (cycling the corpus documents) and of
+    second, p50/p99 latency and errors of POST /parse (cycling the corpus documents, each request
+    with a line of its own appended, so that no two bodies are the same) and of
     GET /health, and the ratio parse/health. The load comes from wrk when it is installed,
     otherwise from Python threads, each with one http.client connection (said in the output;
     gunicorn's sync workers close the connection after each response, so both reconnect).
@@ -59,8 +60,10 @@ function request()
   if mode == "health" then
     return wrk.format("GET", "/health")
   end
-  i = i % #bodies + 1
-  return wrk.format("POST", "/parse", {["Content-Type"] = "text/plain; charset=utf-8"}, bodies[i])
+  i = i + 1
+  -- every request a text not sent before: no cache of lines, cells or labels answers it whole
+  local body = bodies[(i - 1) % #bodies + 1] .. "\n（第" .. i .. "次）\n"
+  return wrk.format("POST", "/parse", {["Content-Type"] = "text/plain; charset=utf-8"}, body)
 end
 function done(summary, latency, requests)
   local e = summary.errors
@@ -218,8 +221,8 @@ def load_with_python(port, mode, docs, duration, connections):
                 if mode == "health":
                     connection.request("GET", "/health")
                 else:
-                    connection.request("POST", "/parse", body=bodies[n % len(bodies)],
-                                       headers={"Content-Type": TEXT_PLAIN})
+                    body = bodies[n % len(bodies)] + f"\n（第{n}次）\n".encode()
+                    connection.request("POST", "/parse", body=body, headers={"Content-Type": TEXT_PLAIN})
                     n += 1
                 response = connection.getresponse()
                 response.read()

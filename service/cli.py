@@ -166,22 +166,23 @@ def filename_of(path):
 
 @functools.cache
 def local_parser():
-    """(read_document, parse_submission, schema, limits), imported on first use (--url needs none)."""
+    """(read_document, parse_submission, dump, limits), imported on first use (--url needs none);
+    dump is ParseResultSchema's, compiled (service/http/schema_dump.py)."""
     from service.documents import parse_submission, read_document
-    from service.http.schemas import ParseResultSchema
+    from service.http.result_json import dump_result
 
-    return read_document, parse_submission, ParseResultSchema(), document_limits(DEFAULTS)
+    return read_document, parse_submission, dump_result, document_limits(DEFAULTS)
 
 
 def parse_local(document: Document, only_failures=False) -> Outcome:
     """A document parsed as POST /parse parses an upload (run in a worker process)."""
     if document.problem is not None:
         return Outcome(document.index, document.id, problem=document.problem)
-    read_document, parse_submission, schema, limits = local_parser()
+    read_document, parse_submission, dump, limits = local_parser()
     try:
         data = checked(document.data) if document.path is None else read_file(document.path)
         submission = read_document(data, media_type_of(document.path), None, limits, filename_of(document.path))
-        result = schema.dump(parse_submission(submission, only_failures))
+        result = dump(parse_submission(submission, only_failures))
     except ProblemError as error:
         return Outcome(document.index, document.id, problem=error.body())
     except OSError as error:

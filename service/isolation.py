@@ -21,7 +21,10 @@ import resource
 import threading
 import traceback
 
-PRELOAD = ["service.documents", "service.formats.pdf", "service.formats.html", "service.formats.docx"]
+# Imported once in the forkserver, so that no slot imports them on its first document: the readers,
+# the parser, and the JSON answer of POST /parse (the schemas, made into bytes in the slot).
+PRELOAD = ["service.documents", "service.formats.pdf", "service.formats.html", "service.formats.docx",
+           "service.http.result_json"]
 _context = None
 _lock = threading.Lock()
 _in_worker = False

@@ -11,9 +11,12 @@ processes (service.isolation.WorkerPool), never in the process that serves HTTP.
   replaced after it, and none may grow by more than PARSING_MEMORY_LIMIT.
 
     slots = parsing_slots(config)            # one pool per process and setting
-    slots.parse(document, only_failures, seconds=None) -> result
+    slots.parse(document, only_failures, seconds=None, answer=None) -> result, or answer(result)
 
 `document` is a Submission (text that arrived as text) or an Upload (bytes still to be read).
+`answer`, a module-level function (it is pickled by name), turns the result into what is sent
+back in the slot itself: POST /parse gets its JSON bytes ready (service/http/result_json.py), so
+that neither the result's pickling nor its dump costs the serving thread.
 """
 
 import threading
@@ -29,13 +32,15 @@ _pools = {}
 _pools_lock = threading.Lock()
 
 
-def parse_document(job) -> dict:
-    """Runs in a worker: read the document if it is bytes, then parse it."""
-    document, only_failures = job
+def parse_document(job):
+    """Runs in a worker: read the document if it is bytes, parse it, and give the result (or
+    answer(result))."""
+    document, only_failures, answer = job
     if isinstance(document, Upload):
         document = read_document(document.data, document.media_type, document.charset, document.limits,
                                  document.filename)
-    return parse_submission(document, only_failures)
+    result = parse_submission(document, only_failures)
+    return result if answer is None else answer(result)
 
 
 @dataclass
@@ -44,10 +49,10 @@ class ParsingSlots:
     seconds: float          # a document's time budget
     wait: float             # how long a request may wait for a free slot
 
-    def parse(self, document, only_failures=False, seconds=None) -> dict:
+    def parse(self, document, only_failures=False, seconds=None, answer=None):
         seconds = self.seconds if seconds is None else min(seconds, self.seconds)
         try:
-            return self.pool.run(parse_document, (document, only_failures), seconds, self.wait)
+            return self.pool.run(parse_document, (document, only_failures, answer), seconds, self.wait)
         except Busy:
             raise ProblemError(ProblemType.SERVICE_UNAVAILABLE,
                                f"Every parsing slot stayed busy for {self.wait:g} s; send the document again "
@@ -73,8 +78,8 @@ def too_costly(document, error: IsolationError) -> ProblemError:
 class InProcess:
     """PARSING_SLOTS 0: documents parsed in the serving thread, without time or memory limits."""
 
-    def parse(self, document, only_failures=False, seconds=None) -> dict:
-        return parse_document((document, only_failures))
+    def parse(self, document, only_failures=False, seconds=None, answer=None):
+        return parse_document((document, only_failures, answer))
 
     def start(self):
         pass

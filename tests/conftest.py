@@ -5,6 +5,7 @@ it is on a developer's machine and in CI's fresh clone.
 """
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -17,6 +18,11 @@ import requests
 
 from service.app import create_app
 from service.http.problems import PROBLEM_BASE_URI, PROBLEM_MEDIA_TYPE
+
+# Every app the tests build, and every gunicorn they start, validates each /parse answer against
+# the schemas at run time (service/http/result_json.py): a response that is not what
+# ParseResultSchema describes fails the test as a 500.
+os.environ.setdefault("SERVICE_VALIDATE_RESPONSES", "true")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_ROOT.parent / "shared"

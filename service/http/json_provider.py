@@ -1,18 +1,9 @@
 """A Flask JSON provider on orjson: UTF-8 kept as is (no \\u escapes), key order kept."""
 
-from datetime import date
-from decimal import Decimal
-
 import orjson
 from flask.json.provider import JSONProvider
 
-
-def _default(value):
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+from service.http.result_json import json_default as _default
 
 
 class OrjsonProvider(JSONProvider):

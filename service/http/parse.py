@@ -1,5 +1,6 @@
 """POST /parse: read the body into report text, parse it, dump the result through the schema."""
 
+from flask import current_app
 from flask_smorest import Blueprint
 
 from service.documents import APPLICATION_JSON
@@ -8,6 +9,7 @@ from service.formats.text import SUPPORTED_CHARSETS
 from service.http.body import UPLOAD_FIELD, slots, submission_from_request
 from service.http.csv_answer import csv_alternative, csv_response
 from service.http.negotiation import negotiate
+from service.http.result_json import result_json, validated_result_json
 from service.http.problems import documented_problems
 from service.http.spec_examples import ref
 from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
@@ -95,12 +97,19 @@ def parse(only_failures):
     """
     answer_type = negotiate(ANSWER_TYPES)
     submission = submission_from_request()
+    if answer_type == APPLICATION_JSON:     # the bytes are made in the parsing slot
+        body = slots().parse(submission, only_failures, answer=json_answer())
+        return current_app.response_class(body, mimetype=APPLICATION_JSON)
     result = slots().parse(submission, only_failures)
     if answer_type == TEXT_CSV:
         return csv_response([(submission.filename or "", result, None)])
-    if answer_type == XLSX:
-        return xlsx_response([(submission.filename or "", dumped(result), None)])
-    return result
+    return xlsx_response([(submission.filename or "", dumped(result), None)])
+
+
+def json_answer():
+    """What the slot turns a result into: its JSON bytes, validated against the schema as well
+    when VALIDATE_RESPONSES is on (service/http/result_json.py)."""
+    return validated_result_json if current_app.config["VALIDATE_RESPONSES"] else result_json
 
 
 def dumped(result):

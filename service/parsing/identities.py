@@ -7,6 +7,7 @@ new_received, or 一 + 二 = （七）+ 四 for the natural_person column.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.rules.identities import IDENTITIES
 
@@ -33,13 +34,36 @@ def _rows(tables, table) -> dict:
 
 
 def instances(tables) -> list:
-    """Every instance of every identity for the rows the tables hold, in IDENTITIES order."""
+    """Every instance of every identity for the rows the tables hold, in IDENTITIES order.
+
+    The instances depend only on which rows (and columns) the tables have, so they are built once
+    per shape of tables (a handful per template) and shared: the recovery stage asks for them for
+    every reading it tries."""
+    return list(_instances(_shape(tables)))
+
+
+def _shape(tables) -> tuple:
+    """(table, row keys, column keys of the first row) of every table an identity is over."""
+    shape = []
+    for table in IDENTITY_TABLES:
+        rows = _rows(tables, table)
+        if rows:
+            shape.append((table, tuple(rows), tuple(next(iter(rows.values())))))
+    return tuple(shape)
+
+
+IDENTITY_TABLES = tuple(dict.fromkeys(identity["table"] for identity in IDENTITIES))
+
+
+@lru_cache(maxsize=256)
+def _instances(shape) -> tuple:
     found = []
+    by_table = {table: (rows, columns) for table, rows, columns in shape}
     for identity in IDENTITIES:
         table = identity["table"]
-        rows = _rows(tables, table)
-        if not rows:
+        if table not in by_table:
             continue
+        rows, columns = by_table[table]
         if identity["per"] == "row":
             for row in rows:
                 found.append(Instance(
@@ -51,11 +75,10 @@ def instances(tables) -> list:
         parts = identity["parts"]
         if parts == "*":
             parts = [row for row in rows if row not in identity["not_parts"]]
-        columns = list(next(iter(rows.values())))
         for column in columns:
             found.append(Instance(
                 identity["rule"],
                 tuple(cell_path(table, row, column) for row in parts),
                 tuple(cell_path(table, row, column) for row in identity["totals"]),
                 identity["en"].format(column=column), identity["zh"].format(column=column)))
-    return found
+    return tuple(found)

@@ -22,6 +22,7 @@ Cells read cleanly are never changed.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from service import contract
@@ -174,6 +175,11 @@ def splits(chunks, columns, limit) -> list:
         unit = "万元" if chunk.endswith("万元") else "元" if chunk.endswith("元") else None
         digits = chunk[:-len(unit)] if unit else chunk
         parsed.append((digits, unit))
+    # characters of the chunks after each one: every cell takes at least one character, so a
+    # branch with fewer characters left than cells left yields nothing and is not walked
+    after = [0] * len(parsed)
+    for index in range(len(parsed) - 2, -1, -1):
+        after[index] = after[index + 1] + len(parsed[index + 1][0])
     found = []
     values = []
 
@@ -187,7 +193,7 @@ def splits(chunks, columns, limit) -> list:
         digits, unit = parsed[chunk_index]
         cells_left = len(columns) - cell
         chunks_left = len(parsed) - chunk_index
-        if cells_left < chunks_left:
+        if cells_left < chunks_left or len(digits) - at + after[chunk_index] < cells_left:
             return
         dot = digits.find(".", at)
         for end in range(at + 1, len(digits) + 1):
@@ -286,8 +292,9 @@ def solve(runs, cells, equations, budget) -> list:
     return solutions
 
 
-def _rules_for(run, equations, cells, run_of):
-    return sorted({eq.rule for eq in _usable(equations, cells, run_of) if set(eq.cells) & set(run.cells)})
+def _rules_for(run, usable):
+    """The rules of the usable identity instances over a run's cells."""
+    return sorted({eq.rule for eq in usable if set(eq.cells) & set(run.cells)})
 
 
 # --- the stage -------------------------------------------------------------------------------
@@ -381,6 +388,7 @@ def _decide(runs, cells, equations, budget, reading):
     warnings = result["warnings"]
     solutions = solve(runs, cells, equations, budget)
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    usable = _usable(equations, cells, run_of)
     for index, run in enumerate(runs):
         if solutions is None:
             why = "the search for a reading that adds up took too long"
@@ -402,7 +410,7 @@ def _decide(runs, cells, equations, budget, reading):
             result["provenance"][cell] = {
                 "method": "digit_split", "printed": run.printed, "line": run.line,
                 "readings": len(readings),
-                "identities": [] if run.given_by_digits else _rules_for(run, equations, cells, run_of)}
+                "identities": [] if run.given_by_digits else _rules_for(run, usable)}
         if len(filled) < len(run.cells):
             if why is None:
                 why = f"{len(readings)} readings add up"
@@ -475,18 +483,27 @@ def _row_variants(table, template):
 
 def _identities_hold(table, rows, columns, cells) -> bool:
     """Every identity instance over the table holds (instances with a blank cell aside), and
-    at least one could be assessed."""
-    content = {table: {"rows": {row: {column: cells[(r, c)] for c, column in enumerate(columns)}
-                                for r, row in enumerate(rows)}}}
+    at least one could be assessed. `cells`: {(row index, column index): value}."""
     assessed = 0
-    for eq in instances(content):
-        values = [content[table]["rows"][cell.split(".")[3]][cell.split(".")[4]] for cell in eq.cells]
-        if None in values:
+    for parts, totals in _indexed_instances(table, tuple(rows), tuple(columns)):
+        part_values = [cells[cell] for cell in parts]
+        total_values = [cells[cell] for cell in totals]
+        if None in part_values or None in total_values:
             continue
-        if abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
+        if abs(sum(part_values) - sum(total_values)) > 1e-6:
             return False
         assessed += 1
     return assessed > 0
+
+
+@lru_cache(maxsize=64)
+def _indexed_instances(table, rows, columns) -> tuple:
+    """The identity instances over a table of these rows and columns, as ((row index, column
+    index) of the parts, of the totals): built once per table shape."""
+    content = {table: {"rows": {row: dict.fromkeys(columns) for row in rows}}}
+    index = {cell_path(table, row, column): (r, c) for r, row in enumerate(rows) for c, column in enumerate(columns)}
+    return tuple((tuple(index[cell] for cell in eq.parts), tuple(index[cell] for cell in eq.totals))
+                 for eq in instances(content))
 
 
 def _clean_cells(reading, table):

@@ -77,3 +77,57 @@ def test_a_row_run_together_is_either_read_back_exactly_or_left_undecided(values
     for position in range(7):
         if len({reading[position] for reading in readings}) == 1:
             assert next(iter(readings))[position] == row[position]
+
+
+def unpruned_splits(chunks, columns, limit):
+    """splits as first written (issue 11), without the bound on characters left: the reference."""
+    from service.parsing.recovery import AMOUNT_COLUMNS, _part_value
+    from service.rules import recovery as rules
+
+    parsed = []
+    for chunk in chunks:
+        unit = "万元" if chunk.endswith("万元") else "元" if chunk.endswith("元") else None
+        parsed.append((chunk[:-len(unit)] if unit else chunk, unit))
+    found, values = [], []
+
+    def walk(chunk_index, at, cell):
+        if len(found) > limit:
+            return
+        if chunk_index == len(parsed):
+            if cell == len(columns):
+                found.append(tuple(values))
+            return
+        digits, unit = parsed[chunk_index]
+        if len(columns) - cell < len(parsed) - chunk_index:
+            return
+        dot = digits.find(".", at)
+        for end in range(at + 1, len(digits) + 1):
+            if dot >= 0 and dot <= end < len(digits):
+                continue
+            last = end == len(digits)
+            part = digits[at:end]
+            value = _part_value(part, unit if last else None, columns[cell] in AMOUNT_COLUMNS)
+            if value is None:
+                if len(part.split(".")[0]) > rules.MAX_AMOUNT_DIGITS:
+                    break
+                continue
+            values.append(value)
+            if last:
+                walk(chunk_index + 1, 0, cell + 1)
+            elif cell + 1 < len(columns):
+                walk(chunk_index, end, cell + 1)
+            values.pop()
+
+    walk(0, 0, 0)
+    return None if len(found) > limit else found
+
+
+CHUNKS = st.lists(st.one_of(st.from_regex(r"\A[0-9]{1,12}\Z"), st.from_regex(r"\A[0-9]{1,6}\.[0-9]{1,3}\Z"),
+                            st.from_regex(r"\A[0-9]{1,8}(\.[0-9]{1,2})?(元|万元)\Z")), min_size=1, max_size=4)
+COLUMNS = st.lists(st.sampled_from(["a", "b", "amount"]), min_size=1, max_size=9)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CHUNKS, COLUMNS, st.sampled_from([3, 50, 5000]))
+def test_splits_are_those_of_the_unpruned_walk_in_the_same_order(chunks, columns, limit):
+    assert splits(chunks, columns, limit) == unpruned_splits(chunks, columns, limit)
