@@ -23,8 +23,12 @@ import traceback
 
 # Imported once in the forkserver, so that no slot imports them on its first document: the readers,
 # the parser, and the JSON answer of POST /parse (the schemas, made into bytes in the slot).
+# Imported once by the forkserver, so that no child pays for them on its first document (the
+# checks are imported lazily by service.checks.run_checks).
 PRELOAD = ["service.documents", "service.formats.pdf", "service.formats.html", "service.formats.docx",
-           "service.http.result_json"]
+           "service.http.result_json", "service.checks.arithmetic", "service.checks.prose",
+           "service.checks.structure", "service.checks.cells"]
+READY_SECONDS = 30         # a new worker's start and warm-up
 _context = None
 _lock = threading.Lock()
 _in_worker = False
@@ -132,11 +136,19 @@ def run_isolated(function, argument, seconds: float, memory_bytes: int):
     return value
 
 
-def _serve(connection, memory_bytes, recycle_bytes):
-    """A pool worker: run jobs one after the other until the pipe closes; say after each job
-    whether it grew past `recycle_bytes` (it then exits, and the pool starts another)."""
+def _serve(connection, memory_bytes, recycle_bytes, warm_up=None):
+    """A pool worker: run `warm_up` once (so that the first job finds caches and lazily built
+    data ready), say it is ready, then run jobs one after the other until the pipe closes; say
+    after each job whether it grew past `recycle_bytes` (it then exits, and the pool starts
+    another)."""
     _limit_memory(memory_bytes)
+    if warm_up is not None:
+        try:
+            warm_up()
+        except Exception:               # a warm-up that fails costs the first job, nothing more
+            pass
     baseline = _status("VmRSS")
+    connection.send("ready")
     while True:
         try:
             function, argument = connection.recv()
@@ -176,10 +188,11 @@ class WorkerPool:
     time is ended by killing its worker; a worker that died, or grew by more than `recycle_bytes`
     during a job, is replaced. A caller waits at most `wait` seconds for a free worker (Busy)."""
 
-    def __init__(self, size: int, memory_bytes: int, recycle_bytes: int):
+    def __init__(self, size: int, memory_bytes: int, recycle_bytes: int, warm_up=None):
         self.size = size
         self.memory_bytes = memory_bytes
         self.recycle_bytes = recycle_bytes
+        self.warm_up = warm_up               # run once by each worker before its first job
         self._idle = queue.Queue()
         self._pid = None
         self._start_lock = threading.Lock()
@@ -197,10 +210,18 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         ctx = context()
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_serve, args=(child, self.memory_bytes, self.recycle_bytes), daemon=True)
+        process = ctx.Process(target=_serve, args=(child, self.memory_bytes, self.recycle_bytes, self.warm_up),
+                              daemon=True)
         process.start()
         child.close()
-        return _Worker(process, parent)
+        worker = _Worker(process, parent)
+        try:                                 # started and warmed up: its first job pays nothing more
+            if parent.poll(READY_SECONDS) and parent.recv() == "ready":
+                return worker
+        except (EOFError, OSError):
+            pass
+        worker.stop()
+        raise IsolationError("crash", "a worker did not start")
 
     def run(self, function, argument, seconds: float, wait: float):
         self.start()
