@@ -27,8 +27,12 @@ preload_app = True  # build the app once in the master: a broken app stops the b
 timeout = 30
 graceful_timeout = 30
 keepalive = 2
-max_requests = 1000
-max_requests_jitter = 100
+# A backstop only: documents are parsed in the parsing slots (each recycled by its own growth),
+# and the serving workers hardly grow (bench/load.py, 3000 requests: +2 MiB per worker, flat after
+# the first quarter). A recycled worker restarts its slots (forkserver and warm-up, about 0.5 s),
+# so it is rare.
+max_requests = 10000
+max_requests_jitter = 1000
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
 
