@@ -4,7 +4,7 @@
     python bench/load.py --requests 500        # a quick smoke run
 
 gunicorn is started with the shipped gunicorn.conf.py on a free 127.0.0.1 port, plus
-`--max-requests 0`: the config recycles each worker after 1000 ± 100 requests, which would hide
+`--max-requests 0`: the config recycles each worker after 10000 ± 1000 requests, which would hide
 a leak and change the worker PIDs, so for this run the same workers serve every request. After
 a warm-up (--warmup requests, so first-request imports and caches are not counted as growth) the
 resident memory (VmRSS) of each worker is read from /proc, then --requests POST /parse requests
@@ -220,7 +220,7 @@ def main():
                 sys.exit("gunicorn did not start:\n" + log.read()[-3000:])
             shown = " ".join(["gunicorn"] + command[3:])
             print(f"server: {shown}")
-            print("        --max-requests 0 overrides gunicorn.conf.py's max_requests = 1000 (+ jitter 100): "
+            print("        --max-requests 0 overrides gunicorn.conf.py's max_requests = 10000 (+ jitter 1000): "
                   "no worker is recycled during the run, so the same PIDs serve every request "
                   "and any growth shows")
             workers = wait_for_workers(process.pid, expected_workers)
