@@ -121,6 +121,8 @@ def _runs_of(reading, table, template) -> list:
     rows_read = ((reading.result["tables"].get(table) or {}).get("rows") or {})
     order = _row_order(table, template)
     runs, taken = [], set()
+    declined = {w["row"] for w in reading.result["warnings"]          # rows the reader found printed
+                if w["table"] == table and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value}  # but unpaired
     for label, chunks, offset in _value_runs(doc.norm[region[0]:region[1]]):
         named = [row for row in labels.find_rows(compact(label), table) if row in order]
         if not named:
@@ -129,7 +131,7 @@ def _runs_of(reading, table, template) -> list:
         spanned = sorted(named, key=order.index)
         widths = sum(len(_columns(table, row, template)) for row in spanned)
         rows = spanned if len(spanned) > 1 and digits >= widths and table == "reviews_and_lawsuits" else [named[-1]]
-        if any(row in taken for row in rows):
+        if any(row in taken or row in declined for row in rows):
             continue
         if any(value is not None for row in rows for value in (rows_read.get(row) or {}).values()):
             continue
