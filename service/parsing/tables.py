@@ -25,6 +25,12 @@ UNASSIGNED_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.U
 NEG_INF = float("-inf")
 MAX_PIECES = 300          # value rows read per table; real tables have fewer than 60
 MAX_UNASSIGNED_WARNINGS = 20
+# Why a row placed by position was left null (tables 3 and 4): its label may be another run's or
+# its run has values over (recovery must not place digits by that label either), or it has
+# fewer values than columns (digits that ran together: recovery splits them).
+LABEL_BETWEEN_VALUES = "its label is printed between two runs of values"
+FEWER_VALUES = "it has fewer values than columns"
+VALUES_OVER = "its run of values does not divide into rows"
 
 
 # --- regions ---------------------------------------------------------------------------
@@ -312,6 +318,7 @@ class _Piece:
         self.whole_table = whole_table    # one part of a run holding exactly every row of the table
         self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
+        self.divides = True               # False: part of a run whose values do not divide into rows
         self.all_blank = all(cell.kind == BLANK for cell in cells)
         self.garbled = any(cell.kind == GARBLED for cell in cells)
 
@@ -348,6 +355,7 @@ def _pieces(runs, width, table, trailing="", table_rows=0):
             pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
                                  overflow if index == count - 1 else None, run.strong if first else "",
                                  whole_table=count == table_rows and overflow is None, one_line=one_line))
+            pieces[-1].divides = overflow is None or one_line   # (one printed line: the report's own slip)
     return pieces
 
 
@@ -451,6 +459,33 @@ def _uncertain(piece, row, width):
     return None
 
 
+def _label_between_values(pieces, assignment, rows, width) -> dict:
+    """Rows whose values may be another row's: their label is on the lines before their values
+    only, and a whole row of values before that label belongs to no row (the label may be
+    theirs: labels printed after their values), or a row printed with its label has more
+    values than columns; or the lines before their values also name an earlier row that got no
+    values (they may be that row's). Also rows with fewer values than columns (which columns
+    are they?), and rows cut from a run whose values do not divide into rows. {row: why}. The doubt passes down the chain of such rows until a row whose label
+    is on the line of its values."""
+    row_of = {id(piece): row for row, piece in assignment.items()}
+    order = {row: index for index, row in enumerate(rows)}
+    skipped = set(rows) - set(assignment)
+    unsure, chain = {}, False
+    for piece in pieces:
+        row = row_of.get(id(piece))
+        if row is None:
+            chain = chain or len(piece.cells) == width and not piece.all_blank
+        elif len(piece.cells) < width:
+            unsure[row] = FEWER_VALUES
+        elif not piece.divides:
+            unsure[row], chain = VALUES_OVER, True
+        elif row in piece.strong:
+            chain = len(piece.cells) > width or bool(piece.overflow)   # values over: unclaimed ones
+        elif chain or any(other in skipped and order[other] < order[row] for other in piece.weak):
+            unsure[row] = LABEL_BETWEEN_VALUES
+    return unsure
+
+
 def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines, positional):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
     runs, trailing = read_runs(region_lines(doc, region))
@@ -473,10 +508,20 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_li
     for piece in pieces:
         if id(piece) not in assigned and not piece.all_blank:
             _unassigned(table, piece, warnings)
+    unsure = _label_between_values(pieces, assignment, rows, width)
     result = {}
     for row in rows:
         piece = assignment.get(row)
         if piece is None:
+            continue
+        if row in unsure:
+            result[row] = {column: None for column in columns}
+            why = unsure[row]
+            if why != FEWER_VALUES:        # (fewer values: digits that ran together, for recovery)
+                positional.setdefault(table, {})[row] = why
+            warnings.append(make_warning(
+                WarningCode.AMBIGUOUS_LAYOUT, f"values placed in this row by position alone, but {why}: "
+                "they may be another row's; left null", table=table, row=row, line=piece.line))
             continue
         if piece.overflow:
             printed, expected = piece.overflow
