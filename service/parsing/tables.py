@@ -274,6 +274,10 @@ def read_active_disclosure(doc, region, template, warnings, cell_lines):
             if header and set(header) <= set(contract.active_disclosure_all_columns(row)):
                 choices.insert(0, header)
             columns = next((c for c in choices if len(_fit(cells, len(c))) == len(c)), None)
+            one_line = len(parts) == 1 and row in labels.find_rows(parts[0].strong, "active_disclosure") \
+                and len({cell.line for cell in cells}) == 1
+            if columns is None and one_line and len(_fit(cells, len(choices[0]))) < len(choices[0]):
+                columns = choices[0]           # a printed row short of values (a blank cell not printed)
             if columns is None:
                 doubtful.append((row, parts))
                 continue
