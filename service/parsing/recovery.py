@@ -569,7 +569,7 @@ def _recover_order(reading, template):
         values = _flat(joined)
         review_cells = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
         app_cells = len(values) - review_cells
-        if app_cells > len(_flat(streams["applications"])):
+        if app_cells != len(_flat(streams["applications"])) and app_cells > 0:
             if "applications" in doubted:
                 options["applications"] += _ordered_solutions(
                     "applications", template, values[:app_cells], _sizes(joined, 0, app_cells))
