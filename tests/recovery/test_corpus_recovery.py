@@ -111,7 +111,8 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
     # the recovery stage: 70 % of cells right and 304 wrong numbers; after the digit splits 52 %
     # and 99; after reading the application table in printed order 69 % and 44; after pairing
     # table 2's labels and values per block and leaving rows whose label may be another run's
-    # null, 71.5 % and 0; with review values printed above the review heading, 77 % and 0 (see
+    # null, 71.5 % and 0; with review values printed above the review heading, 77 % and 0; with
+    # a row's value printed apart on its label's line tried at either end, 80.7 % and 0 (see
     # README, "Recovered cells"). Fails on any regression.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
@@ -121,7 +122,7 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
         right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 3000
     assert wrong == 0
-    assert right / total >= 0.769
+    assert right / total >= 0.807
 
 
 def test_plain_pdftotext_text_of_the_libreoffice_pdfs_is_measured_too(pdftotext_texts):
@@ -170,13 +171,13 @@ def test_a_table_2_block_with_values_left_over_is_left_null(pdftotext_texts):
 def test_a_row_whose_label_sits_between_two_runs_of_values_is_left_null(pdftotext_texts):
     # "1 0 0 0 0 0 1 | 3.其他 | 80 1 0 0 0 0 81 | （七）总计 | 0 … 0 | 四、结转…": labels after values;
     # read label-first, 其他 would get （七）'s 80 and （七） would get 四's zeros
-    result = _pdftotext(pdftotext_texts, "pingtan-2023", "source.chromium.pdf")
+    # (the reader alone, before recovery reads the table in printed order)
+    _pdftotext(pdftotext_texts, "pingtan-2023", "source.chromium.pdf")
+    result = parsing.report.read_report(pdftotext_texts[CORPUS / "pingtan-2023" / "source.chromium.pdf"]).result
     rows = result["tables"]["applications"]["rows"]
-    gold = json.loads((CORPUS / "pingtan-2023" / "gold.json").read_text("utf-8"))["tables"]["applications"]["rows"]
     for row in ("other_other", "total_handled"):
-        assert all(value is None or value == gold[row][column] for column, value in rows[row].items())
-    assert rows["total_handled"]["total"] is None
-    assert any(w["code"] == "ambiguous_layout" and w["row"] == "total_handled" for w in result["warnings"])
+        assert set(rows[row].values()) == {None}
+        assert any(w["code"] == "ambiguous_layout" and w["row"] == row for w in result["warnings"])
 
 
 def test_review_values_printed_above_the_review_heading_are_cut_from_the_application_stream(pdftotext_texts):
@@ -187,3 +188,14 @@ def test_review_values_printed_above_the_review_heading_are_cut_from_the_applica
     assert result["tables"]["applications"]["rows"]["unable_not_held"]["total"] == 31
     assert any(entry["method"] == "table_order" for path, entry in result["provenance"].items()
                if path.startswith("tables.applications."))
+
+
+def test_a_row_whose_first_value_is_printed_after_the_others_is_read_by_the_column_sums(pdftotext_texts):
+    # pingtan-2023 (chromium): "0 0 0 0 0 1 | 6.属于四类过程性信息 1" is 1 | 0 | 0 | 0 | 0 | 0 | 1
+    result = _pdftotext(pdftotext_texts, "pingtan-2023", "source.chromium.pdf")
+    rows = result["tables"]["applications"]["rows"]
+    assert rows["denied_process_information"] == {
+        "natural_person": 1, "commercial_enterprise": 0, "research_institution": 0, "social_welfare_org": 0,
+        "legal_service_org": 0, "other_org": 0, "total": 1}
+    right, _, wrong = score(CORPUS / "pingtan-2023", result)
+    assert wrong == [] and right >= 195
