@@ -33,7 +33,7 @@ from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
 from service.parsing import table_order
-from service.parsing.tables import region_lines
+from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
 
@@ -46,6 +46,7 @@ LAYOUT_DOUBTS = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.ROW_
                            WarningCode.UNKNOWN_LABEL.value})
 ORDER_STALE_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.CELL_NOT_FOUND.value, WarningCode.UNREADABLE_TABLE.value,
                                WarningCode.AMBIGUOUS_LAYOUT.value})
+LABEL_DOUBTS = frozenset({LABEL_BETWEEN_VALUES, VALUES_OVER})
 STALE_CODES = frozenset({WarningCode.UNREADABLE_TABLE.value, WarningCode.UNREADABLE_CELL.value,
                          WarningCode.UNASSIGNED_VALUES.value})
 
@@ -122,6 +123,11 @@ def _runs_of(reading, table, template) -> list:
     rows_read = ((reading.result["tables"].get(table) or {}).get("rows") or {})
     order = _row_order(table, template)
     runs, taken = [], set()
+    # rows the reader found printed but could not pair with their values: their label does not
+    # tell which digits are theirs (table 2: no identity would check a split either)
+    declined = {w["row"] for w in reading.result["warnings"]
+                if w["table"] == table == "active_disclosure" and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value}
+    declined |= {row for row, why in reading.positional.get(table, {}).items() if why in LABEL_DOUBTS}
     for label, chunks, offset in _value_runs(doc.norm[region[0]:region[1]]):
         named = [row for row in labels.find_rows(compact(label), table) if row in order]
         if not named:
@@ -130,7 +136,7 @@ def _runs_of(reading, table, template) -> list:
         spanned = sorted(named, key=order.index)
         widths = sum(len(_columns(table, row, template)) for row in spanned)
         rows = spanned if len(spanned) > 1 and digits >= widths and table == "reviews_and_lawsuits" else [named[-1]]
-        if any(row in taken for row in rows):
+        if any(row in taken or row in declined for row in rows):
             continue
         if any(value is not None for row in rows for value in (rows_read.get(row) or {}).values()):
             continue
@@ -580,7 +586,7 @@ def _recover_order(reading, template):
         values = _flat(joined)
         review_cells = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
         app_cells = len(values) - review_cells
-        if app_cells > len(_flat(streams["applications"])):
+        if app_cells != len(_flat(streams["applications"])) and app_cells > 0:
             if "applications" in doubted:
                 options["applications"] += _ordered_solutions(
                     "applications", template, values[:app_cells], _sizes(joined, 0, app_cells))

@@ -88,6 +88,35 @@ def _bands(rows, width, sizes):
     return order if row == rows and filled == 0 else None
 
 
+def _lone_values_moved(rows, width, sizes) -> list:
+    """Row by row, where a row's values are printed as a group of all but one and a group of one
+    (the value on its label's line, which pdftotext prints after the others or before them:
+    "0 0 0 0 0 1 | 6.属于四类过程性信息 1" is 1 | 0 | 0 | 0 | 0 | 0 | 1), with that lone value at
+    the row's other end. Every combination of such moves, when at most rules.MAX_LONE_MOVES rows
+    are split so (else none)."""
+    bounds, at = set(), 0
+    for size in sizes:
+        at += size
+        bounds.add(at)
+    movable = []
+    for row in range(rows):
+        inside = [offset for offset in range(1, width) if row * width + offset in bounds]
+        if inside in ([1], [width - 1]):
+            movable.append((row, inside[0] == 1))
+    if not movable or len(movable) > rules.MAX_LONE_MOVES:
+        return []
+    orders = []
+    for mask in range(1, 2 ** len(movable)):
+        order = _rows_then_columns(rows, width)
+        for bit, (row, lone_first) in enumerate(movable):
+            if mask >> bit & 1:
+                columns = list(range(width))      # the column of each printed value of the row
+                columns = columns[-1:] + columns[:-1] if lone_first else columns[1:] + columns[:1]
+                order[row * width:(row + 1) * width] = [(row, column) for column in columns]
+        orders.append(order)
+    return orders
+
+
 def layouts(rows, width, sizes, names=rules.LAYOUTS) -> list:
     """(name, order) of every reading in service/rules/recovery.py LAYOUTS: order[i] is the
     (row, column) of the i-th value of the stream."""
@@ -102,6 +131,9 @@ def layouts(rows, width, sizes, names=rules.LAYOUTS) -> list:
                 down = _columns_then_rows(rows, first)
                 rest = [(row, column) for row in range(rows) for column in range(first, width)]
                 found.append((f"first {first} column(s) down, then rows", down + rest))
+        elif name == "rows, a lone value moved":
+            for order in _lone_values_moved(rows, width, sizes):
+                found.append((name, order))
         elif name == "bands":
             order = _bands(rows, width, sizes)
             if order is not None:

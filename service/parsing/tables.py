@@ -25,6 +25,12 @@ UNASSIGNED_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.U
 NEG_INF = float("-inf")
 MAX_PIECES = 300          # value rows read per table; real tables have fewer than 60
 MAX_UNASSIGNED_WARNINGS = 20
+# Why a row placed by position was left null (tables 3 and 4): its label may be another run's or
+# its run has values over (recovery must not place digits by that label either), or it has
+# fewer values than columns (digits that ran together: recovery splits them).
+LABEL_BETWEEN_VALUES = "its label is printed between two runs of values"
+FEWER_VALUES = "it has fewer values than columns"
+VALUES_OVER = "its run of values does not divide into rows"
 
 
 # --- regions ---------------------------------------------------------------------------
@@ -161,42 +167,138 @@ def _unassigned(table, run, warnings):
             table=table, line=run.line))
 
 
+#
 # --- table 2 ---------------------------------------------------------------------------
+#
+# Table 2 is printed in blocks, one per 第二十条 item (its header names the columns). Within a
+# block a converter prints a row's label before its values (the usual order) or after them
+# (plain `pdftotext`: "0 0 0 规章"). The first values of a block tell which: a row label before
+# them, or only after them. A row is read when its label and its values pair without doubt;
+# where they do not (several labels before one run of values, a row with more or fewer values
+# than columns, a label with values both before it and on its line, values left over in the
+# block) the block's rows are left null with a warning: there is no arithmetic to check them.
+
+def _ad_items(runs, trailing) -> list:
+    """The table's labels and value runs in printed order, cut into blocks at each 第二十条:
+    [[("label", row, None) | ("values", run, rows named on the run's line)]]."""
+    blocks = [[]]
+
+    def labels_of(text):
+        for index, part in enumerate(AD_ANCHOR_RE.split(text)):
+            if index:
+                blocks.append([])
+            blocks[-1].extend(("label", row, None) for row in labels.find_rows(part, "active_disclosure"))
+
+    for run in runs:
+        labels_of(run.weak)
+        strong = AD_ANCHOR_RE.split(run.strong)
+        if len(strong) > 1:
+            labels_of("第二十条".join(strong[:-1]) + "第二十条")
+        own = labels.find_rows(strong[-1], "active_disclosure")
+        if own or not run.all_blank:           # empty cells of a header or a ruled line: no values
+            blocks[-1].append(("values", run, own))
+    labels_of(trailing)
+    return blocks
+
+
+def _pair_block(items) -> tuple:
+    """([(row, run or [runs])], [doubtful rows], [runs left over]) of one block."""
+    first = next((i for i, item in enumerate(items) if item[0] == "values"), None)
+    if first is None:
+        return [], [], []
+    labels_after = not items[first][2] and not any(item[0] == "label" for item in items[:first])
+    paired, doubtful, left = [], [], []
+    pending = []
+    for kind, what, own in items:
+        if labels_after:
+            if kind == "values" and not own:
+                pending.append(what)
+            elif kind == "values":
+                (doubtful if pending else paired).extend((row, [what]) for row in own[-1:])
+                pending = []
+            elif pending:
+                paired.append((what, pending))
+                pending = []
+        else:
+            if kind == "label":
+                pending.append(what)
+            elif own:
+                paired.append((own[-1], [what]))
+                pending = []
+            elif len(pending) == 1:
+                paired.append((pending[0], [what]))
+                pending = []
+            elif pending:
+                doubtful.extend((row, [what]) for row in pending)
+                pending = []
+            else:
+                left.append(what)
+    left.extend(pending if labels_after else [])
+    return paired, doubtful, left
+
 
 def read_active_disclosure(doc, region, template, warnings, cell_lines):
-    runs, _ = read_runs(region_lines(doc, region))
+    runs, trailing = read_runs(region_lines(doc, region))
     defaults = contract.active_disclosure_columns(template)
-    header = None
     found = {}
     if len(runs) > MAX_PIECES:
         warnings.append(make_warning(
             WarningCode.UNASSIGNED_VALUES, f"only the first {MAX_PIECES} value rows of this table were read",
             table="active_disclosure", line=runs[MAX_PIECES].line))
         runs = runs[:MAX_PIECES]
+    header, headers = None, {}
     for run in runs:
-        columns_named = labels.find_active_disclosure_columns(run.weak + run.strong)
-        if columns_named:
-            header = columns_named
-        rows = labels.find_rows(run.strong, "active_disclosure") or labels.find_rows(run.weak, "active_disclosure")
-        _check_label("active_disclosure", run.strong, rows, run.line, warnings)
-        row = rows[-1] if rows else None
-        if row is None or row not in defaults or row in found or run.garbled:
+        named = labels.find_active_disclosure_columns(run.weak + run.strong)
+        header = named or header
+        headers[id(run)] = header
+        _check_label("active_disclosure", run.strong, labels.find_rows(run.strong, "active_disclosure"),
+                     run.line, warnings)
+    for block in _ad_items(runs, trailing):
+        paired, doubtful, left = _pair_block(block)
+        for run in left:
             _unassigned("active_disclosure", run, warnings)
-            continue
-        if run.all_blank and not rows:
-            continue
-        columns = defaults[row]
-        if header and set(header) <= set(contract.active_disclosure_all_columns(row)):
-            columns = header
-        cells = _fit(run.cells, len(columns))
-        values = _fill_row("active_disclosure", row, columns, cells, warnings, cell_lines)
-        found[row] = {column: values.get(column) for column in defaults[row]}
-        for column in defaults[row]:
-            if column not in columns:
-                warnings.append(make_warning(
-                    WarningCode.CELL_NOT_FOUND, "the table's header has no such column",
-                    table="active_disclosure", row=row, column=column, line=run.line))
-    if not any(value is not None for row in found.values() for value in row.values()) and not found:
+        if left:                       # values left over: no row of this block is sure
+            named = [what for kind, what, _ in block if kind == "label"]
+            named += [row for kind, _, own in block if kind == "values" for row in own]
+            doubtful, paired = [(row, left) for row in dict.fromkeys(named)], []
+        for row, parts in paired:
+            cells = [cell for run in parts for cell in run.cells]
+            if row not in defaults or row in found or any(run.garbled for run in parts):
+                for run in parts:
+                    _unassigned("active_disclosure", run, warnings)
+                continue
+            if all(cell.kind == BLANK for cell in cells) and not any(run.strong for run in parts):
+                continue
+            header = headers[id(parts[0])]
+            choices = [defaults[row]]         # the header's columns first, when they fit the row
+            if header and set(header) <= set(contract.active_disclosure_all_columns(row)):
+                choices.insert(0, header)
+            columns = next((c for c in choices if len(_fit(cells, len(c))) == len(c)), None)
+            one_line = len(parts) == 1 and row in labels.find_rows(parts[0].strong, "active_disclosure") \
+                and len({cell.line for cell in cells}) == 1
+            if columns is None and one_line and len(_fit(cells, len(choices[0]))) < len(choices[0]):
+                columns = choices[0]           # a printed row short of values (a blank cell not printed)
+            if columns is None:
+                doubtful.append((row, parts))
+                continue
+            cells = _fit(cells, len(columns))
+            values = _fill_row("active_disclosure", row, columns, cells, warnings, cell_lines)
+            found[row] = {column: values.get(column) for column in defaults[row]}
+            for column in defaults[row]:
+                if column not in columns:
+                    warnings.append(make_warning(
+                        WarningCode.CELL_NOT_FOUND, "the table's header has no such column",
+                        table="active_disclosure", row=row, column=column, line=parts[0].line))
+        for row, parts in doubtful:
+            if row not in defaults or row in found:
+                continue
+            found[row] = {column: None for column in defaults[row]}
+            shown = " ".join(cell.text for run in parts for cell in run.cells[:12])
+            warnings.append(make_warning(
+                WarningCode.AMBIGUOUS_LAYOUT, f"values of this row uncertain in the printed layout "
+                f"(labels and values do not pair one to one in this part of the table): {shown}; left null",
+                table="active_disclosure", row=row, line=parts[0].line))
+    if not found:
         return None
     result = {}
     for row, columns in defaults.items():
@@ -220,6 +322,7 @@ class _Piece:
         self.whole_table = whole_table    # one part of a run holding exactly every row of the table
         self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
+        self.divides = True               # False: part of a run whose values do not divide into rows
         self.all_blank = all(cell.kind == BLANK for cell in cells)
         self.garbled = any(cell.kind == GARBLED for cell in cells)
 
@@ -256,6 +359,7 @@ def _pieces(runs, width, table, trailing="", table_rows=0):
             pieces.append(_Piece(chunk, strong if first else [], weak if first else [], chunk[0].line,
                                  overflow if index == count - 1 else None, run.strong if first else "",
                                  whole_table=count == table_rows and overflow is None, one_line=one_line))
+            pieces[-1].divides = overflow is None or one_line   # (one printed line: the report's own slip)
     return pieces
 
 
@@ -359,6 +463,33 @@ def _uncertain(piece, row, width):
     return None
 
 
+def _label_between_values(pieces, assignment, rows, width) -> dict:
+    """Rows whose values may be another row's: their label is on the lines before their values
+    only, and a whole row of values before that label belongs to no row (the label may be
+    theirs: labels printed after their values), or a row printed with its label has more
+    values than columns; or the lines before their values also name an earlier row that got no
+    values (they may be that row's). Also rows with fewer values than columns (which columns
+    are they?), and rows cut from a run whose values do not divide into rows. {row: why}. The doubt passes down the chain of such rows until a row whose label
+    is on the line of its values."""
+    row_of = {id(piece): row for row, piece in assignment.items()}
+    order = {row: index for index, row in enumerate(rows)}
+    skipped = set(rows) - set(assignment)
+    unsure, chain = {}, False
+    for piece in pieces:
+        row = row_of.get(id(piece))
+        if row is None:
+            chain = chain or len(piece.cells) == width and not piece.all_blank
+        elif len(piece.cells) < width:
+            unsure[row] = FEWER_VALUES
+        elif not piece.divides:
+            unsure[row], chain = VALUES_OVER, True
+        elif row in piece.strong:
+            chain = len(piece.cells) > width or bool(piece.overflow)   # values over: unclaimed ones
+        elif chain or any(other in skipped and order[other] < order[row] for other in piece.weak):
+            unsure[row] = LABEL_BETWEEN_VALUES
+    return unsure
+
+
 def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines, positional):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
     runs, trailing = read_runs(region_lines(doc, region))
@@ -381,10 +512,20 @@ def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_li
     for piece in pieces:
         if id(piece) not in assigned and not piece.all_blank:
             _unassigned(table, piece, warnings)
+    unsure = _label_between_values(pieces, assignment, rows, width)
     result = {}
     for row in rows:
         piece = assignment.get(row)
         if piece is None:
+            continue
+        if row in unsure:
+            result[row] = {column: None for column in columns}
+            why = unsure[row]
+            if why != FEWER_VALUES:        # (fewer values: digits that ran together, for recovery)
+                positional.setdefault(table, {})[row] = why
+            warnings.append(make_warning(
+                WarningCode.AMBIGUOUS_LAYOUT, f"values placed in this row by position alone, but {why}: "
+                "they may be another row's; left null", table=table, row=row, line=piece.line))
             continue
         if piece.overflow:
             printed, expected = piece.overflow

@@ -27,7 +27,10 @@ MAX_REPORT_SLIPS = 2
 # The orders in which converters emit a table's values when its rows lost their labels
 # (service/parsing/table_order.py): plain `pdftotext` prints bands of rows column by column, or
 # the first column down the whole table and then the other columns row by row.
-LAYOUTS = ("rows", "columns", "first columns down, then rows", "bands")
+LAYOUTS = ("rows", "columns", "first columns down, then rows", "bands", "rows, a lone value moved")
+# Rows printed as all values but one and, apart, the one on the label's line: each such lone value
+# may belong at the row's other end, so 2**n orders are tried; beyond this many rows, none is.
+MAX_LONE_MOVES = 10
 # A table with few identities (the review table: three row totals over fifteen cells) is read
 # in printed order only: with so few equations another order may add up by chance.
 FEW_IDENTITY_LAYOUTS = ("rows",)

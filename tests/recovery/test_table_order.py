@@ -42,3 +42,24 @@ def test_the_groups_of_a_region_follow_blank_lines_and_labels():
     found = table_order.groups(lines)
     assert [[v.value for v in group] for group in found] == [[21], [0, 1, 2], [3], [4]]
     assert table_order.groups([(1, "023 5")]) is None
+
+
+def column_sums_hold(rows, width):
+    """The last row is the column sums of the others (like （七）总计 of the result rows)."""
+    def holds(cells):
+        return all(sum(cells[(r, c)] for r in range(rows - 1)) == cells[(rows - 1, c)] for c in range(width))
+    return holds
+
+
+def test_a_value_printed_apart_on_its_label_s_line_is_tried_at_the_row_s_other_end():
+    # rows 1 0 1 | 2 3 5 | 3 3 6; the first row printed "0 1" then, on its label's line, "1"
+    values = stream([0, 1, 1, 2, 3, 5, 3, 3, 6])
+    kept = table_order.consistent(values, 3, 3, [2, 1, 3, 3], column_sums_hold(3, 3),
+                                  names=("rows", "rows, a lone value moved"))
+    assert [table(cells, 3, 3) for _, cells in kept] == [[[1, 0, 1], [2, 3, 5], [3, 3, 6]]]
+
+
+def test_lone_values_are_moved_only_where_the_groups_split_a_row_one_from_the_rest():
+    assert table_order.layouts(2, 3, [3, 3], names=("rows, a lone value moved",)) == []
+    moved = table_order.layouts(2, 3, [2, 1, 3], names=("rows, a lone value moved",))
+    assert [order for _, order in moved] == [[(0, 1), (0, 2), (0, 0), (1, 0), (1, 1), (1, 2)]]

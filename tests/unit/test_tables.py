@@ -183,3 +183,41 @@ def test_values_placed_by_position_that_do_not_add_up_are_left_null_with_a_warni
     assert all(rows[key]["total"] in (None, i) for i, key in enumerate(KEYS_2019))
     layout = [w for w in result["warnings"] if w["code"] == "ambiguous_layout"]
     assert layout and all("applications." in w["message"] for w in layout)
+
+
+def _with_table_2(block_text):
+    ad = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n" + block_text
+    return parse_report(HEAD + ad + applications(row_lines((label, seven(1)) for label in APP_ROWS_2019))
+                        + REVIEWS_HEAD + "0\t" * 14 + "0\n" + TAIL)
+
+
+def test_table_2_labels_printed_after_their_values_are_paired_with_the_values_before():
+    result = _with_table_2("0\n0\n0\n规章\n10\n10\n0\n规范性文件\n")
+    rows = result["tables"]["active_disclosure"]["rows"]
+    assert rows["regulations"] == {"new_made": 0, "new_published": 0, "total_published": 0}
+    assert rows["normative_documents"] == {"new_made": 10, "new_published": 10, "total_published": 0}
+
+
+def test_table_2_values_left_over_in_a_block_leave_its_rows_null():
+    # labels after values, then values no label follows: every pairing of this block is in doubt
+    result = _with_table_2("0\n0\n0\n规章\n规范性文件\n10\n10\n0\n")
+    rows = result["tables"]["active_disclosure"]["rows"]
+    assert rows["regulations"] == {"new_made": None, "new_published": None, "total_published": None}
+    assert rows["normative_documents"] == {"new_made": None, "new_published": None, "total_published": None}
+    doubted = {w["row"] for w in result["warnings"] if w["code"] == "ambiguous_layout"}
+    assert {"regulations", "normative_documents"} <= doubted
+    assert not [path for path in result["provenance"] if "active_disclosure" in path]
+
+
+def test_table_2_one_run_of_values_after_two_labels_is_nobody_s():
+    result = _with_table_2("规章\t规范性文件\n0\t10\n0\t10\n0\t0\n")
+    rows = result["tables"]["active_disclosure"]["rows"]
+    assert rows["regulations"]["new_made"] is None and rows["normative_documents"]["new_made"] is None
+    assert {"regulations", "normative_documents"} <= {w["row"] for w in result["warnings"] if w["code"] == "ambiguous_layout"}
+
+
+def test_table_2_row_with_more_values_than_columns_is_null_not_read_from_the_left():
+    result = _with_table_2("规章\t0\t0\t0\n规范性文件\t10\t0\t0\t10\t0\n")
+    rows = result["tables"]["active_disclosure"]["rows"]
+    assert rows["regulations"] == {"new_made": 0, "new_published": 0, "total_published": 0}
+    assert rows["normative_documents"] == {"new_made": None, "new_published": None, "total_published": None}
