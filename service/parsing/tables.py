@@ -195,8 +195,9 @@ def _ad_items(runs, trailing) -> list:
         if len(strong) > 1:
             labels_of("第二十条".join(strong[:-1]) + "第二十条")
         own = labels.find_rows(strong[-1], "active_disclosure")
-        if own or not run.all_blank:           # empty cells of a header or a ruled line: no values
-            blocks[-1].append(("values", run, own))
+        after_label = bool(blocks[-1]) and blocks[-1][-1][0] == "label"
+        if own or not run.all_blank or after_label:   # empty cells of a header or a ruled line: no
+            blocks[-1].append(("values", run, own))    # values; right after a label: its blank cells
     labels_of(trailing)
     return blocks
 
@@ -268,6 +269,7 @@ def read_active_disclosure(doc, region, template, warnings, cell_lines):
                     _unassigned("active_disclosure", run, warnings)
                 continue
             if all(cell.kind == BLANK for cell in cells) and not any(run.strong for run in parts):
+                found[row] = {column: None for column in defaults[row]}   # printed with blank cells
                 continue
             header = headers[id(parts[0])]
             choices = [defaults[row]]         # the header's columns first, when they fit the row
