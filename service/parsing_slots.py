@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.documents import Submission, Upload, parse_submission, read_document
+from service.documents import Upload, parse_submission, read_document
 from service.formats import PDF
 from service.isolation import Busy, IsolationError, WorkerPool
 from service.problem_types import ProblemError, ProblemType

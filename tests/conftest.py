@@ -4,6 +4,7 @@ The corpus is looked up beside the repository, as <repo>/../shared/corpus/<id>/,
 it is on a developer's machine and in CI's fresh clone.
 """
 
+import contextlib
 import json
 import os
 import socket
@@ -119,15 +120,17 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def gunicorn_url():
-    """The shipped gunicorn.conf.py serving the app as a real process on a free loopback port."""
+@contextlib.contextmanager
+def running_gunicorn(*args, env=None, ready=lambda process: True):
+    """The shipped gunicorn.conf.py serving the app as a real process on a free loopback port,
+    with extra command-line `args` and environment `env`; yields (url, process) once /health
+    answers and `ready(process)` holds, and stops it afterwards."""
     port = free_port()
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "service.app:create_app()"],
-        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", *args,
+         "service.app:create_app()"],
+        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + GUNICORN_START_TIMEOUT
@@ -136,11 +139,12 @@ def gunicorn_url():
                 log.seek(0)
                 pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
             try:
-                if requests.get(url + "/health", timeout=1).status_code == 200:
+                if requests.get(url + "/health", timeout=1).status_code == 200 and ready(process):
                     break
             except requests.ConnectionError:
-                time.sleep(0.2)
-        yield url
+                pass
+            time.sleep(0.2)
+        yield url, process
     finally:
         process.terminate()
         try:
@@ -149,3 +153,10 @@ def gunicorn_url():
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def gunicorn_url():
+    """The shipped gunicorn.conf.py serving the app as a real process on a free loopback port."""
+    with running_gunicorn("--workers", "2") as (url, _):
+        yield url

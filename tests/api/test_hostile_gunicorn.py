@@ -14,16 +14,12 @@ each request has a generous timeout only so that a hang fails the test instead o
 import io
 import os
 import random
-import subprocess
-import sys
-import tempfile
-import time
 import zipfile
 
 import pytest
 import requests
 
-from conftest import CORPUS_DIRS, GUNICORN_START_TIMEOUT, REPO_ROOT, corpus_text, free_port
+from conftest import CORPUS_DIRS, corpus_text, running_gunicorn
 from service.formats import DOCX
 from service.http.problems import PROBLEM_MEDIA_TYPE
 
@@ -100,30 +96,9 @@ def memory(pid: int) -> dict:
 @pytest.fixture(scope="module")
 def server():
     """gunicorn with the shipped configuration and two workers; yields (url, master pid)."""
-    port = free_port()
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "--max-requests", "0", "service.app:create_app()"],
-        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + GUNICORN_START_TIMEOUT
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
-            try:
-                if requests.get(url + "/health", timeout=1).status_code == 200 and len(children(process.pid)) == 2:
-                    break
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.2)
+    with running_gunicorn("--workers", "2", "--max-requests", "0",
+                          ready=lambda process: len(children(process.pid)) == 2) as (url, process):
         yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def test_hostile_inputs_are_answered_and_memory_stays_bounded(server):

@@ -11,37 +11,19 @@ so that a hang fails the test; /health must answer within one second, which is w
 asks of the service.
 """
 
-import os
 import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import zlib
 
 import pytest
 import requests
 
-from conftest import GUNICORN_START_TIMEOUT, REPO_ROOT, corpus_doc_named, corpus_text, free_port
-from formats.test_pdf import hand_pdf
+from conftest import corpus_doc_named, corpus_text, running_gunicorn
+from formats.test_pdf import inflating_pdf
 
 MiB = 1024 * 1024
 SETTINGS = {"SERVICE_DOCUMENT_TIME_LIMIT": "2", "SERVICE_SLOT_WAIT": "1", "SERVICE_BATCH_TIME_LIMIT": "4",
             "SERVICE_PARSING_SLOTS": "1"}
-
-
-def inflating_pdf(mib: int) -> bytes:
-    compressor = zlib.compressobj(9)
-    chunk = b"BT /F1 12 Tf 10 10 Td (aaaaaaaaaaaaaaaa) Tj ET\n" * 20_000
-    compressed = b"".join(compressor.compress(chunk) for _ in range(mib * MiB // len(chunk))) + compressor.flush()
-    return hand_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                     b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-                     b"/Resources << /Font << /F1 5 0 R >> >> >>",
-                     b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed) + compressed
-                     + b"\nendstream",
-                     b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
 
 
 @pytest.fixture(scope="module")
@@ -56,33 +38,8 @@ def report():
 
 @pytest.fixture(scope="module")
 def service():
-    port = free_port()
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "service.app:create_app()"],
-        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **SETTINGS})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + GUNICORN_START_TIMEOUT
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
-            try:
-                if requests.get(url + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        yield url, process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    with running_gunicorn("--workers", "1", env=SETTINGS) as running:
+        yield running
 
 
 def post_pdf(url, data):

@@ -149,7 +149,7 @@ def test_report_that_does_not_add_up_shows_its_failing_cells(page, report_files,
     # the three tables, laid out with the form's labels
     assert page.locator(".table-block").count() == 3
     assert page.locator('.table-block[data-table=applications] th:text-is("三、本年度办理结果")').count() == 1
-    assert page.locator(f'td[data-path="tables.active_disclosure.rows.fees.amount"]').inner_text() == \
+    assert page.locator('td[data-path="tables.active_disclosure.rows.fees.amount"]').inner_text() == \
         str(result["tables"]["active_disclosure"]["rows"]["fees"]["amount"])
     screenshot(page, "report-hongze-2023", full_page=True)
     page.click("#lang")

@@ -165,19 +165,25 @@ def test_deep_nesting():
     assert problem_of(data).problem_type.status in (413, 422)
 
 
-def test_inflating_stream_hits_a_limit():
-    """A small file whose content stream inflates to 256 MiB of text-showing operators."""
+def inflating_pdf(mib: int) -> bytes:
+    """A small file whose page stream inflates to `mib` MiB of text-showing operators (PDFium
+    needs seconds for its page, whatever the limits on pages and characters)."""
     compressor = zlib.compressobj(9)
     chunk = b"BT /F1 12 Tf 10 10 Td (aaaaaaaaaaaaaaaa) Tj ET\n" * 20_000
-    compressed = b"".join(compressor.compress(chunk) for _ in range(256 * 1024 * 1024 // len(chunk)))
+    compressed = b"".join(compressor.compress(chunk) for _ in range(mib * 1024 * 1024 // len(chunk)))
     compressed += compressor.flush()
-    data = hand_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return hand_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                      b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                      b"/Resources << /Font << /F1 5 0 R >> >> >>",
                      b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed) + compressed
                      + b"\nendstream",
                      b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+
+
+def test_inflating_stream_hits_a_limit():
+    """A small file whose content stream inflates to 256 MiB of text-showing operators."""
+    data = inflating_pdf(256)
     assert len(data) < 4 * 1024 * 1024
     problem = problem_of(data, Limits(pdf_seconds=3.0, pdf_memory=128 * 1024 * 1024, max_chars=100_000))
     assert problem.problem_type.slug in ("pdf-too-costly", "payload-too-large")
