@@ -63,12 +63,6 @@ def context():
     return _context
 
 
-def warm_up():
-    """Start the forkserver now (a worker calls this at start so that its first PDF does not
-    pay for it)."""
-    run_isolated(len, b"", seconds=30, memory_bytes=256 * 1024 * 1024)
-
-
 def _status(field: str) -> int:
     """A size from /proc/self/status (VmSize, VmRSS), in bytes; 0 where there is none."""
     try:
@@ -89,6 +83,15 @@ def _limit_memory(memory_bytes):
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
         pass
+
+
+def _value(status, value, memory_bytes):
+    """In the parent: a child's outcome as its value, or raised."""
+    if status == "memory":
+        raise IsolationError("memory", f"the document needs more than {memory_bytes // (1024 * 1024)} MiB to be read")
+    if status == "error":
+        raise value
+    return value
 
 
 def _child(connection, function, argument, memory_bytes):
@@ -129,11 +132,7 @@ def run_isolated(function, argument, seconds: float, memory_bytes: int):
         if child.is_alive():
             child.kill()
         child.join(5)
-    if status == "memory":
-        raise IsolationError("memory", f"the document needs more than {memory_bytes // (1024 * 1024)} MiB to be read")
-    if status == "error":
-        raise value
-    return value
+    return _value(status, value, memory_bytes)
 
 
 def _serve(connection, memory_bytes, recycle_bytes, warm_up=None):
@@ -246,9 +245,4 @@ class WorkerPool:
                 worker.stop()
                 worker = self._spawn()
             self._idle.put(worker)
-        if status == "memory":
-            raise IsolationError("memory", f"the document needs more than {self.memory_bytes // (1024 * 1024)} "
-                                           "MiB to be read")
-        if status == "error":
-            raise value
-        return value
+        return _value(status, value, self.memory_bytes)
