@@ -487,9 +487,10 @@ def _regrid(table: Table, previous: Table):
         if len(by_column) < 2:
             continue
         ids = {column: next_id + k for k, column in enumerate(sorted(by_column))}
-        next_id += len(ids)
+        blank = next_id + len(ids)           # the columns it covers that hold none of its figures
+        next_id = blank + 1
         for r, c in positions:
-            cells[r][c] = ids.get(c, cells[r][c] if c == columns[0] else next_id + 999_999)
+            cells[r][c] = ids.get(c, cell if c == columns[0] else blank)
         for column, chars in by_column.items():
             table.chars[ids[column]] = chars
             table.texts[ids[column]] = _cell_text(chars)
