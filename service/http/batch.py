@@ -47,7 +47,7 @@ from service.http.schemas import (
     BatchEnvelopeSchema,
     BatchRequestSchema,
     BatchResultSchema,
-    ChecksQuerySchema,
+    CHECKS_QUERY,
     ParseResultSchema,
 )
 from service.http.spec_examples import ref
@@ -108,7 +108,7 @@ class Document:
 
 @blp.route("/parse/batch", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
-@blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
+@blp.arguments(CHECKS_QUERY, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableProblem")
 @blp.response(200, BatchResultSchema, description=ANSWER_DESCRIPTION, examples={"reports": ref("BatchResult")})
 @csv_alternative(blp, ANSWER_DESCRIPTION)

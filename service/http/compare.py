@@ -7,7 +7,7 @@ from service.documents import NOT_A_REPORT_DETAIL
 from service.http.body import check_chars, json_from_request
 from service.http.negotiation import require_json_acceptable
 from service.http.problems import ProblemError, ProblemType, documented_problems
-from service.http.schemas import ChecksQuerySchema, CompareRequestSchema, CompareResultSchema
+from service.http.schemas import CHECKS_QUERY, CompareRequestSchema, CompareResultSchema
 from service.parsing import looks_like_report, parse_report
 
 blp = Blueprint("compare", __name__, description="Compare two reports of one body")
@@ -24,7 +24,7 @@ SIDES = ("previous", "current")
 
 @blp.route("/compare", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
-@blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
+@blp.arguments(CHECKS_QUERY, location="query", as_kwargs=True)
 @documented_problems(blp, "JsonOnlyMediaTypeProblem")
 @blp.response(200, CompareResultSchema, description="Both reports' metadata and the continuity checks")
 def compare(only_failures):

@@ -12,7 +12,7 @@ from service.http.negotiation import negotiate
 from service.http.result_json import result_json, validated_result_json
 from service.http.problems import documented_problems
 from service.http.spec_examples import ref
-from service.http.schemas import ChecksQuerySchema, ParseRequestSchema, ParseResultSchema
+from service.http.schemas import CHECKS_QUERY, ParseRequestSchema, ParseResultSchema
 from service.http.xlsx_answer import xlsx_alternative, xlsx_response
 from service.tabular import MEDIA_TYPE as TEXT_CSV
 from service.workbook import MEDIA_TYPE as XLSX
@@ -82,7 +82,7 @@ REQUEST_BODY = {
 
 @blp.route("/parse", methods=["POST"])
 @blp.doc(requestBody=REQUEST_BODY)
-@blp.arguments(ChecksQuerySchema, location="query", as_kwargs=True)
+@blp.arguments(CHECKS_QUERY, location="query", as_kwargs=True)
 @documented_problems(blp, unprocessable="UnprocessableDocumentProblem", unavailable=True)
 @blp.response(200, ParseResultSchema, description=ANSWER_DESCRIPTION, examples={"report": ref("ParseResult")})
 @csv_alternative(blp, ANSWER_DESCRIPTION)
