@@ -19,6 +19,7 @@ class Instance:
     totals: tuple         # cell paths
     en: str
     zh: str
+    where: tuple = ()     # (table, row, column) of every cell, parts then totals: the paths split once
 
     @property
     def cells(self) -> tuple:
@@ -66,19 +67,21 @@ def _instances(shape) -> tuple:
         rows, columns = by_table[table]
         if identity["per"] == "row":
             for row in rows:
+                cells = [(table, row, column) for column in (*identity["parts"], *identity["totals"])]
                 found.append(Instance(
                     identity["rule"],
                     tuple(cell_path(table, row, column) for column in identity["parts"]),
                     tuple(cell_path(table, row, column) for column in identity["totals"]),
-                    identity["en"].format(row=row), identity["zh"].format(row=row)))
+                    identity["en"].format(row=row), identity["zh"].format(row=row), tuple(cells)))
             continue
         parts = identity["parts"]
         if parts == "*":
             parts = [row for row in rows if row not in identity["not_parts"]]
         for column in columns:
+            cells = [(table, row, column) for row in (*parts, *identity["totals"])]
             found.append(Instance(
                 identity["rule"],
                 tuple(cell_path(table, row, column) for row in parts),
                 tuple(cell_path(table, row, column) for row in identity["totals"]),
-                identity["en"].format(column=column), identity["zh"].format(column=column)))
+                identity["en"].format(column=column), identity["zh"].format(column=column), tuple(cells)))
     return tuple(found)
