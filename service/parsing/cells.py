@@ -11,6 +11,7 @@ earlier lines. Rows are assigned to runs afterwards (tables.py).
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from service.parsing.labels import find_rows
 from service.parsing.normalize import compact
@@ -26,8 +27,7 @@ CACHED_LINE_CHARS = 256
 MAX_CELLS = 20000         # value cells read from one table region (a real table has about 300)
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(NamedTuple):   # a tuple: one is built for every value of a table
     kind: str            # numbers.BLANK, NUMBER or TEXT
     text: str
     value: object = None
@@ -151,10 +151,9 @@ def read_runs(lines) -> tuple:
             break
         if "\t" not in text and not text.strip():
             continue
-        parsed = parse_line(text)
+        parsed, row_line = _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
         if not parsed:
             continue
-        row_line = sum(1 for cell in parsed if cell[0] != TEXT) >= 2
         if row_line and current is not None:
             runs.append(current)
             current = None
@@ -171,7 +170,8 @@ def read_runs(lines) -> tuple:
                               weak=compact("".join(weak)) if weak else "", line=line_no)
                 weak = []
                 line_text = []
-            current.cells.append(Cell(kind, cell_text, value, unit, line_no))
+                run_cells = current.cells
+            run_cells.append(Cell(kind, cell_text, value, unit, line_no))
             current.end_line = line_no
             values += 1
         weak.extend(line_text)
@@ -181,3 +181,12 @@ def read_runs(lines) -> tuple:
     if current is not None:
         runs.append(current)
     return runs, compact("".join(weak))
+
+
+def _line_reading(text: str) -> tuple:
+    """(cells of the line, whether it holds two values or more: a printed row)."""
+    parsed = _parse_line(text)
+    return parsed, sum(1 for cell in parsed if cell[0] != TEXT) >= 2
+
+
+_line_reading_cached = lru_cache(maxsize=8192)(_line_reading)
