@@ -11,6 +11,8 @@ from service.rules import prose as rules
 
 FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"]) if entry.get("blocked") else None)
               for entry in rules.PROSE_FIGURES]
+# per entry, one search for any of its cue words (a clause holds one when the pattern finds it)
+CUE_RES = [re.compile("|".join(re.escape(cue) for cue in entry["cues"])) for entry in rules.PROSE_FIGURES]
 OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
 CLAUSE_END_RE = re.compile("[，,。;；!?！？]")
 FIGURE_RE = re.compile(r"\d" + rules.UNIT)          # a figure with its unit ends a clause worth reading
@@ -118,8 +120,8 @@ def run(result, doc, regions, cell_lines) -> list:
             clauses.append((left, right))
     for left, right in clauses:
         clause = text[left:right]
-        for entry, pattern, blocked in FIGURE_RES:
-            if not any(cue in clause for cue in entry["cues"]):
+        for (entry, pattern, blocked), cues in zip(FIGURE_RES, CUE_RES):
+            if not cues.search(clause):
                 continue
             for match in pattern.finditer(clause):
                 examined += 1

@@ -43,6 +43,20 @@ def instances(tables) -> list:
     return list(_instances(_shape(tables)))
 
 
+def instances_by_rule(tables) -> tuple:
+    """((rule, ((parts, totals, en, zh), ...)), ...) of the instances, rules in order of first
+    instance (built once per shape, as instances)."""
+    return _by_rule(_shape(tables))
+
+
+@lru_cache(maxsize=256)
+def _by_rule(shape) -> tuple:
+    by_rule = {}
+    for instance in _instances(shape):
+        by_rule.setdefault(instance.rule, []).append((instance.parts, instance.totals, instance.en, instance.zh))
+    return tuple((rule, tuple(group)) for rule, group in by_rule.items())
+
+
 def _shape(tables) -> tuple:
     """(table, row keys, column keys of the first row) of every table an identity is over."""
     shape = []
