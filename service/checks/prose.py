@@ -59,17 +59,21 @@ def narrative(doc, regions):
         if index < 0:
             return 1
         flat_start, original_start, original = segments[index]
-        if index not in removed:
-            flat_at, ends, gone = [], [], 0
-            for run in SPACE_RE.finditer(original):
-                kept = 0 < run.start() and run.end() < len(original) and ALNUM.issuperset(
-                    original[run.start() - 1] + original[run.end()])
-                flat_at.append(run.start() - gone + kept)
-                gone += run.end() - run.start() - kept
-                ends.append(gone)
-            removed[index] = (flat_at, ends)
-        flat_at, ends = removed[index]
         within = at - flat_start
+        if index not in removed:
+            removed[index] = ([], [], SPACE_RE.finditer(original), [0])
+        flat_at, ends, runs, gone = removed[index]
+        # the runs are read only as far as the first one past `within` (flat offsets increase:
+        # the bisection below counts the same runs as over all of them)
+        while not flat_at or flat_at[-1] <= within:
+            run = next(runs, None)
+            if run is None:
+                break
+            kept = 0 < run.start() and run.end() < len(original) and ALNUM.issuperset(
+                original[run.start() - 1] + original[run.end()])
+            flat_at.append(run.start() - gone[0] + kept)
+            gone[0] += run.end() - run.start() - kept
+            ends.append(gone[0])
         before = bisect.bisect_right(flat_at, within) - 1
         return doc.line_no(original_start + within + (ends[before] if before >= 0 else 0))
 
