@@ -73,9 +73,15 @@ def prepare(raw: str) -> Document:
     norm = original
     for char in set(FOLD_RE.findall(original)):    # a handful of distinct characters; no callback per match
         norm = norm.replace(char, FOLD_CHARS[char])
-    norm = NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
+    if has_noise(norm):
+        norm = NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
     starts = list(accumulate((len(line) + 1 for line in norm.split("\n")[:-1]), initial=0))
     return Document(original=original, norm=norm, line_starts=starts)
+
+
+def has_noise(text: str) -> bool:
+    """False when NOISE_RE cannot match (none of its marks is in the text)."""
+    return any(mark in text for mark in markers.NOISE_MARKS)
 
 
 def compact(text: str) -> str:
@@ -89,5 +95,6 @@ def collapse_spaces(text: str) -> str:
 
 def clean_original(text: str) -> str:
     """The caller's text with converter noise removed and line ends trimmed (for output)."""
-    text = NOISE_RE.sub("", text)
+    if has_noise(text):
+        text = NOISE_RE.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
