@@ -75,7 +75,7 @@ def prepare(raw: str) -> Document:
         norm = norm.replace(char, FOLD_CHARS[char])
     if has_noise(norm):
         norm = NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
-    starts = list(accumulate((len(line) + 1 for line in norm.split("\n")[:-1]), initial=0))
+    starts = [0, *accumulate(map((1).__add__, map(len, norm.split("\n")[:-1])))]
     return Document(original=original, norm=norm, line_starts=starts)
 
 
@@ -97,4 +97,4 @@ def clean_original(text: str) -> str:
     """The caller's text with converter noise removed and line ends trimmed (for output)."""
     if has_noise(text):
         text = NOISE_RE.sub("", text)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    return "\n".join(map(str.rstrip, text.split("\n"))).strip()

@@ -96,8 +96,7 @@ def region_lines(doc, region):
     """(line_no, text) of the normalised lines (or line parts) inside a region."""
     start, end = region
     text = doc.norm[start:end]
-    first = doc.line_no(start)
-    return [(first + index, line) for index, line in enumerate(text.split("\n"))]
+    return list(enumerate(text.split("\n"), doc.line_no(start)))
 
 
 def detect_template(doc, regions, year):
