@@ -44,7 +44,7 @@ def narrative(doc, regions):
     for start, end in [*excluded, (len(doc.norm), len(doc.norm))]:
         if start > position:
             original = doc.norm[position:start]
-            flat = SPACE_RE.sub("", KEPT_SPACE_RE.sub(KEPT, original)).replace(KEPT, " ")
+            flat = "".join(KEPT_SPACE_RE.sub(KEPT, original).split()).replace(KEPT, " ")
             segments.append((offset, position, original))
             pieces.append(flat)
             offset += len(flat)

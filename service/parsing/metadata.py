@@ -151,7 +151,7 @@ def find_period_year(doc) -> object:
 
 
 def find_contacts(text: str) -> dict:
-    flat = re.sub(r"\s+", "", text)
+    flat = "".join(text.split())      # white space removed (str.split's is \s)
     contacts = {}
     for name, pattern in CONTACT_RES.items():
         match = pattern.search(flat)

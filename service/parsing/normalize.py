@@ -44,7 +44,6 @@ FOLD_RE = re.compile("[" + "".join(re.escape(char) for char in FOLD_CHARS if cha
 # folded character is itself folded again.
 assert not {value for char, value in FOLD_CHARS.items() if char != "\t"} & set(FOLD_CHARS)
 NOISE_RE = re.compile("|".join(markers.NOISE_PATTERNS), re.MULTILINE)
-WHITESPACE_RE = re.compile(r"\s+")
 COMPACT_DROP_RE = re.compile(r"[\s\"'“”‘’「」『』*#`]+")
 
 
@@ -90,7 +89,7 @@ def compact(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return WHITESPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())      # runs of \s as one space, ends trimmed
 
 
 def clean_original(text: str) -> str:

@@ -103,7 +103,7 @@ def detect_template(doc, regions, year):
     """('2019' or '2021', decided): from the wording of the tables, else from the year, else
     the current template, undecided."""
     text = "".join(doc.norm[r[0]:r[1]] for r in regions.values() if r)
-    votes = labels.template_votes(re.sub(r"\s+", "", text))
+    votes = labels.template_votes("".join(text.split()))     # (white space removed, as \s+)
     if votes["2019"] != votes["2021"]:
         return max(votes, key=votes.get), True
     if year:
