@@ -47,9 +47,9 @@ def sum_checks(rule, result, lines, instances) -> list:
     recovered = result.get("provenance") or {}
     checks, passed = [], []
     for parts, targets, en, zh in instances:
-        values = [cells.get(cell) for cell in parts], [cells.get(cell) for cell in targets]
+        values = list(map(cells.get, parts)), list(map(cells.get, targets))
         if (None in values[0] or None in values[1] or not same(sum(values[0]), sum(values[1]))
-                or any(cell in recovered for cell in (*parts, *targets))):
+                or recovered and any(cell in recovered for cell in (*parts, *targets))):
             checks.append(sum_check(rule, result, lines, parts, targets, en, zh))
         else:
             passed.append((parts, targets, en, zh))
@@ -60,16 +60,14 @@ def sum_checks(rule, result, lines, instances) -> list:
         paths = [cell for parts, targets, _, _ in passed for cell in (*parts, *targets)]
         checks.append(merged_check(
             rule, "pass", len(passed), [en for _, _, en, _ in passed[:3]], [zh for _, _, _, zh in passed[:3]],
-            paths=paths, values={cell: cells[cell] for cell in paths}, lines=[lines.get(cell) for cell in paths]))
+            paths=paths, values=dict(zip(paths, map(cells.__getitem__, paths))), lines=list(map(lines.get, paths))))
     return checks
 
 
 def identity_checks(result, lines) -> list:
     """The template identities (service/rules/identities.py) over the result's tables."""
-    by_rule = {}
-    for instance in identities.instances(result.get("tables")):
-        by_rule.setdefault(instance.rule, []).append((instance.parts, instance.totals, instance.en, instance.zh))
-    return [check for rule, group in by_rule.items() for check in sum_checks(rule, result, lines, group)]
+    return [check for rule, group in identities.instances_by_rule(result.get("tables"))
+            for check in sum_checks(rule, result, lines, group)]
 
 
 def active_disclosure_checks(result, lines, template) -> list:

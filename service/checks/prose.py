@@ -11,6 +11,8 @@ from service.rules import prose as rules
 
 FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"]) if entry.get("blocked") else None)
               for entry in rules.PROSE_FIGURES]
+# per entry, one search for any of its cue words (a clause holds one when the pattern finds it)
+CUE_RES = [re.compile("|".join(re.escape(cue) for cue in entry["cues"])) for entry in rules.PROSE_FIGURES]
 OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
 CLAUSE_END_RE = re.compile("[，,。;；!?！？]")
 FIGURE_RE = re.compile(r"\d" + rules.UNIT)          # a figure with its unit ends a clause worth reading
@@ -42,7 +44,7 @@ def narrative(doc, regions):
     for start, end in [*excluded, (len(doc.norm), len(doc.norm))]:
         if start > position:
             original = doc.norm[position:start]
-            flat = SPACE_RE.sub("", KEPT_SPACE_RE.sub(KEPT, original)).replace(KEPT, " ")
+            flat = "".join(KEPT_SPACE_RE.sub(KEPT, original).split()).replace(KEPT, " ")
             segments.append((offset, position, original))
             pieces.append(flat)
             offset += len(flat)
@@ -57,17 +59,21 @@ def narrative(doc, regions):
         if index < 0:
             return 1
         flat_start, original_start, original = segments[index]
-        if index not in removed:
-            flat_at, ends, gone = [], [], 0
-            for run in SPACE_RE.finditer(original):
-                kept = 0 < run.start() and run.end() < len(original) and ALNUM.issuperset(
-                    original[run.start() - 1] + original[run.end()])
-                flat_at.append(run.start() - gone + kept)
-                gone += run.end() - run.start() - kept
-                ends.append(gone)
-            removed[index] = (flat_at, ends)
-        flat_at, ends = removed[index]
         within = at - flat_start
+        if index not in removed:
+            removed[index] = ([], [], SPACE_RE.finditer(original), [0])
+        flat_at, ends, runs, gone = removed[index]
+        # the runs are read only as far as the first one past `within` (flat offsets increase:
+        # the bisection below counts the same runs as over all of them)
+        while not flat_at or flat_at[-1] <= within:
+            run = next(runs, None)
+            if run is None:
+                break
+            kept = 0 < run.start() and run.end() < len(original) and ALNUM.issuperset(
+                original[run.start() - 1] + original[run.end()])
+            flat_at.append(run.start() - gone[0] + kept)
+            gone[0] += run.end() - run.start() - kept
+            ends.append(gone[0])
         before = bisect.bisect_right(flat_at, within) - 1
         return doc.line_no(original_start + within + (ends[before] if before >= 0 else 0))
 
@@ -118,8 +124,8 @@ def run(result, doc, regions, cell_lines) -> list:
             clauses.append((left, right))
     for left, right in clauses:
         clause = text[left:right]
-        for entry, pattern, blocked in FIGURE_RES:
-            if not any(cue in clause for cue in entry["cues"]):
+        for (entry, pattern, blocked), cues in zip(FIGURE_RES, CUE_RES):
+            if not cues.search(clause):
                 continue
             for match in pattern.finditer(clause):
                 examined += 1

@@ -11,6 +11,7 @@ earlier lines. Rows are assigned to runs afterwards (tables.py).
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from service.parsing.labels import find_rows
 from service.parsing.normalize import compact
@@ -26,8 +27,7 @@ CACHED_LINE_CHARS = 256
 MAX_CELLS = 20000         # value cells read from one table region (a real table has about 300)
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(NamedTuple):   # a tuple: one is built for every value of a table
     kind: str            # numbers.BLANK, NUMBER or TEXT
     text: str
     value: object = None
@@ -146,34 +146,35 @@ def read_runs(lines) -> tuple:
     weak = []
     current = None
     values = 0
+    new_cell = tuple.__new__
     for line_no, text in lines:
         if values > MAX_CELLS:
             break
         if "\t" not in text and not text.strip():
             continue
-        parsed = parse_line(text)
-        if not parsed:
+        segments, row_line = _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
+        if not segments:
             continue
-        row_line = sum(1 for cell in parsed if cell[0] != TEXT) >= 2
         if row_line and current is not None:
             runs.append(current)
             current = None
         line_text = []
-        for kind, cell_text, value, unit in parsed:
-            if kind == TEXT:
+        for texts, cells in segments:
+            if texts:
                 if current is not None:
                     runs.append(current)
                     current = None
-                line_text.append(cell_text)
+                line_text.extend(texts)
+            if not cells:
                 continue
             if current is None:
                 current = Run(strong=compact("".join(line_text)) if line_text else "",
                               weak=compact("".join(weak)) if weak else "", line=line_no)
                 weak = []
                 line_text = []
-            current.cells.append(Cell(kind, cell_text, value, unit, line_no))
+            current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
             current.end_line = line_no
-            values += 1
+            values += len(cells)
         weak.extend(line_text)
         if row_line and current is not None:
             runs.append(current)
@@ -181,3 +182,25 @@ def read_runs(lines) -> tuple:
     if current is not None:
         runs.append(current)
     return runs, compact("".join(weak))
+
+
+def _line_reading(text: str) -> tuple:
+    """The cells of a line as segments ((label texts), ((kind, text, value, unit) of the values
+    after them)), in order, and whether it holds two values or more (a printed row). Reading a
+    line by segments gives read_runs one step per stretch of values instead of one per cell."""
+    parsed = _parse_line(text)
+    segments, texts, cells = [], [], []
+    for cell in parsed:
+        if cell[0] == TEXT:
+            if cells:
+                segments.append((tuple(texts), tuple(cells)))
+                texts, cells = [], []
+            texts.append(cell[1])
+        else:
+            cells.append(cell)
+    if texts or cells:
+        segments.append((tuple(texts), tuple(cells)))
+    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2
+
+
+_line_reading_cached = lru_cache(maxsize=8192)(_line_reading)

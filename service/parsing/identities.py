@@ -19,6 +19,7 @@ class Instance:
     totals: tuple         # cell paths
     en: str
     zh: str
+    where: tuple = ()     # (table, row, column) of every cell, parts then totals: the paths split once
 
     @property
     def cells(self) -> tuple:
@@ -40,6 +41,20 @@ def instances(tables) -> list:
     per shape of tables (a handful per template) and shared: the recovery stage asks for them for
     every reading it tries."""
     return list(_instances(_shape(tables)))
+
+
+def instances_by_rule(tables) -> tuple:
+    """((rule, ((parts, totals, en, zh), ...)), ...) of the instances, rules in order of first
+    instance (built once per shape, as instances)."""
+    return _by_rule(_shape(tables))
+
+
+@lru_cache(maxsize=256)
+def _by_rule(shape) -> tuple:
+    by_rule = {}
+    for instance in _instances(shape):
+        by_rule.setdefault(instance.rule, []).append((instance.parts, instance.totals, instance.en, instance.zh))
+    return tuple((rule, tuple(group)) for rule, group in by_rule.items())
 
 
 def _shape(tables) -> tuple:
@@ -66,19 +81,21 @@ def _instances(shape) -> tuple:
         rows, columns = by_table[table]
         if identity["per"] == "row":
             for row in rows:
+                cells = [(table, row, column) for column in (*identity["parts"], *identity["totals"])]
                 found.append(Instance(
                     identity["rule"],
                     tuple(cell_path(table, row, column) for column in identity["parts"]),
                     tuple(cell_path(table, row, column) for column in identity["totals"]),
-                    identity["en"].format(row=row), identity["zh"].format(row=row)))
+                    identity["en"].format(row=row), identity["zh"].format(row=row), tuple(cells)))
             continue
         parts = identity["parts"]
         if parts == "*":
             parts = [row for row in rows if row not in identity["not_parts"]]
         for column in columns:
+            cells = [(table, row, column) for row in (*parts, *identity["totals"])]
             found.append(Instance(
                 identity["rule"],
                 tuple(cell_path(table, row, column) for row in parts),
                 tuple(cell_path(table, row, column) for row in identity["totals"]),
-                identity["en"].format(column=column), identity["zh"].format(column=column)))
+                identity["en"].format(column=column), identity["zh"].format(column=column), tuple(cells)))
     return tuple(found)

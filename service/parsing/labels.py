@@ -42,11 +42,13 @@ def find_rows(text: str, table: str) -> list:
 def _find_rows(text: str, table: str) -> tuple:
     hits = []
     for key, pattern in ROW_RES[table].items():
-        last = None
-        for match in pattern.finditer(text):
-            last = match
-        if last is not None:
-            hits.append((last.end(), key))
+        last = pattern.search(text)      # most labels name one row: one search rules out the others
+        if last is None:
+            continue
+        # the last match: the scan goes on after the first (from its end, as finditer would)
+        for last in pattern.finditer(text, last.end()) if last.end() > last.start() else pattern.finditer(text):
+            pass
+        hits.append((last.end(), key))
     specific = [hit for hit in hits if hit[1] not in GENERIC_ROWS[table]]
     if specific:
         hits = specific

@@ -20,6 +20,7 @@ SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
 MAX_TITLE_LINES = 150
+FIRST_TITLE_LINES = 12     # looked at first (the rest only when none of these is the title)
 MAX_TITLE_CHARS = 90
 HEAD_CHARS = 4000
 NON_SPACE_RE = re.compile(r"\S")
@@ -59,8 +60,16 @@ def _nonempty_lines(doc, limit):
 
 def find_title(doc) -> dict:
     """{title, organization, year, line} from the first title-like line (or two joined lines)."""
-    lines = _nonempty_lines(doc, MAX_TITLE_LINES)
-    for index, (line_no, start, line) in enumerate(lines):
+    head = _nonempty_lines(doc, FIRST_TITLE_LINES + 1)     # the title is nearly always among them
+    if len(head) <= FIRST_TITLE_LINES:
+        return _title_in(head, len(head))
+    return _title_in(head, FIRST_TITLE_LINES) or _title_in(_nonempty_lines(doc, MAX_TITLE_LINES), MAX_TITLE_LINES)
+
+
+def _title_in(lines, count) -> dict:
+    """find_title over the first `count` of the lines (each with the line after it when there
+    is one); None when `count` is less than len(lines) and none is a title."""
+    for index, (line_no, start, line) in enumerate(lines[:count]):
         candidates = []
         text = compact(line)
         if len(text) <= MAX_TITLE_CHARS:
@@ -88,6 +97,8 @@ def find_title(doc) -> dict:
                 organization = compact(lines[index - 1][2])
                 title = organization + core
             return {"title": title, "organization": organization, "year": int(match.group("year")), "line": line_no}
+    if count < len(lines):
+        return None
     return {"title": None, "organization": None, "year": None, "line": None}
 
 
@@ -140,7 +151,7 @@ def find_period_year(doc) -> object:
 
 
 def find_contacts(text: str) -> dict:
-    flat = re.sub(r"\s+", "", text)
+    flat = "".join(text.split())      # white space removed (str.split's is \s)
     contacts = {}
     for name, pattern in CONTACT_RES.items():
         match = pattern.search(flat)

@@ -10,7 +10,6 @@ _UNITS = "|".join(sorted([*markers.COUNT_UNITS, *markers.MONEY_UNITS], key=len, 
 NUMBER_RE = re.compile(
     r"^(?P<sign>[+-]?)\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>" + _UNITS + r")?$"
 )
-SPACE_RE = re.compile(r"\s+")
 
 MAX_DIGITS = 15          # more integer digits than any count or amount: cells that ran together
 BLANK = "blank"
@@ -35,7 +34,7 @@ def classify_text(cell: str):
     kind is BLANK (value None), NUMBER (value int or Decimal), TEXT (value None) or
     GARBLED (value None: a number with a leading zero, the mark of run-together cells).
     """
-    text = SPACE_RE.sub("", cell)
+    text = "".join(cell.split())      # white space removed (str.split's is \s)
     if text in markers.NULL_MARKERS:
         return BLANK, None, None
     if text in markers.ZERO_WORDS:

@@ -121,6 +121,11 @@ def _runs_of(reading, table, template) -> list:
         return []
     doc = reading.doc
     rows_read = ((reading.result["tables"].get(table) or {}).get("rows") or {})
+    content = reading.result["tables"].get(table)
+    if content is not None and all(any(value is not None for value in columns.values())
+                                   for columns in rows_read.values()):
+        return []                     # (the usual case) a value in every row read: a run would name a row
+        #                               read already or one the table does not have (_recover_runs drops it)
     order = _row_order(table, template)
     runs, taken = [], set()
     # rows the reader found printed but could not pair with their values: their label does not
@@ -434,19 +439,19 @@ def _distrust_positional(reading):
     the wrong width), every cell of a failing identity: the converter emitted the table in
     another order than its rows."""
     result = reading.result
+    tables = result["tables"]
+    failing = {}
+    for eq in instances(tables):
+        values = [tables[table]["rows"][row].get(column) for table, row, column in eq.where]
+        if None in values or abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) < 1e-6:
+            continue
+        failing.setdefault(eq.where[0][0], []).append(eq)
+    if not failing:
+        return                        # every identity holds or cannot be assessed (the usual case)
     positional = {cell_path(table, row, column)
                   for table, rows in reading.positional.items()
                   for row in rows
-                  for column in ((result["tables"].get(table) or {}).get("rows") or {}).get(row, {})}
-    cells = {path: value for table, content in result["tables"].items() if content
-             for row, columns in content["rows"].items() for path, value in
-             ((cell_path(table, row, column), v) for column, v in columns.items())}
-    failing = {}
-    for eq in instances(result["tables"]):
-        values = [cells.get(cell) for cell in eq.cells]
-        if None in values or abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) < 1e-6:
-            continue
-        failing.setdefault(eq.cells[0].split(".")[1], []).append(eq)
+                  for column in ((tables.get(table) or {}).get("rows") or {}).get(row, {})}
     doubted = set(reading.positional) | {w["table"] for w in result["warnings"] if w["code"] in LAYOUT_DOUBTS}
     doubtful = {}
     for table, equations in failing.items():
@@ -615,7 +620,7 @@ def _failing(reading, table) -> list:
     content = reading.result["tables"].get(table)
     failing = []
     for eq in instances({table: content} if content else {}):
-        values = [content["rows"][cell.split(".")[3]][cell.split(".")[4]] for cell in eq.cells]
+        values = [content["rows"][row][column] for _, row, column in eq.where]
         if None not in values and abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
             failing.append(eq.rule)
     return failing

@@ -15,7 +15,8 @@ from service.parsing.normalize import collapse_spaces
 from service.rules import headings
 
 NUM = headings.CHINESE_NUMERALS
-HEADING_RE = re.compile(r"(?<![" + NUM + r"])([" + NUM + r"]{1,3})\s{0,3}、")
+HEADING_RE = re.compile(r"(?<![" + NUM + r"])([" + NUM + r"]{1,3})\s{0,3}、")    # what heading_numerals finds
+NUM_CHARS = frozenset(NUM)
 LINE_PREFIX_RE = re.compile(r"[\s□#*>·•]*$")
 SUBHEADING_RE = re.compile(r"\(([" + NUM + r"]{1,3})\)")
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KIND_PATTERNS]
@@ -82,11 +83,29 @@ def _line_rest(norm: str, at: int, end: int) -> str:
     return norm[at:limit if line_end < 0 else line_end]
 
 
-def _candidate(norm: str, match) -> object:
-    rest = _line_rest(norm, match.end(), len(norm))
+def heading_numerals(norm: str):
+    """(start, end, numeral) of every match of HEADING_RE, in order: found backwards from each 、
+    (the pattern, which starts with a look-behind, tried every character of the text: most of
+    the time of find_sections). The numerals before a 、 are its run of one to three, after at
+    most three white-space characters; a longer run is no heading."""
+    at = norm.find("、")
+    while at >= 0:
+        stop = at
+        while stop > 0 and at - stop < 3 and norm[stop - 1].isspace():
+            stop -= 1
+        first = stop
+        while first > 0 and stop - first < 4 and norm[first - 1] in NUM_CHARS:
+            first -= 1
+        if 1 <= stop - first <= 3:
+            yield first, at + 1, norm[first:stop]
+        at = norm.find("、", at + 1)
+
+
+def _candidate(norm: str, start: int, end: int, number: str) -> object:
+    rest = _line_rest(norm, end, len(norm))
     if TABLE_ROW_RE.match(rest):
         return None
-    at_line_start = _at_line_start(norm, match.start())
+    at_line_start = _at_line_start(norm, start)
     stripped = rest.strip()
     title = None
     for index, title_re in enumerate(INLINE_TITLE_RES):
@@ -94,13 +113,13 @@ def _candidate(norm: str, match) -> object:
         if found:
             title = found.group(1)
             generic = index == len(INLINE_TITLE_RES) - 1
-            body = match.end() + found.end()
+            body = end + found.end()
             break
     if at_line_start and stripped and (title is None or generic):
         short = TITLE_END_RE.split(stripped, 1)[0].strip()
         if len(short) <= 40 and (len(stripped) <= 40 or title is None):
             title, generic = short, title is None
-            body = match.end() + rest.find(short) + len(short)
+            body = end + rest.find(short) + len(short)
     if not title:
         return None
     if not at_line_start and generic:
@@ -110,8 +129,7 @@ def _candidate(norm: str, match) -> object:
     kind = section_kind(title)
     if kind:
         weight += 3.0
-    number = match.group(1)
-    return Heading(number, numeral_value(number), collapse_spaces(title), kind, match.start(), body, weight)
+    return Heading(number, numeral_value(number), collapse_spaces(title), kind, start, body, weight)
 
 
 def _best_chain(candidates: list) -> list:
@@ -199,8 +217,8 @@ def _infer_missing(norm: str, chain: list, excluded) -> list:
 def find_sections(norm: str, excluded=()) -> list:
     """The report's top-level sections, in order, with their end offsets and sub-headings."""
     candidates = []
-    for match in HEADING_RE.finditer(norm):
-        cand = _candidate(norm, match)
+    for start, end, number in heading_numerals(norm):
+        cand = _candidate(norm, start, end, number)
         if cand is not None:
             candidates.append(cand)
             if len(candidates) >= MAX_CANDIDATES:

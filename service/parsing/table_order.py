@@ -16,15 +16,15 @@ has exactly one value per cell and every template identity over the table holds;
 fills a cell only when every kept reading gives it the same value.
 """
 
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from service.parsing.cells import parse_line
+from service.parsing.cells import CACHED_LINE_CHARS, parse_line
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, to_output
 from service.rules import recovery as rules
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):   # a tuple: built for every value of a stream, ten times cheaper than a dataclass
     value: object          # int, float amount or None (a blank marker)
     text: str
     line: int
@@ -36,18 +36,16 @@ def groups(lines, amount=False) -> list:
     values is a group of its own). None when a value is garbled (digits that ran together)."""
     found, current = [], []
     for line_no, text in lines:
-        parsed = parse_line(text) if text.strip() else ()
-        values = [cell for cell in parsed if cell[0] != TEXT]
-        if any(cell[0] == GARBLED for cell in values):
+        garbled, only_values, pairs = (_line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS
+                                       else _line_values(text, amount))
+        if garbled:
             return None
-        only_values = bool(parsed) and len(values) == len(parsed)
         if not only_values and current:
             found.append(current)
             current = []
-        row = [Value(to_output(value, unit, amount=amount) if kind == NUMBER else None, cell_text, line_no)
-               for kind, cell_text, value, unit in values if kind in (NUMBER, BLANK)]
-        if not row:
+        if not pairs:
             continue
+        row = [Value(value, cell_text, line_no) for value, cell_text in pairs]
         if only_values:
             current.extend(row)
         else:
@@ -55,6 +53,20 @@ def groups(lines, amount=False) -> list:
     if current:
         found.append(current)
     return found
+
+
+def _line_values(text, amount) -> tuple:
+    """(garbled, only values, ((value, text), ...)) of one line: what groups needs of it."""
+    parsed = parse_line(text) if text.strip() else ()
+    values = [cell for cell in parsed if cell[0] != TEXT]
+    if any(cell[0] == GARBLED for cell in values):
+        return True, False, ()
+    pairs = tuple((to_output(value, unit, amount=amount) if kind == NUMBER else None, cell_text)
+                  for kind, cell_text, value, unit in values if kind in (NUMBER, BLANK))
+    return False, bool(parsed) and len(values) == len(parsed), pairs
+
+
+_line_values_cached = lru_cache(maxsize=8192)(_line_values)     # short lines only, as parse_line
 
 
 def _rows_then_columns(rows, width):

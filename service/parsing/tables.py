@@ -10,6 +10,7 @@ the order of the printed rows is fixed.
 
 import bisect
 import re
+from itertools import zip_longest
 
 from service import contract
 from service.parsing import labels
@@ -95,15 +96,14 @@ def region_lines(doc, region):
     """(line_no, text) of the normalised lines (or line parts) inside a region."""
     start, end = region
     text = doc.norm[start:end]
-    first = doc.line_no(start)
-    return [(first + index, line) for index, line in enumerate(text.split("\n"))]
+    return list(enumerate(text.split("\n"), doc.line_no(start)))
 
 
 def detect_template(doc, regions, year):
     """('2019' or '2021', decided): from the wording of the tables, else from the year, else
     the current template, undecided."""
     text = "".join(doc.norm[r[0]:r[1]] for r in regions.values() if r)
-    votes = labels.template_votes(re.sub(r"\s+", "", text))
+    votes = labels.template_votes("".join(text.split()))     # (white space removed, as \s+)
     if votes["2019"] != votes["2021"]:
         return max(votes, key=votes.get), True
     if year:
@@ -125,14 +125,15 @@ def _fit(cells: list, width: int) -> list:
 
 def _fill_row(table, row, columns, cells, warnings, cell_lines):
     values = {}
-    for index, column in enumerate(columns):
-        cell = cells[index] if index < len(cells) else None
+    prefix = f"tables.{table}.rows.{row}."
+    for column, cell in zip_longest(columns, cells[:len(columns)]):
         if cell is None or cell.kind != NUMBER:
             values[column] = None
             continue
         amount = column in AMOUNT_COLUMNS
-        values[column] = to_output(cell.value, cell.unit, amount=amount)
-        cell_lines[f"tables.{table}.rows.{row}.{column}"] = cell.line
+        value = cell.value
+        values[column] = value if type(value) is int and not amount else to_output(value, cell.unit, amount=amount)
+        cell_lines[prefix + column] = cell.line
         if amount and cell.unit == "元":
             warnings.append(make_warning(
                 WarningCode.AMOUNT_CONVERTED, f"{cell.text} converted to {values[column]} 万元",
@@ -325,8 +326,9 @@ class _Piece:
         self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
         self.divides = True               # False: part of a run whose values do not divide into rows
-        self.all_blank = all(cell.kind == BLANK for cell in cells)
-        self.garbled = any(cell.kind == GARBLED for cell in cells)
+        kinds = {cell.kind for cell in cells}
+        self.all_blank = kinds <= {BLANK}
+        self.garbled = GARBLED in kinds
 
 
 def _labels_follow_values(runs, trailing, table) -> bool:

@@ -28,6 +28,9 @@ NOISE_PATTERNS = (
     r"\*\*",                           # markdown bold
     r"^#{1,6}[ \t]",                   # markdown heading marks
 )
+# A text that holds none of these has no noise (every pattern above needs one of them): the
+# patterns are not run over it.
+NOISE_MARKS = ("[bookmark:", "**", "#")
 
 # Characters that are white space for the parser but not for Python's str.split.
 EXTRA_SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"

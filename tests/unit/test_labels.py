@@ -1,8 +1,11 @@
 """Stage 3: label variants and typos seen in real reports name the right row or column."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from service.parsing.labels import find_active_disclosure_columns, find_rows, template_votes
+from service.contract import FIELDS
+from service.parsing.labels import (GENERIC_ROWS, ROW_RES, _find_rows, find_active_disclosure_columns, find_rows,
+                                    template_votes)
 from service.parsing.normalize import compact, prepare
 
 
@@ -68,3 +71,33 @@ def test_active_disclosure_header_columns(header, columns):
 def test_template_markers():
     assert template_votes("本年制发件数本年废止件数现行有效件数") == {"2019": 0, "2021": 3}
     assert template_votes("本年新制作数量对外公开总数量政府集中采购") == {"2019": 3, "2021": 0}
+
+
+def _rows_by_every_match(text, table):
+    """The definition of find_rows: the end of each row pattern's last match, in order."""
+    hits = []
+    for key, pattern in ROW_RES[table].items():
+        matches = list(pattern.finditer(text))
+        if matches:
+            hits.append((matches[-1].end(), key))
+    specific = [hit for hit in hits if hit[1] not in GENERIC_ROWS[table]]
+    return tuple(key for _, key in sorted(specific or hits))
+
+
+def _printed_labels():
+    labels = []
+    for table in ("applications", "reviews_and_lawsuits"):
+        for row, label in FIELDS["tables"][table]["rows"].items():
+            text = label if isinstance(label, str) else label.get("label", row)
+            labels.append(compact(prepare(text).norm))
+    return sorted(set(labels))
+
+
+LABEL_PIECES = _printed_labels() + ["其他", "处理", "(七)", "1.", "2.", "申请", "、", "总计", "0"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=4).map("".join),
+       st.sampled_from(["applications", "reviews_and_lawsuits"]))
+def test_find_rows_is_the_last_match_of_each_row_pattern(text, table):
+    assert _find_rows(text, table) == _rows_by_every_match(text, table)

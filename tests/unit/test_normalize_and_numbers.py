@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from service.parsing.normalize import compact, prepare
+from service.parsing.normalize import NOISE_RE, compact, has_noise, prepare
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify, to_output
 
 
@@ -79,3 +79,9 @@ def test_full_width_and_grouped_integers_read_back(number):
 def test_digit_runs_longer_than_any_figure_are_not_values():
     assert classify("9" * 22)[0] == GARBLED
     assert classify("1" * 15)[0] == NUMBER
+
+
+@given(st.text(alphabet="[bookmark:]*#_ \t\nab", max_size=40))
+def test_noise_patterns_need_one_of_their_marks(text):
+    """normalize skips the noise patterns over a text without NOISE_MARKS: no pattern may match it."""
+    assert NOISE_RE.search(text) is None or has_noise(text)

@@ -1,9 +1,11 @@
 """Stage 4: numbered section headings, their kinds, and sub-headings."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from service.parsing.normalize import prepare
-from service.parsing.sections import attach_subheadings, find_sections, numeral_value, section_kind
+from service.parsing.sections import (HEADING_RE, NUM, attach_subheadings, find_sections, heading_numerals,
+                                      numeral_value, section_kind)
 
 
 def outline(text):
@@ -94,3 +96,14 @@ def test_a_section_under_another_numbering_fills_the_skipped_numeral(heading):
 def test_a_line_of_prose_in_the_gap_is_no_section():
     text = PRE_2019.format(heading="今年未发生因政府信息公开引起的行政复议。")
     assert [s.heading.number for s in find_sections(text)][-2:] == ["五", "七"]
+
+
+HEADING_ALPHABET = sorted(set(NUM)) + [" ", "\u3000", "\t", "\n", "\x1c", "\xa0", "、", "、", "a", "。", "(", "三"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=HEADING_ALPHABET, max_size=40))
+def test_heading_numerals_find_what_the_heading_pattern_matches(text):
+    """The scan from each 、 backwards gives exactly the matches of HEADING_RE (its definition)."""
+    expected = [(match.start(), match.end(), match.group(1)) for match in HEADING_RE.finditer(text)]
+    assert list(heading_numerals(text)) == expected
