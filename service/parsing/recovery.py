@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import table_order
+from service.parsing import block_order, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -708,5 +708,6 @@ def recover(reading):
         return reading
     _recover_runs(reading, template)
     _recover_order(reading, template)
+    block_order.recover_blocks(reading, template)
     _distrust_positional(reading)
     return reading
