@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import block_order, table_order
+from service.parsing import block_order, stretch_order, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -595,8 +595,19 @@ def _recover_order(reading, template):
                     "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
         if not _apply_order(reading, table, template, options[table]):
+            _read_stretches(reading, table, template)
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
+
+
+def _read_stretches(reading, table, template):
+    """Rows between rows read cleanly, read in printed order (service/parsing/stretch_order.py)."""
+    content = reading.result["tables"].get(table)
+    columns = _columns(table, None, template)
+    rows = next((rows for rows in _row_variants(table, template) if content and list(content["rows"]) == rows), None)
+    if rows is not None:
+        stretch_order.read_stretches(reading, table, rows, columns,
+                                     lambda cells: _identities_hold(table, rows, columns, cells))
 
 
 def _whole_and_consistent(reading, table) -> bool:

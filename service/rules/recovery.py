@@ -46,3 +46,7 @@ ITEM_ROWS = {
     "八": ("fees",),
     "九": ("procurement",),
 }
+
+# Stretches of rows between rows read cleanly, read in printed order when the whole table's
+# values fit no order (service/parsing/stretch_order.py): at most this many per table.
+MAX_STRETCHES = 4
