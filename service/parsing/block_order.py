@@ -19,7 +19,9 @@ guess:
    rectangle of neighbouring cells read line by line: one row's, one column's, or a band's. An
    order that puts the last cell of a row and the first of the next in one group is not the
    printed one;
-5. values on a label's line belong to that label's row, and when they follow the label they are
+5. values on one line are neighbouring cells of one row, left to right (a table printed turned,
+   its rows as columns, fits no order and is left alone);
+6. values on a label's line belong to that label's row, and when they follow the label they are
    its first columns (the label column is the table's leftmost: the value beside it is the
    first).
 
@@ -125,11 +127,24 @@ def _rectangles(order, sizes) -> bool:
     return True
 
 
+def _one_row_per_line(order, values) -> bool:
+    """Values printed on one line are neighbouring cells of one row, left to right (a line that
+    would cross from one row into the next is a table printed turned, rows as columns)."""
+    by_line = {}
+    for index, raw in enumerate(values):
+        by_line.setdefault(raw[4], []).append(order[index])
+    for cells in by_line.values():
+        if len({row for row, _ in cells}) > 1 or [column for _, column in cells] != list(
+                range(cells[0][1], cells[0][1] + len(cells))):
+            return False
+    return True
+
+
 def _readings(values, sizes, pinned, height, width) -> list:
     """(name, order) of the layouts the printed text allows."""
     kept = []
     for name, order in table_order.layouts(height, width, sizes):
-        if not _rectangles(order, sizes):
+        if not _rectangles(order, sizes) or not _one_row_per_line(order, values):
             continue
         if any(order[index][0] != row or column is not None and order[index][1] != column
                for index, (row, column) in pinned.items()):

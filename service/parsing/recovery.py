@@ -674,6 +674,8 @@ def _apply_order(reading, table, template, solutions) -> bool:
             if len(seen) == 1:
                 agreed[(row, column)] = solutions[0][2][(r, c)]
     clean = _clean_cells(reading, table)
+    unordered = table_order.unordered_parts(reading.doc, [row for row in rows if not any(cell[0] == row for cell in clean)],
+                                            columns, agreed) if table in rules.ROW_TOTALS_ONLY else []
     if any((cell not in agreed or agreed[cell].value != value) for cell, value in clean.items()
            if cell[0] in rows):
         reading.result["warnings"].append(make_warning(
@@ -701,9 +703,15 @@ def _apply_order(reading, table, template, solutions) -> bool:
             "method": "table_order", "printed": value.text, "line": value.line,
             "readings": len(solutions), "identities": used}
     reading.positional.pop(table, None)
-    left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed]
+    left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed
+            and row not in unordered]
     result["warnings"] = [w for w in result["warnings"] if not (
         w["table"] == table and w["code"] in ORDER_STALE_CODES)]
+    for row in unordered:
+        result["warnings"].append(make_warning(
+            WarningCode.AMBIGUOUS_LAYOUT, "the row's values are printed apart with text between them and its "
+            "parts differ: the row total holds for any order of its parts, so they are left null (total kept)",
+            table=table, row=row))
     if left:
         result["warnings"].append(make_warning(
             WarningCode.AMBIGUOUS_LAYOUT, f"values read in printed order ({'; '.join(names)}): "

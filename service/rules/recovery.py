@@ -50,3 +50,9 @@ ITEM_ROWS = {
 # Stretches of rows between rows read cleanly, read in printed order when the whole table's
 # values fit no order (service/parsing/stretch_order.py): at most this many per table.
 MAX_STRETCHES = 4
+
+# Tables whose only identities are row totals (the review table): a reading of their values in
+# printed order checks the sum of a row's parts, never their order. Where a row's values are
+# printed apart with text between them, the converter cut the row into blocks whose order is in
+# doubt: its parts are kept only when they are all equal (table_order.unordered_parts).
+ROW_TOTALS_ONLY = ("reviews_and_lawsuits",)

@@ -59,3 +59,10 @@ def test_a_block_with_a_value_count_other_than_its_cells_is_left_as_read():
     result = parse("0\n0\n规章\n132\n470\n行政规范性文件 77")
     assert block_of(result) == {"regulations": [None] * 3, "normative_documents": [None] * 3}
     assert result["provenance"] == {}
+
+
+def test_a_block_printed_turned_rows_as_columns_is_left_null():
+    # each line holds one column of both rows (0 10): a line never crosses from one row into the next
+    result = parse("规章\t行政规范性文件\n0\t10\n0\t10\n0\t0")
+    assert block_of(result) == {"regulations": [None] * 3, "normative_documents": [None] * 3}
+    assert result["provenance"] == {}

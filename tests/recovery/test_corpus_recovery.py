@@ -114,8 +114,9 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
     # null, 71.5 % and 0; with review values printed above the review heading, 77 % and 0; with
     # a row's value printed apart on its label's line tried at either end, 80.7 % and 0; with table
     # 2 blocks read from their printed layout, 81.2 % and 0; with stretches of rows between rows
-    # read whole read in printed order, 82.1 % and 0 (see README, "Recovered cells"). Fails on any
-    # regression.
+    # read whole read in printed order, 82.1 % and 0; with the parts of a review row printed apart
+    # from its total left null where they differ (their order is not checked by any identity),
+    # 81.9 % and 0 (see README, "Recovered cells"). Fails on any regression.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
         if pdf.name == "source.lo.pdf":
@@ -124,19 +125,20 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
         right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 3000
     assert wrong == 0
-    assert right / total >= 0.821
+    assert right / total >= 0.818
 
 
 def test_plain_pdftotext_text_of_the_libreoffice_pdfs_is_measured_too(pdftotext_texts):
-    # source.lo.pdf (seven): 72.6 % right; 2 wrong values left, pingtan-2021's review row printed
-    # 1 2 0 0 for 1 0 2 0 (row totals hold for any order of a row's parts; see README).
+    # source.lo.pdf (seven): 72.8 % right, 0 wrong. pingtan-2021's review row is printed
+    # `1 2 0 0 | 未经复议直接起诉 总 计 | 3` for 1 | 0 | 2 | 0 | 3 (wkhtmltopdf prints the same layout in
+    # the right order): row totals hold for any order of a row's parts, so they are left null.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
         if pdf.name == "source.lo.pdf":
             r, t, w = score(pdf.parent, parse_report(text))
             right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 1000
-    assert wrong <= 2
+    assert wrong == 0
     assert right / total >= 0.72
 
 
@@ -221,3 +223,12 @@ def test_a_stretch_of_rows_printed_first_columns_down_is_read_between_the_rows_r
     assert entry["method"] == "table_order" and entry["readings"] == 1
     assert not any(w["table"] == "applications" and w["row"] in ("new_received", "carried_over")
                    for w in result["warnings"])
+
+
+def test_review_parts_printed_apart_from_their_total_are_left_null_where_they_differ(pdftotext_texts):
+    result = _pdftotext(pdftotext_texts, "pingtan-2021", "source.lo.pdf")
+    rows = result["tables"]["reviews_and_lawsuits"]["rows"]
+    assert rows["review"] == {"upheld": None, "corrected": None, "other": None, "pending": None, "total": 3}
+    assert rows["lawsuit_after_review"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 0, "total": 0}
+    assert any(w["code"] == "ambiguous_layout" and w["row"] == "review" and "any order" in w["message"]
+               for w in result["warnings"])
