@@ -226,7 +226,11 @@ class ProvenanceSchema(Schema):
                   "identities accept; `table_order`, the table's values were printed without their row labels "
                   "in another order than row by row (plain `pdftotext`: bands of rows column by column, the "
                   "first column down the table) and every order that makes all the table's identities hold "
-                  "gives the cell this value", required=True, validate=validate.OneOf(["digit_split", "table_order"]))
+                  "gives the cell this value; `printed_layout`, a block of table 2 (which has no identity) whose "
+                  "labels and values did not pair one to one, read from the order the converter printed it in: "
+                  "every order the printed layout allows (values printed together are neighbouring cells, a "
+                  "value beside its label is that row's first column) gives the cell this value",
+                  required=True, validate=validate.OneOf(["digit_split", "table_order", "printed_layout"]))
     printed = text("The text as printed, e.g. `640020470` for 64 | 0 | 0 | 2 | 0 | 4 | 70 (white space the text "
                    "kept between values shown as one space)", required=True)
     line = integer("Input line of the printed text (1-based)", required=True, allow_none=True)

@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import table_order
+from service.parsing import block_order, stretch_order, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -600,8 +600,19 @@ def _recover_order(reading, template):
                     "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
         if not _apply_order(reading, table, template, options[table]):
+            _read_stretches(reading, table, template)
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
+
+
+def _read_stretches(reading, table, template):
+    """Rows between rows read cleanly, read in printed order (service/parsing/stretch_order.py)."""
+    content = reading.result["tables"].get(table)
+    columns = _columns(table, None, template)
+    rows = next((rows for rows in _row_variants(table, template) if content and list(content["rows"]) == rows), None)
+    if rows is not None:
+        stretch_order.read_stretches(reading, table, rows, columns,
+                                     lambda cells: _identities_hold(table, rows, columns, cells))
 
 
 def _whole_and_consistent(reading, table) -> bool:
@@ -668,6 +679,8 @@ def _apply_order(reading, table, template, solutions) -> bool:
             if len(seen) == 1:
                 agreed[(row, column)] = solutions[0][2][(r, c)]
     clean = _clean_cells(reading, table)
+    unordered = table_order.unordered_parts(reading.doc, [row for row in rows if not any(cell[0] == row for cell in clean)],
+                                            columns, agreed) if table in rules.ROW_TOTALS_ONLY else []
     if any((cell not in agreed or agreed[cell].value != value) for cell, value in clean.items()
            if cell[0] in rows):
         reading.result["warnings"].append(make_warning(
@@ -695,9 +708,15 @@ def _apply_order(reading, table, template, solutions) -> bool:
             "method": "table_order", "printed": value.text, "line": value.line,
             "readings": len(solutions), "identities": used}
     reading.positional.pop(table, None)
-    left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed]
+    left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed
+            and row not in unordered]
     result["warnings"] = [w for w in result["warnings"] if not (
         w["table"] == table and w["code"] in ORDER_STALE_CODES)]
+    for row in unordered:
+        result["warnings"].append(make_warning(
+            WarningCode.AMBIGUOUS_LAYOUT, "the row's values are printed apart with text between them and its "
+            "parts differ: the row total holds for any order of its parts, so they are left null (total kept)",
+            table=table, row=row))
     if left:
         result["warnings"].append(make_warning(
             WarningCode.AMBIGUOUS_LAYOUT, f"values read in printed order ({'; '.join(names)}): "
@@ -713,5 +732,6 @@ def recover(reading):
         return reading
     _recover_runs(reading, template)
     _recover_order(reading, template)
+    block_order.recover_blocks(reading, template)
     _distrust_positional(reading)
     return reading

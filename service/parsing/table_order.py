@@ -16,12 +16,15 @@ has exactly one value per cell and every template identity over the table holds;
 fills a cell only when every kept reading gives it the same value.
 """
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from service.parsing.cells import CACHED_LINE_CHARS, parse_line
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, to_output
 from service.rules import recovery as rules
+
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Value(NamedTuple):   # a tuple: built for every value of a stream, ten times cheaper than a dataclass
@@ -170,3 +173,25 @@ def consistent(values, rows, width, sizes, holds, names=rules.LAYOUTS) -> list:
         if holds({cell: value.value for cell, value in cells.items()}):
             kept.append((name, cells))
     return kept
+
+
+def unordered_parts(doc, rows, columns, agreed) -> list:
+    """Rows whose parts a reading in printed order cannot place: the row's values are printed
+    apart with a line of text between them (words, not a stray "2."; LibreOffice's PDF of pingtan-2021: `1 2 0 0 |
+    未经复议直接起诉 总 计 | 3` is 1 | 0 | 2 | 0 | 3 in the page) and its parts (the columns other than
+    `total`) differ. Their parts are removed from `agreed` ({(row, column): Value}); the rows are
+    returned."""
+    parts = [column for column in columns if column != "total"]
+    dropped = []
+    for row in rows:
+        cells = [agreed[(row, column)] for column in columns if (row, column) in agreed]
+        values = {agreed[(row, column)].value for column in parts if (row, column) in agreed}
+        if len(values) < 2 or not cells:
+            continue
+        first, last = min(cell.line for cell in cells), max(cell.line for cell in cells)
+        between = (text for line_no, _, text in doc.lines(first + 1) if line_no < last) if last > first + 1 else ()
+        if any(cell[0] == TEXT and CJK_RE.search(cell[1]) for text in between for cell in parse_line(text)):
+            for column in parts:
+                agreed.pop((row, column), None)
+            dropped.append(row)
+    return dropped

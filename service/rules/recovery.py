@@ -34,3 +34,25 @@ MAX_LONE_MOVES = 10
 # A table with few identities (the review table: three row totals over fifteen cells) is read
 # in printed order only: with so few equations another order may add up by chance.
 FEW_IDENTITY_LAYOUTS = ("rows",)
+
+# Table 2 is printed in blocks, one per 第二十条 item, whose rows the template fixes
+# (service/parsing/block_order.py reads a block whose labels and values did not pair from its
+# printed order). The item's number is read from the block's heading (normalised text: "(一)").
+ITEM_PATTERN = r"第二十条第?\((?P<item>[一二三四五六七八九十]+)\)项?"
+ITEM_ROWS = {
+    "一": ("regulations", "normative_documents"),
+    "五": ("licensing", "other_services"),
+    "六": ("penalty", "enforcement"),
+    "八": ("fees",),
+    "九": ("procurement",),
+}
+
+# Stretches of rows between rows read cleanly, read in printed order when the whole table's
+# values fit no order (service/parsing/stretch_order.py): at most this many per table.
+MAX_STRETCHES = 4
+
+# Tables whose only identities are row totals (the review table): a reading of their values in
+# printed order checks the sum of a row's parts, never their order. Where a row's values are
+# printed apart with text between them, the converter cut the row into blocks whose order is in
+# doubt: its parts are kept only when they are all equal (table_order.unordered_parts).
+ROW_TOTALS_ONLY = ("reviews_and_lawsuits",)

@@ -1,0 +1,234 @@
+"""Table 2 blocks whose labels and values did not pair: read from the order the converter printed.
+
+    recover_blocks(reading, template)     # fills null cells of table 2, adds provenance
+
+Table 2 has no arithmetic, so the reader leaves a row null when its label and its values do not
+pair one to one (service/parsing/tables.py). Plain `pdftotext` prints such blocks in a few
+orders: `0 0 0 规章 132 470 行政规范性文件 77` (the value beside the label printed after the
+others), `规章 行政规范性文件 0 3 | 0 15 | 0 9` (the block column by column). A block is read here
+only when its printed text allows one reading; the evidence is the converter's layout, never a
+guess:
+
+1. the block's rows are those of its 第二十条 item (service/rules/recovery.py ITEM_ROWS), every
+   one named by a label printed in the block, no other row's label before its last value, all
+   rows with the same columns;
+2. the block prints exactly rows × columns values;
+3. the orders are table_order's (rows, columns, the first columns down, bands, a lone value
+   moved to the row's other end);
+4. values printed together (consecutive lines with nothing else, table_order.groups) are a
+   rectangle of neighbouring cells read line by line: one row's, one column's, or a band's. An
+   order that puts the last cell of a row and the first of the next in one group is not the
+   printed one;
+5. values on one line are neighbouring cells of one row, left to right (a table printed turned,
+   its rows as columns, fits no order and is left alone);
+6. values on a label's line belong to that label's row, and when they follow the label they are
+   its first columns (the label column is the table's leftmost: the value beside it is the
+   first).
+
+A cell is filled when every order left gives it the same value, and only when no cell the
+reader read in the block disagrees; otherwise the block stays as read (with the candidates in a
+warning when several orders are left). Blocks whose rows were all read are never looked at.
+"""
+
+import re
+
+from service import contract
+from service.parsing import labels, table_order
+from service.parsing.cells import parse_line
+from service.parsing.codes import WarningCode, make_warning
+from service.parsing.identities import cell_path
+from service.parsing.normalize import compact
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, to_output
+from service.parsing.tables import region_lines
+from service.rules import recovery as rules
+
+TABLE = "active_disclosure"
+ITEM_RE = re.compile(rules.ITEM_PATTERN)
+AMOUNT_COLUMNS = frozenset({"amount"})
+METHOD = "printed_layout"
+
+
+class _Abstain(Exception):
+    """The block's text does not allow a reading under the rules above."""
+
+
+def _blocks(lines) -> list:
+    """[(item, [(line_no, text)])]: the region cut at each 第二十条 line (item None before it)."""
+    blocks = [[None, []]]
+    for line_no, text in lines:
+        match = ITEM_RE.search(compact(text))
+        if match:
+            blocks.append([match.group("item"), []])
+            text = compact(text)[match.end():]
+        blocks[-1][1].append((line_no, text))
+    return [(item, block_lines) for item, block_lines in blocks]
+
+
+def _stream(block_lines, rows):
+    """(values, group sizes, pinned, named): the block's values in printed order as
+    (kind, text, value, unit, line), the sizes of the groups printed together, {index: (row
+    index, column index or None)} for values on a label's line, and the rows named."""
+    values, sizes, pinned, named = [], [], {}, set()
+    foreign = False                   # another item's label seen: no value may follow it
+    open_group = False
+    for line_no, text in block_lines:
+        parsed = parse_line(text) if text.strip() else ()
+        if any(cell[0] == GARBLED for cell in parsed):
+            raise _Abstain
+        cells = [cell for cell in parsed if cell[0] in (NUMBER, BLANK)]
+        label = compact("".join(cell[1] for cell in parsed if cell[0] == TEXT))
+        found = labels.find_rows(label, TABLE) if label else []
+        own = [row for row in found if row in rows]
+        foreign = foreign or len(own) < len(found)
+        named.update(own)
+        if cells and foreign:
+            raise _Abstain
+        if not cells or label:
+            open_group = False
+        if not cells:
+            continue
+        if label:
+            if len(own) > 1:
+                raise _Abstain
+            first_text = next(index for index, cell in enumerate(parsed) if cell[0] == TEXT)
+            column = 0
+            for index, cell in enumerate(parsed):
+                if cell[0] not in (NUMBER, BLANK):
+                    continue
+                if own:
+                    after = index > first_text
+                    pinned[len(values)] = (rows.index(own[0]), column if after else None)
+                    column += after
+                values.append((cell[0], cell[1], cell[2], cell[3], line_no))
+            sizes.append(len(cells))
+            continue
+        for cell in cells:
+            values.append((cell[0], cell[1], cell[2], cell[3], line_no))
+        if open_group:
+            sizes[-1] += len(cells)
+        else:
+            sizes.append(len(cells))
+            open_group = True
+    return values, sizes, pinned, named
+
+
+def _rectangles(order, sizes) -> bool:
+    """Every group of values printed together covers a rectangle of cells, read row by row."""
+    at = 0
+    for size in sizes:
+        cells = order[at:at + size]
+        at += size
+        rows = sorted({row for row, _ in cells})
+        columns = sorted({column for _, column in cells})
+        if rows != list(range(rows[0], rows[-1] + 1)) or columns != list(range(columns[0], columns[-1] + 1)):
+            return False
+        if cells != [(row, column) for row in rows for column in columns]:
+            return False
+    return True
+
+
+def _one_row_per_line(order, values) -> bool:
+    """Values printed on one line are neighbouring cells of one row, left to right (a line that
+    would cross from one row into the next is a table printed turned, rows as columns)."""
+    by_line = {}
+    for index, raw in enumerate(values):
+        by_line.setdefault(raw[4], []).append(order[index])
+    for cells in by_line.values():
+        if len({row for row, _ in cells}) > 1 or [column for _, column in cells] != list(
+                range(cells[0][1], cells[0][1] + len(cells))):
+            return False
+    return True
+
+
+def _readings(values, sizes, pinned, height, width) -> list:
+    """(name, order) of the layouts the printed text allows."""
+    kept = []
+    for name, order in table_order.layouts(height, width, sizes):
+        if not _rectangles(order, sizes) or not _one_row_per_line(order, values):
+            continue
+        if any(order[index][0] != row or column is not None and order[index][1] != column
+               for index, (row, column) in pinned.items()):
+            continue
+        kept.append((name, order))
+    return kept
+
+
+def _value(raw, column):
+    kind, _, value, unit, _ = raw
+    return to_output(value, unit, amount=column in AMOUNT_COLUMNS) if kind == NUMBER else None
+
+
+def _read_block(reading, template, item, block_lines):
+    """Fill the block's null cells when its printed order allows one reading."""
+    result = reading.result
+    content = result["tables"].get(TABLE)
+    defaults = contract.active_disclosure_columns(template)
+    rows = [row for row in rules.ITEM_ROWS.get(item, ()) if row in defaults]
+    if not content or not rows:
+        return
+    doubted = {w["row"] for w in result["warnings"]
+               if w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value}
+    read = content["rows"]
+    if not any(row in doubted and all(value is None for value in read[row].values()) for row in rows):
+        return
+    columns = defaults[rows[0]]
+    if any(defaults[row] != columns for row in rows):
+        return
+    try:
+        values, sizes, pinned, named = _stream(block_lines, rows)
+    except _Abstain:
+        return
+    if named != set(rows) or len(values) != len(rows) * len(columns):
+        return
+    readings = _readings(values, sizes, pinned, len(rows), len(columns))
+    if not readings:
+        return
+    agreed, differing = {}, []
+    for r, row in enumerate(rows):
+        for c, column in enumerate(columns):
+            seen = {index for _, order in readings for index in (order.index((r, c)),)}
+            taken = {_value(values[index], column) for index in seen}
+            if len(taken) == 1:
+                agreed[(row, column)] = values[seen.pop()]
+            else:
+                differing.append(f"{row}.{column}")
+    if any(read[row][column] is not None and (cell not in agreed or _value(agreed[cell], column) != read[row][column])
+           for row in rows for column in columns for cell in ((row, column),)):
+        return                        # a reading that contradicts a row read with its label: not used
+    shown = " ".join(raw[1] for raw in values)
+    filled_rows = set()
+    for (row, column), raw in agreed.items():
+        if read[row][column] is not None:
+            continue
+        path = cell_path(TABLE, row, column)
+        read[row][column] = _value(raw, column)
+        reading.cell_lines[path] = raw[4]
+        result["provenance"][path] = {"method": METHOD, "printed": shown, "line": raw[4],
+                                      "readings": len(readings), "identities": []}
+        filled_rows.add(row)
+    complete = {row for row in filled_rows if all(value is not None or (row, column) in agreed
+                                                  for column, value in read[row].items())}
+    lines = {line_no for line_no, _ in block_lines}
+    result["warnings"] = [w for w in result["warnings"] if not (
+        w["table"] == TABLE and (w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value and w["row"] in complete
+                                 or w["code"] == WarningCode.UNASSIGNED_VALUES.value and w["line"] in lines
+                                 and not differing))]
+    if differing:
+        names = "; ".join(sorted({name for name, _ in readings}))
+        result["warnings"].append(make_warning(
+            WarningCode.AMBIGUOUS_LAYOUT, f"values of the block printed as {shown}: {len(readings)} orders fit "
+            f"the printed layout ({names}) and differ in {', '.join(differing[:8])}; left null",
+            table=TABLE, row=rows[0], line=block_lines[0][0]))
+
+
+def recover_blocks(reading, template):
+    """Read the table-2 blocks that have a row left null for an uncertain layout."""
+    region = reading.regions.get(TABLE)
+    if not region or not reading.result["tables"].get(TABLE):
+        return
+    if not any(w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value
+               for w in reading.result["warnings"]):
+        return
+    for item, block_lines in _blocks(region_lines(reading.doc, region)):
+        if item is not None:
+            _read_block(reading, template, item, block_lines)

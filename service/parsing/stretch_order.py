@@ -1,0 +1,123 @@
+"""Rows between rows read whole: their values read in printed order, checked by the identities.
+
+    read_stretches(reading, table, rows, columns, holds) -> [row]    # the rows filled
+
+When no order of a whole table's values adds up (service/parsing/recovery.py), the converter
+may still have printed most rows with their labels and only a few consecutive rows in another
+order: `一、 23 | 二、 0 | 0 0 | 0 0 0 0 23 | 0 0 0 0 0` is the first two columns of 一 and 二
+down, then their other columns row by row. Such a *stretch* of rows (none of its cells read as
+printed) lies between rows read whole (every cell a value, by label or by position). The values printed between those rows are the stretch's, in printed order; they are
+read under the orders of table_order.layouts, and an order is kept only when the stretch has
+exactly one value per cell and every identity over the table holds with the rows read whole and
+the stretch (every instance whose cells are all known, at least one: rows read by position that
+do not add up stop the reading). A cell is filled when every kept order gives it the same value
+and no value placed there by position disagrees.
+"""
+
+from service.parsing import table_order
+from service.parsing.codes import WarningCode
+from service.parsing.identities import cell_path
+from service.parsing.tables import region_lines
+from service.rules import recovery as rules
+from service.rules.identities import IDENTITIES
+
+STALE_ROW_CODES = frozenset({WarningCode.AMBIGUOUS_LAYOUT.value, WarningCode.AMBIGUOUS_READING.value,
+                             WarningCode.ROW_VALUE_COUNT.value, WarningCode.CELL_NOT_FOUND.value})
+
+
+def _anchors(reading, table, rows) -> set:
+    """Rows read whole as printed (by their label or by position): every cell a value, none recovered."""
+    content = reading.result["tables"][table]["rows"]
+    return {row for row in rows if all(value is not None for value in content[row].values())
+            and not any(cell_path(table, row, column) in reading.result["provenance"] for column in content[row])}
+
+
+def _stretches(rows, content, anchors) -> list:
+    """[(first, last)] row indexes of the maximal runs of rows left wholly null, each bounded by
+    anchors (or the table's ends)."""
+    found, start = [], None
+    for index, row in enumerate(rows + [None]):
+        empty = row is not None and all(value is None for value in content[row].values())
+        if empty:
+            start = index if start is None else start
+            continue
+        if start is not None and (row is None or row in anchors) and (start == 0 or rows[start - 1] in anchors):
+            found.append((start, index - 1))
+        start = None
+    return found
+
+
+def _lines(reading, table, row, content) -> list:
+    return [reading.cell_lines.get(cell_path(table, row, column)) for column in content[row]]
+
+
+def read_stretches(reading, table, rows, columns, holds) -> list:
+    """Fill the stretches of rows that one reading decides; `holds({(r, c): value}) -> bool` checks
+    every identity over the table (r, c: indexes into rows, columns). Returns the rows filled."""
+    content = reading.result["tables"].get(table)
+    region = reading.regions.get(table)
+    if not content or not region or any(row not in content["rows"] for row in rows):
+        return []
+    anchors = _anchors(reading, table, rows)
+    stretches = _stretches(rows, content["rows"], anchors)
+    if not anchors or not stretches or len(stretches) > rules.MAX_STRETCHES:
+        return []
+    groups = table_order.groups(region_lines(reading.doc, region))
+    if groups is None:
+        return []
+    known = {(r, c): (content["rows"][row][column] if row in anchors else None)
+             for r, row in enumerate(rows) for c, column in enumerate(columns)}
+    filled = []
+    for first, last in stretches:
+        before = [line for row in rows[:first] if row in anchors for line in _lines(reading, table, row, content["rows"])]
+        after = [line for row in rows[last + 1:] if row in anchors for line in _lines(reading, table, row, content["rows"])]
+        if None in before or None in after:
+            continue
+        low, high = max(before, default=0), min(after, default=float("inf"))
+        inside = [[value for value in group if low < value.line < high] for group in groups]
+        inside = [group for group in inside if group]
+        values = [value for group in inside for value in group]
+        height = last - first + 1
+        if len(values) != height * len(columns):
+            continue
+        kept = []
+        for name, order in table_order.layouts(height, len(columns), [len(group) for group in inside]):
+            cells = dict(known)
+            cells.update({(first + r, c): values[index].value for index, (r, c) in enumerate(order)})
+            if holds(cells):
+                kept.append((name, {(first + r, c): values[index] for index, (r, c) in enumerate(order)}))
+        if not kept or not _agree(reading, table, rows, columns, first, last, kept):
+            continue
+        filled += rows[first:last + 1]
+    return filled
+
+
+def _agree(reading, table, rows, columns, first, last, kept) -> bool:
+    """Fill the stretch when every kept reading gives each cell one value and no value placed by
+    position disagrees; False (nothing changed) otherwise."""
+    content = reading.result["tables"][table]["rows"]
+    chosen = {}
+    for r in range(first, last + 1):
+        for c, column in enumerate(columns):
+            seen = {cells[(r, c)].value for _, cells in kept}
+            placed = content[rows[r]][column]
+            if len(seen) != 1 or placed is not None and placed != next(iter(seen)):
+                return False
+            chosen[(r, c)] = kept[0][1][(r, c)]
+    used = sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
+    for (r, c), value in chosen.items():
+        path = cell_path(table, rows[r], columns[c])
+        content[rows[r]][columns[c]] = value.value
+        reading.cell_lines[path] = value.line
+        reading.result["provenance"][path] = {
+            "method": "table_order", "printed": value.text, "line": value.line, "readings": len(kept),
+            "identities": used}
+    stretch = set(rows[first:last + 1])
+    for row in stretch:
+        reading.positional.get(table, {}).pop(row, None)
+    lines = [value.line for value in chosen.values()]
+    result = reading.result
+    result["warnings"] = [w for w in result["warnings"] if not (w["table"] == table and (
+        w["row"] in stretch and w["code"] in STALE_ROW_CODES
+        or w["row"] is None and w["code"] == WarningCode.UNASSIGNED_VALUES.value and min(lines) <= (w["line"] or 0) <= max(lines)))]
+    return True

@@ -1,0 +1,68 @@
+"""Table 2 blocks read from their printed order (service/parsing/block_order.py) on small texts: a
+layout that allows one reading is filled, one that allows two is left null where they differ, a
+layout that contradicts every order is left null."""
+
+from service import parsing
+
+HEAD = "某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n" \
+       "本年制发件数 本年废止件数 现行有效件数\n"
+TAIL = "\n三、收到和处理政府信息公开申请情况\n"
+ROWS = ("regulations", "normative_documents")
+
+
+def parse(block):
+    return parsing.parse_report(HEAD + block + TAIL)
+
+
+def block_of(result):
+    rows = result["tables"]["active_disclosure"]["rows"]
+    return {row: list(rows[row].values()) for row in ROWS}
+
+
+def test_a_value_beside_its_label_is_the_row_s_first_column():
+    # plain pdftotext of a Chromium page: the value beside the label is printed after the others
+    result = parse("0\n0\n0\n规章\n132\n470\n行政规范性文件 77")
+    assert block_of(result) == {"regulations": [0, 0, 0], "normative_documents": [77, 132, 470]}
+    entry = result["provenance"]["tables.active_disclosure.rows.normative_documents.issued"]
+    assert entry == {"method": "printed_layout", "printed": "0 0 0 132 470 77", "line": 12, "readings": 1,
+                     "identities": []}
+    assert not any(w["code"] == "ambiguous_layout" for w in result["warnings"])
+
+
+def test_values_printed_in_groups_are_neighbouring_cells():
+    # the first column beside the labels, then 3 4 and 5 6 printed together: each group is one
+    # row's (row by row) — a column order would put cells of two rows and two columns in a group
+    result = parse("规章 1\n行政规范性文件 2\n3\n4\n5\n6")
+    assert block_of(result) == {"regulations": [1, 3, 4], "normative_documents": [2, 5, 6]}
+    assert {entry["method"] for entry in result["provenance"].values()} == {"printed_layout"}
+
+
+def test_two_orders_that_fit_leave_the_cells_they_differ_in_null():
+    # six values each printed apart: row by row and column by column both fit; they agree only
+    # on the first and the last cell
+    result = parse("规章\n行政规范性文件\n\n1\n\n2\n\n3\n\n4\n\n5\n\n6\n")
+    assert block_of(result) == {"regulations": [1, None, None], "normative_documents": [None, None, 6]}
+    warning = next(w for w in result["warnings"] if w["code"] == "ambiguous_layout" and "orders fit" in w["message"])
+    assert "rows" in warning["message"] and "columns" in warning["message"]
+    assert warning["message"].endswith("left null")
+
+
+def test_a_layout_that_contradicts_every_order_is_left_null():
+    # 3 is printed beside 规章, the first row, but it is the block's last value: no order puts it there
+    result = parse("0\n0\n0\n行政规范性文件\n1\n2\n规章 3")
+    assert block_of(result)["regulations"] == [None] * 3
+    assert result["provenance"] == {}
+    assert any(w["code"] == "ambiguous_layout" and w["row"] == "regulations" for w in result["warnings"])
+
+
+def test_a_block_with_a_value_count_other_than_its_cells_is_left_as_read():
+    result = parse("0\n0\n规章\n132\n470\n行政规范性文件 77")
+    assert block_of(result) == {"regulations": [None] * 3, "normative_documents": [None] * 3}
+    assert result["provenance"] == {}
+
+
+def test_a_block_printed_turned_rows_as_columns_is_left_null():
+    # each line holds one column of both rows (0 10): a line never crosses from one row into the next
+    result = parse("规章\t行政规范性文件\n0\t10\n0\t10\n0\t0")
+    assert block_of(result) == {"regulations": [None] * 3, "normative_documents": [None] * 3}
+    assert result["provenance"] == {}

@@ -1,0 +1,72 @@
+"""Rows between rows read whole, read in printed order (service/parsing/stretch_order.py), on a
+small table: one order that adds up fills the stretch, two that differ leave it null, none
+leaves it null."""
+
+from types import SimpleNamespace
+
+from service.parsing import stretch_order
+from service.parsing.normalize import prepare
+
+TABLE = "applications"
+ROWS = ["a", "b", "c", "d"]
+COLUMNS = ["x", "y", "total"]
+
+
+def row_totals(cells):
+    """Every row whose cells are known adds up; at least one does."""
+    known = [r for r in range(len(ROWS)) if all(cells[(r, c)] is not None for c in range(3))]
+    return bool(known) and all(cells[(r, 0)] + cells[(r, 1)] == cells[(r, 2)] for r in known)
+
+
+def with_column_sums(cells):
+    """Row totals, and row d the sum of the rows above it in every column."""
+    if not row_totals(cells):
+        return False
+    return all(None in column or sum(column[:3]) == column[3]
+               for column in ([cells[(r, c)] for r in range(4)] for c in range(3)))
+
+
+def reading(text, anchors):
+    """A reading of `text` (one table) whose rows `anchors` ({row: (values, line)}) were read."""
+    doc = prepare(text)
+    rows = {row: dict.fromkeys(COLUMNS) for row in ROWS}
+    cell_lines = {}
+    for row, (values, line) in anchors.items():
+        rows[row] = dict(zip(COLUMNS, values))
+        cell_lines.update({f"tables.{TABLE}.rows.{row}.{column}": line for column in COLUMNS})
+    result = {"tables": {TABLE: {"rows": rows}}, "provenance": {}, "warnings": []}
+    return SimpleNamespace(result=result, doc=doc, regions={TABLE: (0, len(doc.norm))},
+                           cell_lines=cell_lines, positional={})
+
+
+def table(read):
+    return [list(read.result["tables"][TABLE]["rows"][row].values()) for row in ROWS]
+
+
+def test_a_stretch_printed_first_column_down_is_read_back_when_one_order_adds_up():
+    # b 4 0 4 and c 0 5 5: their first column down (4 0), then the rest row by row
+    read = reading("a 1 2 3\nb 4\nc 0\n0 4\n5 5\nd 5 7 12", {"a": ([1, 2, 3], 1), "d": ([5, 7, 12], 6)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums) == ["b", "c"]
+    assert table(read) == [[1, 2, 3], [4, 0, 4], [0, 5, 5], [5, 7, 12]]
+    entry = read.result["provenance"][f"tables.{TABLE}.rows.c.y"]
+    assert entry["method"] == "table_order" and entry["readings"] == 1 and entry["printed"] == "5"
+
+
+def test_two_orders_that_add_up_and_differ_leave_the_stretch_null():
+    # 0 2 2 1 2 3: row by row (0 2 2 | 1 2 3) and column by column (0 2 2 | 2 1 3) both add up
+    read = reading("a 1 2 3\n0\n2\n2\n1\n2\n3\nd 5 7 12", {"a": ([1, 2, 3], 1), "d": ([5, 7, 12], 8)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, row_totals) == []
+    assert table(read)[1:3] == [[None] * 3, [None] * 3]
+    assert read.result["provenance"] == {}
+
+
+def test_a_stretch_no_order_of_which_adds_up_is_left_null():
+    read = reading("a 1 2 3\n1\n1\n1\n1\n1\n1\nd 5 7 12", {"a": ([1, 2, 3], 1), "d": ([5, 7, 12], 8)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, row_totals) == []
+    assert table(read)[1:3] == [[None] * 3, [None] * 3]
+
+
+def test_a_stretch_with_more_values_than_cells_is_left_null():
+    read = reading("a 1 2 3\n4 0 4\n0 5 5 9\nd 5 7 12", {"a": ([1, 2, 3], 1), "d": ([5, 7, 12], 4)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums) == []
+    assert read.result["provenance"] == {}
