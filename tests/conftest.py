@@ -141,8 +141,8 @@ def running_gunicorn(*args, env=None, ready=lambda process: True):
             try:
                 if requests.get(url + "/health", timeout=1).status_code == 200 and ready(process):
                     break
-            except requests.ConnectionError:
-                pass
+            except (requests.ConnectionError, requests.Timeout):   # not listening yet, or its workers
+                pass                                                # still starting (a loaded machine)
             time.sleep(0.2)
         yield url, process
     finally:
