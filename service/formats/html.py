@@ -7,17 +7,22 @@ are put in front when the article does not repeat them. Tables come out as one l
 "| cell | cell |", with merged cells expanded on a grid (a row-spanning cell repeats its text on
 every row it covers, a column-spanning cell is written once followed by empty cells), and the
 text of a cell is joined without separators (portals split "结果维持" into one <p> per
-character and "20" into two <span>s). Everything is walked iteratively: nesting depth costs
-no recursion.
+character and "20" into two <span>s). The body is walked once (lxml's iterwalk, no recursion:
+nesting depth costs nothing): the text counts that choose the article, the text pieces its lines
+are cut from and the rows and cells of its tables all come from that one walk.
 
-Work and memory are bounded before a tree is built: the page is fed to lxml's pull parser in
-chunks and its elements and attributes are counted as they arrive (limits.max_html_elements,
-limits.max_html_attributes); no element may have more than MAX_ATTRIBUTES_PER_ELEMENT
+Work and memory are bounded before a tree is built: a page that could pass the caps
+(limits.max_html_elements, limits.max_html_attributes; bounds counted in C on its bytes) is fed to
+lxml's pull parser in chunks and its elements and attributes are counted as they arrive; the
+others, every real page, go to the plain parser. No element may have more than MAX_ATTRIBUTES_PER_ELEMENT
 attributes, checked by one linear scan before parsing (libxml2 compares each attribute of an
 element with every earlier one: 40 000 attributes on one tag cost it 2 s). Over a cap the page
 is refused with "payload-too-large".
 """
 
+import bisect
+import codecs
+import itertools
 import re
 
 from lxml import etree
@@ -39,15 +44,22 @@ HINTED_SHARE = 0.5            # … or half of it, when its class or id names it
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
 MAX_SPAN = 100                # a rowspan/colspan larger than this is treated as 1 (hostile markup)
 MAX_GRID_CELLS = 200_000
+TABLE_PARTS = {"table", "tr", "td", "th"}
 TAG_RE = re.compile(r"<[^<>]{0,2000}>")
 COMPLETE_SHARE = 0.5          # of the Chinese characters written in the page, at least this many are read
 NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
 META_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|time|date|pubdate|publish)(?:$|[\s_-])", re.I)
 MAX_META_LINES = 6
+# A word of META_CLASS_RE in a class value, found in the class values joined by line feeds (a
+# line feed is white space, as the pattern's ^ and $ are boundaries).
+META_CLASS_WORD_RE = re.compile(r"(?<![^\s_-])(?:title|time|date|pubdate|publish)(?![^\s_-])", re.I)
+CLASS_VALUES = etree.XPath("//@class")
 # An XML declaration before the page (XHTML as some portal CMSs serve it): dropped, since the
 # page has been decoded already and lxml refuses a decoded text that declares an encoding.
 XML_DECLARATION_RE = re.compile(r"\A\s*<\?xml\b[^<>]{0,200}\?>")
 FEED_CHUNK = 64 * 1024
+ELEMENTS_PER_LT = 8           # elements libxml2 may build for each "<" of a page (see _within_caps)
+ATTRIBUTE_SEPARATORS = b" \t\n\r\x0c/\"'"
 MAX_ATTRIBUTES_PER_ELEMENT = 1000
 # The page read tag by tag in one match, as long as no tag has more than the attributes
 # allowed: text, a "<" that opens no tag, an ordinary tag (at most 16 pieces of at most 64
@@ -91,6 +103,9 @@ NOT_XML_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)
 # The lead bytes of the UTF-8 of U+4000..U+9FFF: their number bounds the Chinese characters
 # (U+4E00..U+9FFF) of a text from above, counted in one C pass.
 CJK_LEAD_BYTES = bytes(range(0xE4, 0xEA))
+# The UTF-8 of U+4E00..U+9FFF: lead byte E5..E9 (U+5000..U+9FFF), or E4 then B8..BF
+# (U+4E00..U+4FFF); in valid UTF-8 these bytes start a character and nothing else.
+CJK_UTF8_STARTS = [bytes([lead]) for lead in range(0xE5, 0xEA)] + [bytes([0xE4, second]) for second in range(0xB8, 0xC0)]
 
 
 def _without_xml_declaration(text: str) -> str:
@@ -104,25 +119,51 @@ def _xml_characters_only(text: str, utf8: bytes) -> str:
     return text
 
 
-def _parse(text: str, limits: Limits):
-    """The page's tree, its elements and attributes counted while it is built."""
-    _check_attributes_per_element(text)
+def _parse(text: str, utf8: bytes, limits: Limits):
+    """The page's tree from libxml2 fed the page's UTF-8 in chunks; its elements and attributes
+    counted while it is built, unless the page cannot reach the caps (_within_caps)."""
+    counting = not _within_caps(utf8, limits)
     try:
         # lxml.etree's parser, not lxml.html's: the same libxml2 parser without a Python class
-        # lookup for every element (a fifth of the time on a portal page).
-        parser = etree.HTMLPullParser(events=("start",), remove_comments=True, remove_pis=True, no_network=True,
-                                      recover=True, huge_tree=True)  # deep nesting is read (walked without recursion)
-        counts = [0, 0]                 # elements, attributes
-        for position in range(0, len(text), FEED_CHUNK):
-            parser.feed(text[position:position + FEED_CHUNK])
+        # lookup for every element (a fifth of the time on a portal page). The pull parser
+        # hands back every element it builds (a Python object each, a fifth of the parse);
+        # the plain parser builds the same tree without them.
+        options = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                       huge_tree=True, encoding="utf-8")   # deep nesting is read (walked without recursion)
+        if counting:
+            parser = etree.HTMLPullParser(events=("start",), **options)
+            counts = [0, 0]             # elements, attributes
+            for position in range(0, len(text), FEED_CHUNK):   # a cap is checked after each chunk of characters
+                parser.feed(text[position:position + FEED_CHUNK].encode("utf-8", "surrogatepass"))
+                _count(parser, counts, limits)
+            root = parser.close()
             _count(parser, counts, limits)
-        root = parser.close()
-        _count(parser, counts, limits)
+        else:
+            parser = etree.HTMLParser(**options)
+            for position in range(0, len(utf8), FEED_CHUNK):
+                parser.feed(utf8[position:position + FEED_CHUNK])
+            root = parser.close()
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise FormatError("invalid-document", f"the HTML could not be read: {str(error)[:120]}")
     if root is None:
         raise FormatError("invalid-document", "the HTML has no content")
     return root
+
+
+def _within_caps(utf8: bytes, limits: Limits) -> bool:
+    """Whether the page's tree is sure to stay within both caps, from bounds counted in C.
+
+    Elements: each "<" opens at most one tag, the text after it at most one implied <p>, and
+    either at most the implied <html>, <head> or <body> around it: at most 8 per "<", and 8 for
+    the text before the first. Attributes: each starts right after white space, "/" or the quote
+    that closes the value before it, one character each that no attribute name holds, so a page
+    has at most half as many attributes as bytes, and at most as many as such characters.
+    tests/formats/test_html_fast_paths.py checks both bounds against libxml2's trees."""
+    if ELEMENTS_PER_LT * (utf8.count(b"<") + 1) > limits.max_html_elements:
+        return False
+    if len(utf8) // 2 <= limits.max_html_attributes:
+        return True
+    return len(utf8) - len(utf8.translate(None, ATTRIBUTE_SEPARATORS)) <= limits.max_html_attributes
 
 
 def _count(parser, counts: list, limits: Limits):
@@ -148,15 +189,23 @@ def _page_metadata(root) -> list:
     """The page's title and publication date, from <meta>, <title> and the portal's title and
     time elements (class "article_title", "article_time" …)."""
     lines = []
-    article_title = root.xpath("//meta[@name='ArticleTitle']/@content")
-    title = root.find(".//title")
-    name = (article_title[0] if article_title else (_text(title) if title is not None else "")).strip()
+    article_title, title, pub_date = None, None, None
+    for element in root.iter("meta", "title"):        # document order
+        if element.tag == "title":
+            if title is None and element is not root:
+                title = element
+        elif element.get("content") is not None:
+            name = element.get("name")
+            if name == "ArticleTitle" and article_title is None:
+                article_title = element.get("content")
+            elif name == "PubDate" and pub_date is None:
+                pub_date = element.get("content")
+    name = (article_title if article_title is not None else (_text(title) if title is not None else "")).strip()
     if name:
         lines.append(name)
-    pub_date = root.xpath("//meta[@name='PubDate']/@content")
-    if pub_date and pub_date[0].strip():
-        lines.append(f"发布时间：{pub_date[0].strip()}")
-    for element in root.xpath("//*[@class]"):      # document order; an element without class never matches
+    if pub_date and pub_date.strip():
+        lines.append(f"发布时间：{pub_date.strip()}")
+    for element in _meta_class_candidates(root):      # document order
         if META_CLASS_RE.search(element.get("class")) and len(lines) < MAX_META_LINES:
             text = SPACE_RE.sub(" ", _text(element)).strip()
             if 4 <= len(text) <= 80 and text not in lines:
@@ -164,10 +213,27 @@ def _page_metadata(root) -> list:
     return lines
 
 
+def _meta_class_candidates(root) -> list:
+    """The elements whose class holds a word of META_CLASS_RE, in document order: every class
+    value taken at once from libxml2 (//@class), searched as one text, a line each."""
+    values = CLASS_VALUES(root)
+    joined = "\n".join(values)
+    found = [match.start() for match in META_CLASS_WORD_RE.finditer(joined)]
+    if not found:
+        return []
+    ends = list(itertools.accumulate(len(value) + 1 for value in values))     # each value's end + 1
+    return [values[index].getparent() for index in sorted({bisect.bisect_right(ends, start) for start in found})]
+
+
 def _cjk_count(text) -> int:
     """Chinese characters in a text (counted by runs: far fewer matches than one per character;
     white space between tags is ASCII, which str.isascii tells at once)."""
     return 0 if not text or text.isascii() else sum(map(len, CJK_RUN_RE.findall(text)))
+
+
+def _cjk_count_utf8(utf8: bytes) -> int:
+    """The Chinese characters of a valid UTF-8 text, counted by bytes.count in C."""
+    return sum(map(utf8.count, CJK_UTF8_STARTS))
 
 
 def _text(element) -> str:
@@ -182,47 +248,85 @@ def _drop_chrome(root):
     etree.strip_elements(root, *DROPPED, with_tail=False)
 
 
-def _text_counts(root) -> tuple:
-    """(the elements in document order, the Chinese characters outside links under each),
-    from one walk in lxml's iterwalk: a running count of the text met so far, an element's
-    share being the count at its end less the count at its start. A link's own text is left
-    out; the text after an element (its tail) belongs to its parent."""
-    order, counts, starts, seen = [], {}, [], 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        if event == "start":
-            order.append(element)
-            starts.append(seen)
-            if element.tag != "a":
-                seen += _cjk_count(element.text)
-        else:
-            counts[element] = seen - starts.pop()
-            seen += _cjk_count(element.tail)
-    return order, counts
+class Walk:
+    """What one iterwalk of the body's tree gives (lxml's C walk; per element a tuple pushed at
+    its start, one appended at its end, and its text and tail kept).
+
+    pieces: every text and tail of the tree, in document order, none empty.
+    breaks: the positions in pieces where a block element starts or ends (a line ends there).
+    records: per element, at its end (children first): (position in document order, number of
+        elements in its subtree, Chinese characters under it, first piece, end piece, element,
+        tag). Under it: its text and every text below it, each descendant's tail included, a
+        link's own text left out; its text and all inside it are pieces[first:end].
+    tables: the records of the <table> elements.
+    rows: {position of a <table>: the positions of the <tr> whose nearest table it is, in order}.
+    cells: {position of a <tr>: [[cell, first piece, end piece], …] for its <td>/<th> children}.
+
+    The HTML parser keeps no comments or processing instructions, so every node is an element.
+    """
+
+    def __init__(self, body):
+        pieces, breaks, records, tables, rows, cells = [], [], [], [], {}, {}
+        open_elements, open_tables, started, seen = [], [], 0, 0
+        for event, element in etree.iterwalk(body, events=("start", "end")):
+            if event == "start":
+                tag = element.tag
+                if tag in BLOCKS:
+                    breaks.append(len(pieces))
+                cell = None
+                if tag in TABLE_PARTS:
+                    if tag == "tr":
+                        if open_tables:
+                            rows[open_tables[-1]].append(started)
+                    elif tag == "table":
+                        open_tables.append(started)
+                        rows[started] = []
+                    elif open_elements and open_elements[-1][1] == "tr":
+                        cell = [element, len(pieces), 0]
+                        cells.setdefault(open_elements[-1][2], []).append(cell)
+                open_elements.append((element, tag, started, len(pieces), seen, cell))
+                started += 1
+                text = element.text
+                if text:
+                    pieces.append(text)
+                    if tag != "a" and not text.isascii():
+                        seen += sum(map(len, CJK_RUN_RE.findall(text)))
+            else:
+                element, tag, order, first, before, cell = open_elements.pop()
+                record = (order, started - order, seen - before, first, len(pieces), element, tag)
+                records.append(record)
+                if tag in BLOCKS:
+                    breaks.append(len(pieces))
+                elif tag == "table":
+                    tables.append(record)
+                    open_tables.pop()
+                if cell is not None:
+                    cell[2] = len(pieces)
+                tail = element.tail
+                if tail:
+                    pieces.append(tail)
+                    if not tail.isascii():
+                        seen += sum(map(len, CJK_RUN_RE.findall(tail)))
+        self.pieces, self.breaks, self.records, self.tables, self.rows, self.cells = (
+            pieces, breaks, records, tables, rows, cells)
 
 
-def _article(root):
-    """The deepest element named like an article body (TRS_Editor, content, article …) that
-    holds at least half of the page's text; else the smallest holding nearly all of it."""
-    body = root.find("body")
-    body = body if body is not None else root
-    order, counts = _text_counts(body)
-    total = counts[body]
+def _article(walk):
+    """The record of the deepest element named like an article body (TRS_Editor, content,
+    article …) that holds at least half of the page's text; else of the smallest holding nearly
+    all of it; else of the body (the last record)."""
+    body = walk.records[-1]
+    total = body[2]
     if not total:
         return body
     hinted, best = None, body
-    for element in order:
-        share = counts[element] / total
+    for record in sorted(record for record in walk.records if record[2] / total >= HINTED_SHARE):
+        element, share = record[5], record[2] / total    # document order: later ones are deeper
         if share >= HINTED_SHARE and CONTENT_HINT_RE.search(f"{element.get('class', '')} {element.get('id', '')}"):
-            hinted = element               # document order: later ones are deeper
-        if share >= ARTICLE_SHARE and element.tag not in ("tr", "td", "th", "tbody"):
-            best = element
+            hinted = record
+        if share >= ARTICLE_SHARE and record[6] not in ("tr", "td", "th", "tbody"):
+            best = record
     return hinted if hinted is not None else best
-
-
-def _cell_text(cell) -> str:
-    # str.split() without arguments splits at what SPACE_RE matches (\s is str.isspace, which
-    # holds for U+00A0 and U+3000): the same text as SPACE_RE.sub(" ", …).strip(), faster.
-    return " ".join("".join(cell.itertext()).split()).replace("|", "｜")
 
 
 def _span(cell, name) -> int:
@@ -236,22 +340,21 @@ def _span(cell, name) -> int:
     return value if 1 <= value <= MAX_SPAN else 1
 
 
-def _table_rows(table) -> list:
+def _table_rows(walk, table: int) -> list:
     """The table's rows (not those of nested tables) as lists of cell texts on a grid.
 
     A row-spanning label repeats on each row it covers (a row-spanning number does not: it
     counts once). A column-spanning cell leaves empty filler cells after it, which keep header
     rows on the grid; in a row of numbers they are left out, so that each value stands next to
-    the one before it whatever colspans the portal's markup uses."""
-    rows = list(table.iter("tr"))
-    if table.find(".//table") is not None:
-        rows = [row for row in rows if _nearest(row, "table") is table]
+    the one before it whatever colspans the portal's markup uses. A cell's text is all the text
+    inside it joined without separators, its white space made single spaces."""
     grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
     cells_written = 0
-    for row in rows:
-        line, column = [], 0          # line: (text, filler?)
-        queue = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
-        while queue or column in pending:
+    for row in walk.rows[table]:
+        line, column, numbers = [], 0, False     # line: (text, filler?)
+        queue = walk.cells.get(row, ())
+        next_cell = 0
+        while next_cell < len(queue) or column in pending:
             if column in pending:
                 text, left = pending[column]
                 line.append((text, not text))
@@ -261,66 +364,66 @@ def _table_rows(table) -> list:
                     del pending[column]
                 column += 1
                 continue
-            cell = queue.pop(0)
-            text, width, height = _cell_text(cell), _span(cell, "colspan"), _span(cell, "rowspan")
-            for offset in range(width):
-                line.append((text, False) if offset == 0 else ("", True))
+            cell, first, end = queue[next_cell]
+            next_cell += 1
+            # str.split() without arguments splits at what SPACE_RE matches (\s is str.isspace,
+            # which holds for U+00A0 and U+3000): the same as SPACE_RE.sub(" ", …).strip().
+            text = " ".join("".join(walk.pieces[first:end]).split()).replace("|", "｜")
+            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+            number = NUMBER_RE.match(text) is not None
+            numbers = numbers or number
+            line.append((text, False))
+            if height > 1:
+                pending[column] = ("" if number else text, height - 1)
+            for offset in range(1, width):
+                line.append(("", True))
                 if height > 1:
-                    carried = text if offset == 0 and not NUMBER_RE.match(text) else ""
-                    pending[column + offset] = (carried, height - 1)
+                    pending[column + offset] = ("", height - 1)
             column += width
         cells_written += len(line)
         if cells_written > MAX_GRID_CELLS:
             break
-        if any(not filler and NUMBER_RE.match(text) for text, filler in line):
-            grid.append([text for text, filler in line if not filler])
-        else:
-            grid.append([text for text, _ in line])
+        grid.append([text for text, filler in line if not filler] if numbers else [text for text, _ in line])
     return grid
 
 
-def _nearest(element, tag):
-    parent = element.getparent()
-    while parent is not None and parent.tag != tag:
-        parent = parent.getparent()
-    return parent
-
-
-def _lines(article) -> list:
-    """The article's text, a line per block and a pipe line per table row (iterative walk)."""
-    lines, current = [], []
-
-    def flush():
-        text = SPACE_RE.sub(" ", "".join(current)).strip()
-        if text:
-            lines.append(text)
-        current.clear()
-
-    stack = [(article, False)]
-    while stack:
-        element, closing = stack.pop()
-        if closing:
-            if element.tag in BLOCKS:
-                flush()
-            current.append(element.tail or "") if element is not article else None
-            continue
-        if not isinstance(element.tag, str):
-            current.append(element.tail or "")
-            continue
-        if element.tag == "table":
-            flush()
-            for row in _table_rows(element):
-                if any(cell.strip() for cell in row):
-                    lines.append("| " + " | ".join(row) + " |")
-            current.append(element.tail or "")
-            continue
-        if element.tag in BLOCKS:
-            flush()
-        current.append(element.text or "")
-        stack.append((element, True))
-        stack.extend((child, False) for child in reversed(element))
-    flush()
+def _lines(walk, article) -> list:
+    """The article's text, a line per block and a pipe line per table row."""
+    lines = []
+    order, size, _, position, end, element, tag = article
+    if tag == "table":
+        _add_table(walk, order, lines)
+        _add_text(lines, element.tail or "")
+        return lines
+    inside = 0                            # the tables inside the article, nested ones aside
+    for table in sorted(table for table in walk.tables if order < table[0] < order + size):
+        if table[0] >= inside:
+            _add_flow(walk, position, table[3], lines)
+            _add_table(walk, table[0], lines)
+            position, inside = table[4], table[0] + table[1]   # its tail follows
+    _add_flow(walk, position, end, lines)
     return lines
+
+
+def _add_flow(walk, start: int, end: int, lines: list):
+    """The lines of pieces[start:end]: a line between two block boundaries."""
+    breaks = walk.breaks
+    for stop in breaks[bisect.bisect_right(breaks, start):bisect.bisect_left(breaks, end)] + [end]:
+        if stop > start:
+            _add_text(lines, "".join(walk.pieces[start:stop]))
+            start = stop
+
+
+def _add_text(lines: list, text: str):
+    text = SPACE_RE.sub(" ", text).strip()
+    if text:
+        lines.append(text)
+
+
+def _add_table(walk, table: int, lines: list):
+    for row in _table_rows(walk, table):
+        if any(cell.strip() for cell in row):
+            lines.append("| " + " | ".join(row) + " |")
 
 
 def _without_comments(text: str) -> str:
@@ -342,9 +445,17 @@ def _check_complete(text: str, utf8: bytes, root):
     """Refuse a page the HTML parser could not read in full (libxml2 stops at extreme nesting
     depths): never a silently truncated parse.
 
-    The characters written are counted (tags and comments left out, a slow pattern) only when
-    those read fall short of half the bound that the page's UTF-8 lead bytes give at once."""
-    read = _cjk_count(etree.tostring(root, method="text", encoding=str, with_tail=False))
+    The Chinese characters read are counted in the text libxml2 writes out; those written in
+    the page are bounded from above first, at no cost by its UTF-8 length (each of them takes
+    three bytes, two more than its character), then by the UTF-8 lead bytes of U+4000..U+9FFF
+    (one C pass), and counted exactly (tags and comments left out, a slow pattern) only when
+    those read fall short of half of both bounds."""
+    text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
+    if sum(map(text_read.count, CJK_UTF8_STARTS[:5])) >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
+        return                          # U+5000..U+9FFF read (fewer passes) already reach half the bound
+    read = _cjk_count_utf8(text_read)
+    if read >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
+        return
     if read >= COMPLETE_SHARE * (len(utf8) - len(utf8.translate(None, CJK_LEAD_BYTES))):
         return
     written = _cjk_count(TAG_RE.sub("", _without_comments(text)))
@@ -353,17 +464,30 @@ def _check_complete(text: str, utf8: bytes, root):
                                               "send the page's text instead.")
 
 
+def _page_bytes(data: bytes, text: str, encoding: str) -> tuple:
+    """(the page's text, its UTF-8) as the parser is fed them: without an XML declaration and
+    with the characters XML refuses as white space. A UTF-8 page is its own UTF-8."""
+    stripped = _without_xml_declaration(text)
+    if encoding == "utf-8" and stripped is text and not data.startswith(codecs.BOM_UTF8):
+        utf8 = data
+    else:
+        utf8 = stripped.encode("utf-8", "surrogatepass")
+    cleaned = _xml_characters_only(stripped, utf8)
+    return (stripped, utf8) if cleaned is stripped else (cleaned, cleaned.encode("utf-8", "surrogatepass"))
+
+
 def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     """(report text, encoding used) of an HTML page."""
     text, encoding = _decode(data, charset)
-    text = _without_xml_declaration(text)
-    utf8 = text.encode("utf-8", "surrogatepass")
-    text = _xml_characters_only(text, utf8)
-    root = _parse(text, limits)
+    text, utf8 = _page_bytes(data, text, encoding)
+    _check_attributes_per_element(text)
+    root = _parse(text, utf8, limits)
     _check_complete(text, utf8, root)
     metadata = _page_metadata(root)
     _drop_chrome(root)
-    lines = _lines(_article(root))
+    body = root.find("body")
+    walk = Walk(body if body is not None else root)
+    lines = _lines(walk, _article(walk))
     head = "".join(lines[:12])
     front = [line for line in metadata if SPACE_RE.sub("", line) not in SPACE_RE.sub("", head)]
     return "\n".join(front + lines), encoding

@@ -1,7 +1,10 @@
-"""The HTML reader's fast paths give what the plain definitions give: the text counts of one
-iterwalk equal the post-order sum over each element's children, the UTF-8 lead-byte bound is
-never below the Chinese characters of a text, cell text split by str.split equals the pattern's
-normalisation, and control characters found by bytes are those the pattern finds."""
+"""The HTML reader's fast paths give what the plain definitions give: the one walk's text counts
+equal the post-order sum over each element's children and its text pieces what itertext gives,
+the UTF-8 bounds are never below the Chinese characters of a text and the bytes count equals
+the pattern's, the caps' bounds are never below the elements and attributes libxml2 builds, the
+class values searched at once find the elements the pattern finds one by one, cell text split by
+str.split equals the pattern's normalisation, and control characters found by bytes are those
+the pattern finds."""
 
 import re
 
@@ -40,15 +43,40 @@ def post_order_counts(root) -> dict:
     return counts
 
 
-@SETTINGS
-@given(markup())
-def test_one_walk_counts_equal_the_post_order_sums(body):
+def tree(body: str):
     text = html._xml_characters_only(body, body.encode("utf-8"))
     root = etree.fromstring(f"<html><body>{text}</body></html>", etree.HTMLParser(remove_comments=True))
     html._drop_chrome(root)
-    order, counts = html._text_counts(root)
-    assert order == list(root.iter(etree.Element))
-    assert counts == post_order_counts(root)
+    return root
+
+
+@SETTINGS
+@given(markup())
+def test_one_walk_counts_equal_the_post_order_sums(body):
+    root = tree(body)
+    walk = html.Walk(root)
+    records = sorted(walk.records)
+    elements = list(root.iter(etree.Element))
+    assert [record[5] for record in records] == elements
+    assert {record[5]: record[2] for record in records} == post_order_counts(root)
+    for order, size, _, first, end, element, tag in records:
+        assert size == len(list(element.iter(etree.Element)))
+        assert tag == element.tag
+        assert "".join(walk.pieces[first:end]) == "".join(element.itertext())
+
+
+@SETTINGS
+@given(markup())
+def test_the_walk_finds_each_tables_rows_and_cells(body):
+    walk = html.Walk(tree(body))
+    elements = [record[5] for record in sorted(walk.records)]
+    for table in (record for record in walk.records if record[6] == "table"):
+        element = table[5]
+        rows = [row for row in element.iter("tr") if next(row.iterancestors("table")) is element]
+        assert [elements[row] for row in walk.rows[table[0]]] == rows
+        for row in walk.rows[table[0]]:
+            cells = [cell for cell in elements[row] if cell.tag in ("td", "th")]
+            assert [cell for cell, _, _ in walk.cells.get(row, [])] == cells
 
 
 @SETTINGS
@@ -61,10 +89,12 @@ def test_the_lead_byte_bound_is_never_below_the_chinese_characters(text):
 @SETTINGS
 @given(TEXT)
 def test_cell_text_by_split_equals_the_pattern(text):
-    cell = etree.fromstring(f"<td><span>{html._xml_characters_only(text, text.encode())}</span>x</td>",
-                            etree.HTMLParser()).find(".//td")
-    joined = "".join(cell.itertext())
-    assert html._cell_text(cell) == html.SPACE_RE.sub(" ", joined).strip().replace("|", "｜")
+    root = etree.fromstring(f"<table><tr><td><span>{html._xml_characters_only(text, text.encode())}</span>x</td>"
+                            "</tr></table>", etree.HTMLParser())
+    walk = html.Walk(root)
+    table = next(record for record in walk.records if record[6] == "table")
+    joined = "".join(root.find(".//td").itertext())
+    assert html._table_rows(walk, table[0]) == [[html.SPACE_RE.sub(" ", joined).strip().replace("|", "｜")]]
 
 
 @SETTINGS
@@ -73,3 +103,53 @@ def test_control_characters_found_by_bytes_are_those_the_pattern_finds(text):
     found = html._xml_characters_only(text, text.encode("utf-8", "surrogatepass"))
     assert found == html.NOT_XML_CHARACTERS.sub(" ", text)
     assert (found != text) == bool(re.search(html.NOT_XML_CHARACTERS, text))
+
+
+@SETTINGS
+@given(st.text(max_size=40))
+def test_chinese_characters_counted_by_bytes_are_those_the_pattern_counts(text):
+    assert html._cjk_count_utf8(text.encode("utf-8", "surrogatepass")) == html._cjk_count(text)
+
+
+@SETTINGS
+@given(st.text(max_size=40))
+def test_the_utf8_length_bound_is_never_below_the_chinese_characters(text):
+    utf8 = text.encode("utf-8", "surrogatepass")
+    assert (len(utf8) - len(text)) // 2 >= len(utf8) - len(utf8.translate(None, html.CJK_LEAD_BYTES))
+
+
+SOUP = st.lists(st.sampled_from(list("<>/=\"' \t\n\rabpt!?-&;#1一") + [
+    "<p", "<a ", "</", "<td", "<tr", "<table", "<html", "<body", "<head", "</p>", "<title>", "<br/>", "&amp;",
+    "</html>", "</body>", "<meta ", "<li>", "<option>", "<frameset>"]), max_size=60).map("".join)
+
+
+@SETTINGS
+@given(SOUP)
+def test_the_caps_bounds_are_never_below_what_libxml2_builds(soup):
+    """_within_caps lets a page through uncounted only when its tree cannot pass the caps."""
+    utf8 = html._xml_characters_only(soup, soup.encode()).encode()
+    try:
+        root = etree.fromstring(utf8, etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                                       huge_tree=True, encoding="utf-8"))
+    except etree.XMLSyntaxError:
+        return
+    if root is None:
+        return
+    elements = int(root.xpath("count(//*)"))
+    attributes = int(root.xpath("count(//@*)"))
+    assert elements <= html.ELEMENTS_PER_LT * (utf8.count(b"<") + 1)
+    assert attributes <= len(utf8) // 2
+    assert attributes <= len(utf8) - len(utf8.translate(None, html.ATTRIBUTE_SEPARATORS))
+
+
+CLASSES = st.lists(st.text(alphabet=st.sampled_from(list("titlemdaepubsh_- \nxTIME\u0130\u0131\u017f")), max_size=12),
+                   max_size=6)
+
+
+@SETTINGS
+@given(CLASSES)
+def test_class_values_searched_at_once_find_what_the_pattern_finds(classes):
+    root = etree.fromstring("<html><body>" + "".join(f"<p>x</p><div class='{value}'>y</div>" for value in classes)
+                            + "</body></html>", etree.HTMLParser())
+    wanted = [element for element in root.xpath("//*[@class]") if html.META_CLASS_RE.search(element.get("class"))]
+    assert html._meta_class_candidates(root) == wanted
