@@ -226,7 +226,11 @@ class ProvenanceSchema(Schema):
                   "identities accept; `table_order`, the table's values were printed without their row labels "
                   "in another order than row by row (plain `pdftotext`: bands of rows column by column, the "
                   "first column down the table) and every order that makes all the table's identities hold "
-                  "gives the cell this value", required=True, validate=validate.OneOf(["digit_split", "table_order"]))
+                  "gives the cell this value; `segment_order`, the table was printed in pieces (each row's first "
+                  "values beside its label, the other values of the rows elsewhere, in row order) and every way "
+                  "of cutting the pieces that makes all the table's identities hold (and agrees with the rows "
+                  "read with their labels) gives the cell this value", required=True,
+                  validate=validate.OneOf(["digit_split", "table_order", "segment_order"]))
     printed = text("The text as printed, e.g. `640020470` for 64 | 0 | 0 | 2 | 0 | 4 | 70 (white space the text "
                    "kept between values shown as one space)", required=True)
     line = integer("Input line of the printed text (1-based)", required=True, allow_none=True)

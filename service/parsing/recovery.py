@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import table_order
+from service.parsing import segment_order, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -594,9 +594,87 @@ def _recover_order(reading, template):
                 options["reviews_and_lawsuits"] += _ordered_solutions(
                     "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
-        if not _apply_order(reading, table, template, options[table]):
+        solutions, method = options[table], "table_order"
+        if not solutions and table in SEGMENTED_TABLES:
+            solutions, method = _segment_solutions(reading, table, template), "segment_order"
+        if not _apply_order(reading, table, template, solutions, method):
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
+
+
+SEGMENTED_TABLES = ("applications",)
+
+
+def _segment_solutions(reading, table, template) -> list:
+    """[(rows, name, {(row index, column index): Value})] of the readings of the table's values
+    as row heads beside their labels and row tails elsewhere (segment_order) that add up. The
+    values of the table may run on into the next table's region (pdftotext prints the last
+    rows' tails after the next heading): its first values are then taken, as many as missing."""
+    columns = _columns(table, None, template)
+    found = segment_order.segments(region_lines(reading.doc, reading.regions[table]))
+    if not found:
+        return []
+    following = reading.regions.get("reviews_and_lawsuits")
+    more = segment_order.segments(region_lines(reading.doc, following)) if following else None
+    clean = _clean_cells(reading, table)
+    solutions = []
+    for rows in _row_variants(table, template):
+        cells = len(rows) * len(columns)
+        mine = _take(found, more or [], cells)
+        if mine is None:
+            continue
+        row_checks, table_holds = _checks(table, rows, columns)
+        # a row read cleanly (its label on the line, one value per column) pins its reading
+        pinned = {r: [clean.get((row, column)) for column in columns] for r, row in enumerate(rows)}
+        row_holds = lambda r, values, row_checks=row_checks, pinned=pinned: all(  # noqa: E731
+            None in [values[c] for c in parts + totals] or
+            abs(sum(values[c] for c in parts) - sum(values[c] for c in totals)) < 1e-6
+            for parts, totals in row_checks.get(r, ())) and all(
+            value is None or value == values[c] for c, value in enumerate(pinned[r]))
+        anchors = [_anchor(segment, table, rows) for segment in mine]
+        found_here = segment_order.solve(mine, len(rows), len(columns), row_holds, table_holds,
+                                         rules.MAX_SEGMENT_STEPS, anchors)
+        if found_here is None:
+            reading.result["warnings"].append(make_warning(
+                WarningCode.AMBIGUOUS_LAYOUT, "the table's values were printed in pieces (row heads beside "
+                "their labels, row tails elsewhere); too many readings to decide, not read", table=table))
+            return []
+        solutions += [(rows, "row heads beside their labels, tails in row order", cells_) for cells_ in found_here]
+    return solutions
+
+
+def _anchor(segment, table, rows):
+    """The index of the one row the label beside a segment's values names, else None."""
+    named = [row for row in labels.find_rows(compact(segment.label), table) if row in rows] if segment.label else []
+    return rows.index(named[0]) if len(named) == 1 else None
+
+
+def _take(found, more, cells):
+    """The segments holding the table's `cells` values: its own, then the first values of the
+    next region when its own are too few; None when its own are too many."""
+    count = sum(len(segment.values) for segment in found)
+    if count > cells:
+        return None
+    taken = list(found)
+    for segment in more:
+        if count == cells:
+            break
+        need = cells - count
+        if len(segment.values) > need:
+            segment = segment_order.Segment(segment.values[:need], segment.groups[:need], segment.beside_text)
+        taken.append(segment)
+        count += len(segment.values)
+    return taken if count == cells else None
+
+
+def _checks(table, rows, columns):
+    """({row index: [(part columns, total columns)]} of the identities within one row, and a
+    function telling whether every identity over the whole table holds)."""
+    row_checks = {}
+    for parts, totals in _indexed_instances(table, tuple(rows), tuple(columns)):
+        if len({r for r, _ in parts + totals}) == 1:
+            row_checks.setdefault(parts[0][0], []).append(([c for _, c in parts], [c for _, c in totals]))
+    return row_checks, lambda cells: _identities_hold(table, rows, columns, cells)
 
 
 def _whole_and_consistent(reading, table) -> bool:
@@ -649,7 +727,7 @@ def _null_unconfirmed(reading, table, failing, everything):
                 f"left null: {', '.join(nulled)}", table=table, row=row))
 
 
-def _apply_order(reading, table, template, solutions) -> bool:
+def _apply_order(reading, table, template, solutions, method="table_order") -> bool:
     """Fill the table from the readings in printed order; False when none decides it."""
     if not solutions or len({tuple(rows) for rows, _, _ in solutions}) != 1:
         return False
@@ -687,12 +765,14 @@ def _apply_order(reading, table, template, solutions) -> bool:
         if (row, column) in clean or as_read.get((row, column)) == value.value:
             continue                  # read as printed; the order only confirms it
         result["provenance"][path] = {
-            "method": "table_order", "printed": value.text, "line": value.line,
+            "method": method, "printed": value.text, "line": value.line,
             "readings": len(solutions), "identities": used}
     reading.positional.pop(table, None)
     left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed]
+    filled_rows = {row for row in rows if None not in content["rows"][row].values()}
     result["warnings"] = [w for w in result["warnings"] if not (
-        w["table"] == table and w["code"] in ORDER_STALE_CODES)]
+        w["table"] == table and (w["code"] in ORDER_STALE_CODES or
+                                 w["code"] == WarningCode.AMBIGUOUS_READING.value and w["row"] in filled_rows))]
     if left:
         result["warnings"].append(make_warning(
             WarningCode.AMBIGUOUS_LAYOUT, f"values read in printed order ({'; '.join(names)}): "

@@ -34,3 +34,6 @@ MAX_LONE_MOVES = 10
 # A table with few identities (the review table: three row totals over fifteen cells) is read
 # in printed order only: with so few equations another order may add up by chance.
 FEW_IDENTITY_LAYOUTS = ("rows",)
+# Tables printed as row heads beside their labels and row tails elsewhere
+# (service/parsing/segment_order.py): steps of the search over the cuts of their segments.
+MAX_SEGMENT_STEPS = 8_000
