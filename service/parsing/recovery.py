@@ -634,10 +634,7 @@ def _segment_solutions(reading, table, template) -> list:
         anchors = [_anchor(segment, table, rows) for segment in mine]
         found_here = segment_order.solve(mine, len(rows), len(columns), row_holds, table_holds,
                                          rules.MAX_SEGMENT_STEPS, anchors)
-        if found_here is None:
-            reading.result["warnings"].append(make_warning(
-                WarningCode.AMBIGUOUS_LAYOUT, "the table's values were printed in pieces (row heads beside "
-                "their labels, row tails elsewhere); too many readings to decide, not read", table=table))
+        if found_here is None:         # too many readings to decide: the table stays as the other stages leave it
             return []
         solutions += [(rows, "row heads beside their labels, tails in row order", cells_) for cells_ in found_here]
     return solutions
