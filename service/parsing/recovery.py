@@ -602,7 +602,12 @@ def _recover_order(reading, template):
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
 
 
+# Only the application table: its column identities (一 + 二 = （七）+ 四, （七）= the sum of the
+# results) tie rows together. The review table's identities are its row totals only, which hold
+# whichever row a row's values are read into (huaian-2024 prints 复议后起诉 before 未经复议直接起诉:
+# read in pieces, the two rows came out swapped with every identity holding).
 SEGMENTED_TABLES = ("applications",)
+FOLLOWING_TABLE = {"applications": "reviews_and_lawsuits"}
 
 
 def _segment_solutions(reading, table, template) -> list:
@@ -614,7 +619,7 @@ def _segment_solutions(reading, table, template) -> list:
     found = segment_order.segments(region_lines(reading.doc, reading.regions[table]))
     if not found:
         return []
-    following = reading.regions.get("reviews_and_lawsuits")
+    following = reading.regions.get(FOLLOWING_TABLE.get(table))
     more = segment_order.segments(region_lines(reading.doc, following)) if following else None
     clean = _clean_cells(reading, table)
     solutions = []
