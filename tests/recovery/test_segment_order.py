@@ -3,6 +3,8 @@ row heads beside their labels and tails elsewhere, a unique reading, two reading
 of tails printed down its columns, a label pinning a row, a bounded search; and the segments of
 pdftotext-like text."""
 
+from hypothesis import given, settings, strategies as st
+
 from service.parsing import segment_order
 from service.parsing.segment_order import Segment
 from service.parsing.table_order import Value
@@ -100,3 +102,47 @@ def test_segments_are_cut_where_text_is_printed_not_at_blank_lines():
     assert found[1].label == "标签"
     assert found[0].groups[0] != found[0].groups[1] == found[0].groups[2]   # a blank line ends a group
     assert segment_order.segments([(1, "023 5")]) is None
+
+
+# --- property: a table printed in pieces is read back, or left undecided, never misread ---------
+
+ROWS = 4
+
+
+@st.composite
+def printed_in_pieces(draw):
+    """A table of ROWS rows (the last one the column sums, each row's last cell its total) and the
+    segments of one way of printing it in pieces: each row's head beside its label, the tails in
+    row order cut into runs placed before, between or after the heads (text between all pieces)."""
+    parts = [[draw(st.integers(0, 3)) for _ in range(WIDTH - 1)] for _ in range(ROWS - 1)]
+    body = [row + [sum(row)] for row in parts]
+    table = body + [[sum(row[c] for row in body) for c in range(WIDTH)]]
+    heads = [draw(st.integers(1, WIDTH)) for _ in range(ROWS)]
+    tails = [value for r, row in enumerate(table) for value in row[heads[r]:]]
+    cuts = sorted(draw(st.lists(st.integers(0, len(tails)), max_size=3)))
+    runs = [tails[a:b] for a, b in zip([0] + cuts, cuts + [len(tails)]) if b > a]
+    slots = sorted(draw(st.lists(st.integers(0, ROWS), min_size=len(runs), max_size=len(runs))))
+    order = []
+    for r in range(ROWS + 1):
+        order += [("tail", run) for run, slot in zip(runs, slots) if slot == r]
+        if r < ROWS:
+            order.append(("head", table[r][:heads[r]]))
+    beside = draw(st.booleans())
+    found = pieces(*[(values, "标签") if kind == "head" and beside else values for kind, values in order])
+    return table, found
+
+
+@settings(max_examples=300, deadline=None)
+@given(printed_in_pieces())
+def test_a_table_printed_in_pieces_is_read_back_or_left_undecided(case):
+    table, found = case
+    solutions = segment_order.solve(found, ROWS, WIDTH, row_total, column_sums(ROWS), 5000)
+    if solutions is None:
+        return                                    # too many readings: nothing is filled
+    read = tables(solutions, ROWS)
+    assert tuple(map(tuple, table)) in read       # the printed table is one of the readings
+    for r in range(ROWS):
+        for c in range(WIDTH):
+            seen = {reading[r][c] for reading in read}
+            if len(seen) == 1:                    # a cell the caller fills: the printed value
+                assert seen == {table[r][c]}
