@@ -36,4 +36,4 @@ MAX_LONE_MOVES = 10
 FEW_IDENTITY_LAYOUTS = ("rows",)
 # Tables printed as row heads beside their labels and row tails elsewhere
 # (service/parsing/segment_order.py): steps of the search over the cuts of their segments.
-MAX_SEGMENT_STEPS = 8_000
+MAX_SEGMENT_STEPS = 3_000
