@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import segment_order, table_order
+from service.parsing import segment_recovery, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -595,88 +595,13 @@ def _recover_order(reading, template):
                     "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
         solutions, method = options[table], "table_order"
-        if not solutions and table in SEGMENTED_TABLES:
-            solutions, method = _segment_solutions(reading, table, template), "segment_order"
+        if not solutions and table in segment_recovery.TABLES:
+            solutions, method = segment_recovery.solutions(
+                reading, table, _row_variants(table, template), _columns(table, None, template),
+                _clean_cells(reading, table)), "segment_order"
         if not _apply_order(reading, table, template, solutions, method):
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
-
-
-# Only the application table: its column identities (一 + 二 = （七）+ 四, （七）= the sum of the
-# results) tie rows together. The review table's identities are its row totals only, which hold
-# whichever row a row's values are read into (huaian-2024 prints 复议后起诉 before 未经复议直接起诉:
-# read in pieces, the two rows came out swapped with every identity holding).
-SEGMENTED_TABLES = ("applications",)
-FOLLOWING_TABLE = {"applications": "reviews_and_lawsuits"}
-
-
-def _segment_solutions(reading, table, template) -> list:
-    """[(rows, name, {(row index, column index): Value})] of the readings of the table's values
-    as row heads beside their labels and row tails elsewhere (segment_order) that add up. The
-    values of the table may run on into the next table's region (pdftotext prints the last
-    rows' tails after the next heading): its first values are then taken, as many as missing."""
-    columns = _columns(table, None, template)
-    found = segment_order.segments(region_lines(reading.doc, reading.regions[table]))
-    if not found:
-        return []
-    following = reading.regions.get(FOLLOWING_TABLE.get(table))
-    more = segment_order.segments(region_lines(reading.doc, following)) if following else None
-    clean = _clean_cells(reading, table)
-    solutions = []
-    for rows in _row_variants(table, template):
-        cells = len(rows) * len(columns)
-        mine = _take(found, more or [], cells)
-        if mine is None:
-            continue
-        row_checks, table_holds = _checks(table, rows, columns)
-        # a row read cleanly (its label on the line, one value per column) pins its reading
-        pinned = {r: [clean.get((row, column)) for column in columns] for r, row in enumerate(rows)}
-        row_holds = lambda r, values, row_checks=row_checks, pinned=pinned: all(  # noqa: E731
-            None in [values[c] for c in parts + totals] or
-            abs(sum(values[c] for c in parts) - sum(values[c] for c in totals)) < 1e-6
-            for parts, totals in row_checks.get(r, ())) and all(
-            value is None or value == values[c] for c, value in enumerate(pinned[r]))
-        anchors = [_anchor(segment, table, rows) for segment in mine]
-        found_here = segment_order.solve(mine, len(rows), len(columns), row_holds, table_holds,
-                                         rules.MAX_SEGMENT_STEPS, anchors)
-        if found_here is None:         # too many readings to decide: the table stays as the other stages leave it
-            return []
-        solutions += [(rows, "row heads beside their labels, tails in row order", cells_) for cells_ in found_here]
-    return solutions
-
-
-def _anchor(segment, table, rows):
-    """The index of the one row the label beside a segment's values names, else None."""
-    named = [row for row in labels.find_rows(compact(segment.label), table) if row in rows] if segment.label else []
-    return rows.index(named[0]) if len(named) == 1 else None
-
-
-def _take(found, more, cells):
-    """The segments holding the table's `cells` values: its own, then the first values of the
-    next region when its own are too few; None when its own are too many."""
-    count = sum(len(segment.values) for segment in found)
-    if count > cells:
-        return None
-    taken = list(found)
-    for segment in more:
-        if count == cells:
-            break
-        need = cells - count
-        if len(segment.values) > need:
-            segment = segment_order.Segment(segment.values[:need], segment.groups[:need], segment.beside_text)
-        taken.append(segment)
-        count += len(segment.values)
-    return taken if count == cells else None
-
-
-def _checks(table, rows, columns):
-    """({row index: [(part columns, total columns)]} of the identities within one row, and a
-    function telling whether every identity over the whole table holds)."""
-    row_checks = {}
-    for parts, totals in _indexed_instances(table, tuple(rows), tuple(columns)):
-        if len({r for r, _ in parts + totals}) == 1:
-            row_checks.setdefault(parts[0][0], []).append(([c for _, c in parts], [c for _, c in totals]))
-    return row_checks, lambda cells: _identities_hold(table, rows, columns, cells)
 
 
 def _whole_and_consistent(reading, table) -> bool:
