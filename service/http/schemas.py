@@ -229,8 +229,12 @@ class ProvenanceSchema(Schema):
                   "gives the cell this value; `printed_layout`, a block of table 2 (which has no identity) whose "
                   "labels and values did not pair one to one, read from the order the converter printed it in: "
                   "every order the printed layout allows (values printed together are neighbouring cells, a "
-                  "value beside its label is that row's first column) gives the cell this value",
-                  required=True, validate=validate.OneOf(["digit_split", "table_order", "printed_layout"]))
+                  "value beside its label is that row's first column) gives the cell this value; `segment_order`, "
+                  "the table was printed in pieces (each row's first values beside its label, the other values of "
+                  "the rows elsewhere, in row order) and every way of cutting the pieces that makes all the table's "
+                  "identities hold (and agrees with the rows read with their labels) gives the cell this value",
+                  required=True,
+                  validate=validate.OneOf(["digit_split", "table_order", "printed_layout", "segment_order"]))
     printed = text("The text as printed, e.g. `640020470` for 64 | 0 | 0 | 2 | 0 | 4 | 70 (white space the text "
                    "kept between values shown as one space)", required=True)
     line = integer("Input line of the printed text (1-based)", required=True, allow_none=True)

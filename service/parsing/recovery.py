@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import block_order, stretch_order, table_order
+from service.parsing import block_order, segment_recovery, stretch_order, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -599,7 +599,12 @@ def _recover_order(reading, template):
                 options["reviews_and_lawsuits"] += _ordered_solutions(
                     "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
     for table in doubted:
-        if not _apply_order(reading, table, template, options[table]):
+        solutions, method = options[table], "table_order"
+        if not solutions and table in segment_recovery.TABLES:
+            solutions, method = segment_recovery.solutions(
+                reading, table, _row_variants(table, template), _columns(table, None, template),
+                _clean_cells(reading, table)), "segment_order"
+        if not _apply_order(reading, table, template, solutions, method):
             _read_stretches(reading, table, template)
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
@@ -665,7 +670,7 @@ def _null_unconfirmed(reading, table, failing, everything):
                 f"left null: {', '.join(nulled)}", table=table, row=row))
 
 
-def _apply_order(reading, table, template, solutions) -> bool:
+def _apply_order(reading, table, template, solutions, method="table_order") -> bool:
     """Fill the table from the readings in printed order; False when none decides it."""
     if not solutions or len({tuple(rows) for rows, _, _ in solutions}) != 1:
         return False
@@ -705,13 +710,15 @@ def _apply_order(reading, table, template, solutions) -> bool:
         if (row, column) in clean or as_read.get((row, column)) == value.value:
             continue                  # read as printed; the order only confirms it
         result["provenance"][path] = {
-            "method": "table_order", "printed": value.text, "line": value.line,
+            "method": method, "printed": value.text, "line": value.line,
             "readings": len(solutions), "identities": used}
     reading.positional.pop(table, None)
     left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed
             and row not in unordered]
+    filled_rows = {row for row in rows if None not in content["rows"][row].values()}
     result["warnings"] = [w for w in result["warnings"] if not (
-        w["table"] == table and w["code"] in ORDER_STALE_CODES)]
+        w["table"] == table and (w["code"] in ORDER_STALE_CODES or
+                                 w["code"] == WarningCode.AMBIGUOUS_READING.value and w["row"] in filled_rows))]
     for row in unordered:
         result["warnings"].append(make_warning(
             WarningCode.AMBIGUOUS_LAYOUT, "the row's values are printed apart with text between them and its "

@@ -56,3 +56,7 @@ MAX_STRETCHES = 4
 # printed apart with text between them, the converter cut the row into blocks whose order is in
 # doubt: its parts are kept only when they are all equal (table_order.unordered_parts).
 ROW_TOTALS_ONLY = ("reviews_and_lawsuits",)
+
+# Tables printed as row heads beside their labels and row tails elsewhere
+# (service/parsing/segment_order.py): steps of the search over the cuts of their segments.
+MAX_SEGMENT_STEPS = 3_000
