@@ -13,6 +13,8 @@ FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"])
               for entry in rules.PROSE_FIGURES]
 # per entry, one search for any of its cue words (a clause holds one when the pattern finds it)
 CUE_RES = [re.compile("|".join(re.escape(cue) for cue in entry["cues"])) for entry in rules.PROSE_FIGURES]
+# any entry's cue word: a clause without one is skipped in one search instead of one per entry
+ANY_CUE_RE = re.compile("|".join(re.escape(cue) for entry in rules.PROSE_FIGURES for cue in entry["cues"]))
 OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
 CLAUSE_END_RE = re.compile("[，,。;；!?！？]")
 FIGURE_RE = re.compile(r"\d" + rules.UNIT)          # a figure with its unit ends a clause worth reading
@@ -124,6 +126,8 @@ def run(result, doc, regions, cell_lines) -> list:
             clauses.append((left, right))
     for left, right in clauses:
         clause = text[left:right]
+        if not ANY_CUE_RE.search(clause):
+            continue
         for (entry, pattern, blocked), cues in zip(FIGURE_RES, CUE_RES):
             if not cues.search(clause):
                 continue
