@@ -28,7 +28,7 @@ from decimal import Decimal
 from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.identities import cell_path, instances
+from service.parsing.identities import cell_path, gaps as identity_gaps, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
@@ -441,9 +441,8 @@ def _distrust_positional(reading):
     result = reading.result
     tables = result["tables"]
     failing = {}
-    for eq in instances(tables):
-        values = [tables[table]["rows"][row].get(column) for table, row, column in eq.where]
-        if None in values or abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) < 1e-6:
+    for eq, gap in zip(*identity_gaps(tables)):
+        if gap is None or gap < 1e-6:
             continue
         failing.setdefault(eq.where[0][0], []).append(eq)
     if not failing:
@@ -618,12 +617,8 @@ def _whole_and_consistent(reading, table) -> bool:
 def _failing(reading, table) -> list:
     """The rules of the identity instances over the table as read that fail (one per instance)."""
     content = reading.result["tables"].get(table)
-    failing = []
-    for eq in instances({table: content} if content else {}):
-        values = [content["rows"][row][column] for _, row, column in eq.where]
-        if None not in values and abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
-            failing.append(eq.rule)
-    return failing
+    return [eq.rule for eq, gap in zip(*identity_gaps({table: content} if content else {}))
+            if gap is not None and gap > 1e-6]
 
 
 def _null_unconfirmed(reading, table, failing, everything):
