@@ -61,11 +61,11 @@ def _is_rule(part: str) -> bool:
     )
 
 
-def _is_prose(line: str, tokens: list) -> bool:
+def _is_prose(line: str, kinds: list) -> bool:
     """A sentence of the narrative, not a table line: it ends clauses and names no table row
-    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)" has commas but is a row label)."""
-    numbers = sum(1 for token in tokens if classify(token)[0] == NUMBER)
-    if numbers >= 2:
+    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)" has commas but is a row label).
+    `kinds`: the kind of each of the line's tokens."""
+    if kinds.count(NUMBER) >= 2:
         return False
     if "。" in line or ";" in line:
         return True
@@ -74,11 +74,11 @@ def _is_prose(line: str, tokens: list) -> bool:
 
 def _space_cells(line: str) -> list:
     tokens = line.split()
-    if not tokens or _is_prose(line, tokens):
+    kinds = [classify(token)[0] for token in tokens]      # each token classified once
+    if not tokens or _is_prose(line, kinds):
         return []
     merged = []                       # (kind, [tokens]): joined once at the end, not pairwise
-    for token in tokens:
-        kind = classify(token)[0]
+    for token, kind in zip(tokens, kinds):
         if merged and token in UNIT_TOKENS and merged[-1][0] == NUMBER:
             merged[-1][1].append(token)
         elif merged and kind == TEXT and merged[-1][0] == TEXT:
@@ -122,10 +122,11 @@ def _parse_line(line: str) -> tuple:
     for part in split_line(line):
         kind, value, unit = classify(part)
         cells.append((kind, part.strip(), value, unit))
-    if any(cell[0] == TEXT for cell in cells):
-        first_text = next(i for i, cell in enumerate(cells) if cell[0] == TEXT)
+    kinds = [cell[0] for cell in cells]
+    if TEXT in kinds:
+        first_text = kinds.index(TEXT)
         cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]
-        if not any(cell[0] == NUMBER for cell in cells):
+        if NUMBER not in kinds:
             cells = [cell for cell in cells if cell[0] != BLANK]
     return tuple(cells)
 
@@ -150,7 +151,7 @@ def read_runs(lines) -> tuple:
     for line_no, text in lines:
         if values > MAX_CELLS:
             break
-        if "\t" not in text and not text.strip():
+        if not text or "\t" not in text and text.isspace():      # (a blank line: as `not text.strip()`)
             continue
         segments, row_line = _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
         if not segments:
@@ -188,7 +189,7 @@ def _line_reading(text: str) -> tuple:
     """The cells of a line as segments ((label texts), ((kind, text, value, unit) of the values
     after them)), in order, and whether it holds two values or more (a printed row). Reading a
     line by segments gives read_runs one step per stretch of values instead of one per cell."""
-    parsed = _parse_line(text)
+    parsed = parse_line(text)         # (cached: the order search of recovery reads the same lines)
     segments, texts, cells = [], [], []
     for cell in parsed:
         if cell[0] == TEXT:
