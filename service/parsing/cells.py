@@ -173,7 +173,10 @@ def read_runs(lines) -> tuple:
                               weak=compact("".join(weak)) if weak else "", line=line_no)
                 weak = []
                 line_text = []
-            current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
+            if len(cells) == 1:       # (one value per line: no list built for it)
+                current.cells.append(new_cell(Cell, (*cells[0], line_no)))
+            else:
+                current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
             current.end_line = line_no
             values += len(cells)
         weak.extend(line_text)
