@@ -479,6 +479,7 @@ def _distrust_positional(reading):
 # --- the order of a table's values ---------------------------------------------------------
 
 ORDERED_TABLES = ("applications", "reviews_and_lawsuits")
+REVIEW_CELLS = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
 
 
 def _row_variants(table, template):
@@ -542,18 +543,23 @@ def _ordered_solutions(table, template, values, sizes):
     return found
 
 
-def _streams(reading):
+def _streams(reading, doubted=ORDERED_TABLES):
     """{table: (values, group sizes)} for the tables whose values may be read from the stream,
     both alone and with the review table's values appended to the applications' (pdftotext puts
-    the review heading before the last values of the application table)."""
-    doc, streams = reading.doc, {}
-    for table in ORDERED_TABLES:
+    the review heading before the last values of the application table). The applications'
+    stream, when that table is not doubted, serves only that joined reading, which is tried only
+    when the review stream does not hold one value per cell: it is not read otherwise."""
+    doc, found = reading.doc, {}
+    for table in reversed(ORDERED_TABLES):
         region = reading.regions.get(table)
-        if region:
-            found = table_order.groups(region_lines(doc, region))
-            if found is not None:
-                streams[table] = found
-    return streams
+        if not region:
+            continue
+        if table == "applications" and table not in doubted and (
+                found.get("reviews_and_lawsuits") is None
+                or len(_flat(found["reviews_and_lawsuits"])) == REVIEW_CELLS):
+            continue
+        found[table] = table_order.groups(region_lines(doc, region))
+    return {table: found[table] for table in ORDERED_TABLES if found.get(table) is not None}
 
 
 def _flat(groups):
@@ -579,7 +585,7 @@ def _recover_order(reading, template):
                and not _whole_and_consistent(reading, table)]
     if not doubted:
         return
-    streams = _streams(reading)
+    streams = _streams(reading, doubted)
     options = {table: [] for table in ORDERED_TABLES}
     for table, groups in streams.items():
         if table in doubted:           # the readings of a table not doubted are never used
@@ -588,7 +594,7 @@ def _recover_order(reading, template):
     if "applications" in streams and "reviews_and_lawsuits" in streams:
         joined = streams["applications"] + streams["reviews_and_lawsuits"]
         values = _flat(joined)
-        review_cells = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
+        review_cells = REVIEW_CELLS
         app_cells = len(values) - review_cells
         if app_cells != len(_flat(streams["applications"])) and app_cells > 0:
             if "applications" in doubted:
