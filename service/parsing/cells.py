@@ -153,7 +153,13 @@ def read_runs(lines) -> tuple:
             break
         if not text or "\t" not in text and text.isspace():      # (a blank line: as `not text.strip()`)
             continue
-        segments, row_line = _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
+        segments, row_line, single = (_line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS
+                                      else _line_reading(text))
+        if single is not None and current is not None:     # one value alone on its line, in a run
+            current.cells.append(new_cell(Cell, (*single, line_no)))
+            current.end_line = line_no
+            values += 1
+            continue
         if not segments:
             continue
         if row_line and current is not None:
@@ -190,8 +196,10 @@ def read_runs(lines) -> tuple:
 
 def _line_reading(text: str) -> tuple:
     """The cells of a line as segments ((label texts), ((kind, text, value, unit) of the values
-    after them)), in order, and whether it holds two values or more (a printed row). Reading a
-    line by segments gives read_runs one step per stretch of values instead of one per cell."""
+    after them)), in order, whether it holds two values or more (a printed row), and its one
+    cell when it holds a single value and no label (else None: the commonest line of
+    one-cell-per-line layouts, which read_runs adds to its run in one step). Reading a line by
+    segments gives read_runs one step per stretch of values instead of one per cell."""
     parsed = parse_line(text)         # (cached: the order search of recovery reads the same lines)
     segments, texts, cells = [], [], []
     for cell in parsed:
@@ -204,7 +212,8 @@ def _line_reading(text: str) -> tuple:
             cells.append(cell)
     if texts or cells:
         segments.append((tuple(texts), tuple(cells)))
-    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2
+    single = cells[0] if len(segments) == 1 and not texts and len(cells) == 1 else None
+    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2, single
 
 
 _line_reading_cached = lru_cache(maxsize=8192)(_line_reading)

@@ -615,9 +615,10 @@ def _whole_and_consistent(reading, table) -> bool:
     more, and the order search is the costly part of recovery. (The review table's identities
     are only its row totals: a wrong placement can hold them, so it is always searched.)"""
     content = reading.result["tables"].get(table)
-    if table != "applications" or not content or any(value is None for columns in content["rows"].values() for value in columns.values()):
+    if table != "applications" or not content or any(None in columns.values() for columns in content["rows"].values()):
         return False
-    return not _failing(reading, table) and any(True for _ in instances({table: content}))
+    found, gaps = identity_gaps({table: content})        # (as _failing, and one instance at least)
+    return bool(found) and not any(gap is not None and gap > 1e-6 for gap in gaps)
 
 
 def _failing(reading, table) -> list:
