@@ -8,6 +8,7 @@ new_received, or 一 + 二 = （七）+ 四 for the natural_person column.
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from service.rules.identities import IDENTITIES
 
@@ -84,21 +85,47 @@ def gaps(tables) -> tuple:
     """(instances, gaps): every instance (as `instances`) and abs(sum(parts) - sum(totals)) of
     each over the tables' values, None where a cell is blank or missing. The cells of all the
     instances are read in one pass (their (table, row, column) laid end to end once per shape)."""
-    found, where, bounds = _laid_out(_shape(tables))
-    values = [tables[table]["rows"][row].get(column) for table, row, column in where]
+    found, where, bounds, reads, order = _laid_out(_shape(tables))
+    values = None
+    if order is not None:
+        try:                      # each row's cells taken by one itemgetter, put in order by another
+            gathered = []
+            for table, row, getter in reads:
+                gathered += getter(tables[table]["rows"][row])
+            values = order(gathered)
+        except KeyError:          # a row without one of the table's columns: that cell is missing
+            pass
+    if values is None:
+        values = [tables[table]["rows"][row].get(column) for table, row, column in where]
     return found, [None if None in values[start:end] else abs(sum(values[start:middle]) - sum(values[middle:end]))
                    for start, middle, end in bounds]
 
 
 @lru_cache(maxsize=256)
 def _laid_out(shape) -> tuple:
+    """(instances, their cells end to end, (start, start of totals, end) of each instance's,
+    (table, row, itemgetter of the row's columns in use) per row, the itemgetter that puts what
+    those give in the order of the cells end to end)."""
     found = _instances(shape)
     where, bounds = [], []
     for instance in found:
         start = len(where)
         where += instance.where
         bounds.append((start, start + len(instance.parts), len(where)))
-    return found, tuple(where), tuple(bounds)
+    columns_of = {}
+    for table, row, column in where:
+        columns = columns_of.setdefault((table, row), [])
+        if column not in columns:
+            columns.append(column)
+    reads, slot, position = [], {}, 0
+    for (table, row), columns in columns_of.items():
+        names = columns if len(columns) > 1 else columns * 2       # (an itemgetter of one key gives no tuple)
+        for offset, column in enumerate(columns):
+            slot[(table, row, column)] = position + offset
+        position += len(names)
+        reads.append((table, row, itemgetter(*names)))
+    order = itemgetter(*[slot[cell] for cell in where]) if len(where) > 1 else None
+    return found, tuple(where), tuple(bounds), tuple(reads), order
 
 
 @lru_cache(maxsize=256)
