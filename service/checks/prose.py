@@ -76,8 +76,8 @@ def narrative(doc, regions, by_runs=False):
         nonspace, part_starts = counted[index]
         k = within - flat.count(" ", 0, within)
         piece = bisect.bisect_right(nonspace, k)
-        if piece == len(nonspace):
-            return doc.line_no(original_start + len(original))
+        if piece == len(nonspace):                # past the segment (the 。 put for a table): as by runs
+            return doc.line_no(original_start + within + len(original) - len(flat))
         return doc.line_no(original_start + part_starts[2 * piece] + k - (nonspace[piece - 1] if piece else 0))
 
     def line_at(at):
