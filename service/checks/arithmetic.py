@@ -40,11 +40,21 @@ def recovered_with(result, cell) -> list:
     return entry["identities"] if entry else []
 
 
-def sum_checks(rule, result, lines, instances) -> list:
+def sum_checks(rule, result, lines, instances, paths=None, bounds=None) -> list:
     """sum_check over many (parts, targets, en, zh) instances; the passes are merged into one
-    check right away (building each would cost more than the arithmetic)."""
+    check right away (building each would cost more than the arithmetic). `paths` and `bounds`
+    (identities.instances_by_rule) let the usual case, every instance holding, be told from one
+    look-up of the rule's cells; any other case is judged instance by instance."""
     cells = result.get("_cells") or {}
     recovered = result.get("provenance") or {}
+    if paths is not None and len(instances) > 1:
+        values = list(map(cells.get, paths))
+        if (None not in values and not (recovered and not recovered.keys().isdisjoint(paths))
+                and all(same(sum(values[start:middle]), sum(values[middle:end])) for start, middle, end in bounds)):
+            return [merged_check(
+                rule, "pass", len(instances), [en for _, _, en, _ in instances[:3]],
+                [zh for _, _, _, zh in instances[:3]],
+                paths=paths, values=dict(zip(paths, values)), lines=list(map(lines.get, paths)))]
     checks, passed = [], []
     for parts, targets, en, zh in instances:
         values = list(map(cells.get, parts)), list(map(cells.get, targets))
@@ -66,8 +76,8 @@ def sum_checks(rule, result, lines, instances) -> list:
 
 def identity_checks(result, lines) -> list:
     """The template identities (service/rules/identities.py) over the result's tables."""
-    return [check for rule, group in identities.instances_by_rule(result.get("tables"))
-            for check in sum_checks(rule, result, lines, group)]
+    return [check for rule, group, paths, bounds in identities.instances_by_rule(result.get("tables"))
+            for check in sum_checks(rule, result, lines, group, paths, bounds)]
 
 
 def active_disclosure_checks(result, lines, template) -> list:

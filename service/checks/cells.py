@@ -14,8 +14,9 @@ def flat_cells(result: dict) -> dict:
     cells = {}
     for table, content in (result.get("tables") or {}).items():
         for row, columns in ((content or {}).get("rows") or {}).items():
+            prefix = f"tables.{table}.rows.{row}."          # (formatted once per row, not per cell)
             for column, cell in columns.items():
-                cells[f"tables.{table}.rows.{row}.{column}"] = cell
+                cells[prefix + column] = cell
     return cells
 
 

@@ -28,14 +28,24 @@ def condense(checks: list) -> list:
         by_rule.setdefault(check["rule"], []).append(check)
     condensed = []
     for rule, group in by_rule.items():
-        condensed += [check for check in group if check["status"] == "fail"]
+        if len(group) == 1 and group[0]["status"] in KEPT_STATUSES:    # (most rules: nothing to merge)
+            condensed.append(group[0])
+            continue
+        by_status = {status: [] for status in KEPT_STATUSES}         # one pass over the group
+        for check in group:
+            if check["status"] in by_status:
+                by_status[check["status"]].append(check)
+        condensed += by_status["fail"]
         for status in ("pass", "not_assessable"):
-            same = [check for check in group if check["status"] == status]
+            same = by_status[status]
             if len(same) == 1:
                 condensed.append(same[0])
             elif same:
                 condensed.append(_merge(rule, status, same))
     return condensed
+
+
+KEPT_STATUSES = ("fail", "pass", "not_assessable")
 
 
 def _merge(rule, status, checks):

@@ -2,6 +2,7 @@
 
 import bisect
 import re
+from itertools import accumulate
 
 from service.checks.cells import MISSING, number_text, path, rows_of, same, value
 from service.checks.model import make_check
@@ -13,11 +14,14 @@ FIGURE_RES = [(entry, re.compile(entry["pattern"]), re.compile(entry["blocked"])
               for entry in rules.PROSE_FIGURES]
 # per entry, one search for any of its cue words (a clause holds one when the pattern finds it)
 CUE_RES = [re.compile("|".join(re.escape(cue) for cue in entry["cues"])) for entry in rules.PROSE_FIGURES]
+# any entry's cue word: a clause without one is skipped in one search instead of one per entry
+ANY_CUE_RE = re.compile("|".join(re.escape(cue) for entry in rules.PROSE_FIGURES for cue in entry["cues"]))
 OTHER_PERIOD_RE = re.compile(rules.OTHER_PERIOD)
 CLAUSE_END_RE = re.compile("[，,。;；!?！？]")
 FIGURE_RE = re.compile(r"\d" + rules.UNIT)          # a figure with its unit ends a clause worth reading
 YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 SPACE_RE = re.compile(r"\s+")
+SPACE_SPLIT_RE = re.compile(r"(\s+)")
 # between two alphanumerics: one space (a look-behind and a plain replacement: no template to
 # expand per match, seven times faster on a text of many short words)
 KEPT_SPACE_RE = re.compile(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])")
@@ -34,18 +38,19 @@ MAX_TABLE_EXCERPTS = 3
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def narrative(doc, regions):
+def narrative(doc, regions, by_runs=False):
     """The text outside the tables with white space removed (kept between two alphanumerics),
     and a function from an offset in it to an input line number (worked out only for the few
-    offsets asked for)."""
+    offsets asked for): for a figure's offset, by counting; `by_runs` (or a text holding the KEPT
+    character) gives the general mapping, for any offset, by walking the white space runs."""
     excluded = sorted(region for region in regions.values() if region)
-    pieces, segments = [], []          # segments: (flat start, original start, original text)
+    pieces, segments = [], []          # segments: (flat start, original start, original text, flat text)
     offset, position = 0, 0
     for start, end in [*excluded, (len(doc.norm), len(doc.norm))]:
         if start > position:
             original = doc.norm[position:start]
             flat = "".join(KEPT_SPACE_RE.sub(KEPT, original).split()).replace(KEPT, " ")
-            segments.append((offset, position, original))
+            segments.append((offset, position, original, flat))
             pieces.append(flat)
             offset += len(flat)
         pieces.append("。")
@@ -53,12 +58,33 @@ def narrative(doc, regions):
         position = max(position, end)
     starts = [segment[0] for segment in segments]
     removed = {}                       # per segment: flat offsets of the removed runs, their ends
+    counted = {}                       # per segment: the non-space characters, where its parts start
+
+    def line_of_figure(at):
+        """line_at for the offset of a non-space character (a figure's first digit) of a text
+        whose only spaces after flattening are the kept ones (no KEPT character in the input):
+        the character is the k-th non-space one of its segment, k = its flat offset less the
+        kept spaces before it; its pieces between white space are split and counted in C."""
+        index = bisect.bisect_right(starts, at) - 1
+        if index < 0:
+            return 1
+        flat_start, original_start, original, flat = segments[index]
+        within = at - flat_start
+        if index not in counted:
+            parts = SPACE_SPLIT_RE.split(original)        # piece, white space, piece, …, piece
+            counted[index] = (list(accumulate(map(len, parts[::2]))), [0, *accumulate(map(len, parts))])
+        nonspace, part_starts = counted[index]
+        k = within - flat.count(" ", 0, within)
+        piece = bisect.bisect_right(nonspace, k)
+        if piece == len(nonspace):                # past the segment (the 。 put for a table): as by runs
+            return doc.line_no(original_start + within + len(original) - len(flat))
+        return doc.line_no(original_start + part_starts[2 * piece] + k - (nonspace[piece - 1] if piece else 0))
 
     def line_at(at):
         index = bisect.bisect_right(starts, at) - 1
         if index < 0:
             return 1
-        flat_start, original_start, original = segments[index]
+        flat_start, original_start, original, _ = segments[index]
         within = at - flat_start
         if index not in removed:
             removed[index] = ([], [], SPACE_RE.finditer(original), [0])
@@ -77,7 +103,7 @@ def narrative(doc, regions):
         before = bisect.bisect_right(flat_at, within) - 1
         return doc.line_no(original_start + within + (ends[before] if before >= 0 else 0))
 
-    return "".join(pieces), line_at
+    return "".join(pieces), line_at if by_runs or KEPT in doc.norm else line_of_figure
 
 
 def _clause(ends, size, start, end):
@@ -124,6 +150,8 @@ def run(result, doc, regions, cell_lines) -> list:
             clauses.append((left, right))
     for left, right in clauses:
         clause = text[left:right]
+        if not ANY_CUE_RE.search(clause):
+            continue
         for (entry, pattern, blocked), cues in zip(FIGURE_RES, CUE_RES):
             if not cues.search(clause):
                 continue

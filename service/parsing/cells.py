@@ -61,11 +61,11 @@ def _is_rule(part: str) -> bool:
     )
 
 
-def _is_prose(line: str, tokens: list) -> bool:
+def _is_prose(line: str, kinds: list) -> bool:
     """A sentence of the narrative, not a table line: it ends clauses and names no table row
-    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)" has commas but is a row label)."""
-    numbers = sum(1 for token in tokens if classify(token)[0] == NUMBER)
-    if numbers >= 2:
+    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)" has commas but is a row label).
+    `kinds`: the kind of each of the line's tokens."""
+    if kinds.count(NUMBER) >= 2:
         return False
     if "。" in line or ";" in line:
         return True
@@ -74,11 +74,11 @@ def _is_prose(line: str, tokens: list) -> bool:
 
 def _space_cells(line: str) -> list:
     tokens = line.split()
-    if not tokens or _is_prose(line, tokens):
+    kinds = [classify(token)[0] for token in tokens]      # each token classified once
+    if not tokens or _is_prose(line, kinds):
         return []
     merged = []                       # (kind, [tokens]): joined once at the end, not pairwise
-    for token in tokens:
-        kind = classify(token)[0]
+    for token, kind in zip(tokens, kinds):
         if merged and token in UNIT_TOKENS and merged[-1][0] == NUMBER:
             merged[-1][1].append(token)
         elif merged and kind == TEXT and merged[-1][0] == TEXT:
@@ -122,10 +122,11 @@ def _parse_line(line: str) -> tuple:
     for part in split_line(line):
         kind, value, unit = classify(part)
         cells.append((kind, part.strip(), value, unit))
-    if any(cell[0] == TEXT for cell in cells):
-        first_text = next(i for i, cell in enumerate(cells) if cell[0] == TEXT)
+    kinds = [cell[0] for cell in cells]
+    if TEXT in kinds:
+        first_text = kinds.index(TEXT)
         cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]
-        if not any(cell[0] == NUMBER for cell in cells):
+        if NUMBER not in kinds:
             cells = [cell for cell in cells if cell[0] != BLANK]
     return tuple(cells)
 
@@ -150,9 +151,15 @@ def read_runs(lines) -> tuple:
     for line_no, text in lines:
         if values > MAX_CELLS:
             break
-        if "\t" not in text and not text.strip():
+        if not text or "\t" not in text and text.isspace():      # (a blank line: as `not text.strip()`)
             continue
-        segments, row_line = _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
+        segments, row_line, single = (_line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS
+                                      else _line_reading(text))
+        if single is not None and current is not None:     # one value alone on its line, in a run
+            current.cells.append(new_cell(Cell, (*single, line_no)))
+            current.end_line = line_no
+            values += 1
+            continue
         if not segments:
             continue
         if row_line and current is not None:
@@ -172,7 +179,10 @@ def read_runs(lines) -> tuple:
                               weak=compact("".join(weak)) if weak else "", line=line_no)
                 weak = []
                 line_text = []
-            current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
+            if len(cells) == 1:       # (one value per line: no list built for it)
+                current.cells.append(new_cell(Cell, (*cells[0], line_no)))
+            else:
+                current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
             current.end_line = line_no
             values += len(cells)
         weak.extend(line_text)
@@ -186,9 +196,11 @@ def read_runs(lines) -> tuple:
 
 def _line_reading(text: str) -> tuple:
     """The cells of a line as segments ((label texts), ((kind, text, value, unit) of the values
-    after them)), in order, and whether it holds two values or more (a printed row). Reading a
-    line by segments gives read_runs one step per stretch of values instead of one per cell."""
-    parsed = _parse_line(text)
+    after them)), in order, whether it holds two values or more (a printed row), and its one
+    cell when it holds a single value and no label (else None: the commonest line of
+    one-cell-per-line layouts, which read_runs adds to its run in one step). Reading a line by
+    segments gives read_runs one step per stretch of values instead of one per cell."""
+    parsed = parse_line(text)         # (cached: the order search of recovery reads the same lines)
     segments, texts, cells = [], [], []
     for cell in parsed:
         if cell[0] == TEXT:
@@ -200,7 +212,8 @@ def _line_reading(text: str) -> tuple:
             cells.append(cell)
     if texts or cells:
         segments.append((tuple(texts), tuple(cells)))
-    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2
+    single = cells[0] if len(segments) == 1 and not texts and len(cells) == 1 else None
+    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2, single
 
 
 _line_reading_cached = lru_cache(maxsize=8192)(_line_reading)

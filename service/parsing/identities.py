@@ -8,6 +8,7 @@ new_received, or 一 + 二 = （七）+ 四 for the natural_person column.
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from service.rules.identities import IDENTITIES
 
@@ -44,8 +45,10 @@ def instances(tables) -> list:
 
 
 def instances_by_rule(tables) -> tuple:
-    """((rule, ((parts, totals, en, zh), ...)), ...) of the instances, rules in order of first
-    instance (built once per shape, as instances)."""
+    """((rule, ((parts, totals, en, zh), ...), paths, bounds), ...) of the instances, rules in
+    order of first instance (built once per shape, as instances). `paths` are the cells of the
+    rule's instances one after the other (parts, then totals) and `bounds` the (start of parts,
+    start of totals, end) of each instance in it: a rule's cells are looked up in one pass."""
     return _by_rule(_shape(tables))
 
 
@@ -54,7 +57,15 @@ def _by_rule(shape) -> tuple:
     by_rule = {}
     for instance in _instances(shape):
         by_rule.setdefault(instance.rule, []).append((instance.parts, instance.totals, instance.en, instance.zh))
-    return tuple((rule, tuple(group)) for rule, group in by_rule.items())
+    found = []
+    for rule, group in by_rule.items():
+        paths, bounds = [], []
+        for parts, totals, _, _ in group:
+            start = len(paths)
+            paths += (*parts, *totals)
+            bounds.append((start, start + len(parts), len(paths)))
+        found.append((rule, tuple(group), tuple(paths), tuple(bounds)))
+    return tuple(found)
 
 
 def _shape(tables) -> tuple:
@@ -68,6 +79,53 @@ def _shape(tables) -> tuple:
 
 
 IDENTITY_TABLES = tuple(dict.fromkeys(identity["table"] for identity in IDENTITIES))
+
+
+def gaps(tables) -> tuple:
+    """(instances, gaps): every instance (as `instances`) and abs(sum(parts) - sum(totals)) of
+    each over the tables' values, None where a cell is blank or missing. The cells of all the
+    instances are read in one pass (their (table, row, column) laid end to end once per shape)."""
+    found, where, bounds, reads, order = _laid_out(_shape(tables))
+    values = None
+    if order is not None:
+        try:                      # each row's cells taken by one itemgetter, put in order by another
+            gathered = []
+            for table, row, getter in reads:
+                gathered += getter(tables[table]["rows"][row])
+            values = order(gathered)
+        except KeyError:          # a row without one of the table's columns: that cell is missing
+            pass
+    if values is None:
+        values = [tables[table]["rows"][row].get(column) for table, row, column in where]
+    return found, [None if None in values[start:end] else abs(sum(values[start:middle]) - sum(values[middle:end]))
+                   for start, middle, end in bounds]
+
+
+@lru_cache(maxsize=256)
+def _laid_out(shape) -> tuple:
+    """(instances, their cells end to end, (start, start of totals, end) of each instance's,
+    (table, row, itemgetter of the row's columns in use) per row, the itemgetter that puts what
+    those give in the order of the cells end to end)."""
+    found = _instances(shape)
+    where, bounds = [], []
+    for instance in found:
+        start = len(where)
+        where += instance.where
+        bounds.append((start, start + len(instance.parts), len(where)))
+    columns_of = {}
+    for table, row, column in where:
+        columns = columns_of.setdefault((table, row), [])
+        if column not in columns:
+            columns.append(column)
+    reads, slot, position = [], {}, 0
+    for (table, row), columns in columns_of.items():
+        names = columns if len(columns) > 1 else columns * 2       # (an itemgetter of one key gives no tuple)
+        for offset, column in enumerate(columns):
+            slot[(table, row, column)] = position + offset
+        position += len(names)
+        reads.append((table, row, itemgetter(*names)))
+    order = itemgetter(*[slot[cell] for cell in where]) if len(where) > 1 else None
+    return found, tuple(where), tuple(bounds), tuple(reads), order
 
 
 @lru_cache(maxsize=256)

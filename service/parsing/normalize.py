@@ -43,6 +43,7 @@ FOLD_RE = re.compile("[" + "".join(re.escape(char) for char in FOLD_CHARS if cha
 # Folding one distinct character at a time (str.replace, in C) equals folding all at once: no
 # folded character is itself folded again.
 assert not {value for char, value in FOLD_CHARS.items() if char != "\t"} & set(FOLD_CHARS)
+assert all(len(value) == 1 for value in FOLD_CHARS.values())
 NOISE_RE = re.compile("|".join(markers.NOISE_PATTERNS), re.MULTILINE)
 COMPACT_DROP_RE = re.compile(r"[\s\"'“”‘’「」『』*#`]+")
 
@@ -70,8 +71,14 @@ class Document:
 def prepare(raw: str) -> Document:
     original = raw.replace("\r\n", "\n").replace("\r", "\n")
     norm = original
-    for char in set(FOLD_RE.findall(original)):    # a handful of distinct characters; no callback per match
+    # a handful of distinct characters, each folded everywhere by one str.replace (no callback
+    # per match); the next one is looked for from where the last was found (everything before
+    # it is folded already: a folded character never folds again, and folding keeps offsets)
+    match = FOLD_RE.search(norm)
+    while match:
+        char = match.group()
         norm = norm.replace(char, FOLD_CHARS[char])
+        match = FOLD_RE.search(norm, match.start())
     if has_noise(norm):
         norm = NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
     starts = [0, *accumulate(map((1).__add__, map(len, norm.split("\n")[:-1])))]

@@ -34,6 +34,10 @@ def classify_text(cell: str):
     kind is BLANK (value None), NUMBER (value int or Decimal), TEXT (value None) or
     GARBLED (value None: a number with a leading zero, the mark of run-together cells).
     """
+    if cell.isdigit() and cell.isascii():     # plain digits, the commonest cell: what the pattern gives them
+        if len(cell) > 1 and cell.startswith("0") or len(cell) > MAX_DIGITS:
+            return GARBLED, None, None
+        return NUMBER, int(cell), None
     text = "".join(cell.split())      # white space removed (str.split's is \s)
     if text in markers.NULL_MARKERS:
         return BLANK, None, None

@@ -28,7 +28,7 @@ from decimal import Decimal
 from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.identities import cell_path, instances
+from service.parsing.identities import cell_path, gaps as identity_gaps, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
@@ -441,9 +441,8 @@ def _distrust_positional(reading):
     result = reading.result
     tables = result["tables"]
     failing = {}
-    for eq in instances(tables):
-        values = [tables[table]["rows"][row].get(column) for table, row, column in eq.where]
-        if None in values or abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) < 1e-6:
+    for eq, gap in zip(*identity_gaps(tables)):
+        if gap is None or gap < 1e-6:
             continue
         failing.setdefault(eq.where[0][0], []).append(eq)
     if not failing:
@@ -480,6 +479,7 @@ def _distrust_positional(reading):
 # --- the order of a table's values ---------------------------------------------------------
 
 ORDERED_TABLES = ("applications", "reviews_and_lawsuits")
+REVIEW_CELLS = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
 
 
 def _row_variants(table, template):
@@ -543,18 +543,23 @@ def _ordered_solutions(table, template, values, sizes):
     return found
 
 
-def _streams(reading):
+def _streams(reading, doubted=ORDERED_TABLES):
     """{table: (values, group sizes)} for the tables whose values may be read from the stream,
     both alone and with the review table's values appended to the applications' (pdftotext puts
-    the review heading before the last values of the application table)."""
-    doc, streams = reading.doc, {}
-    for table in ORDERED_TABLES:
+    the review heading before the last values of the application table). The applications'
+    stream, when that table is not doubted, serves only that joined reading, which is tried only
+    when the review stream does not hold one value per cell: it is not read otherwise."""
+    doc, found = reading.doc, {}
+    for table in reversed(ORDERED_TABLES):
         region = reading.regions.get(table)
-        if region:
-            found = table_order.groups(region_lines(doc, region))
-            if found is not None:
-                streams[table] = found
-    return streams
+        if not region:
+            continue
+        if table == "applications" and table not in doubted and (
+                found.get("reviews_and_lawsuits") is None
+                or len(_flat(found["reviews_and_lawsuits"])) == REVIEW_CELLS):
+            continue
+        found[table] = table_order.groups(region_lines(doc, region))
+    return {table: found[table] for table in ORDERED_TABLES if found.get(table) is not None}
 
 
 def _flat(groups):
@@ -580,7 +585,7 @@ def _recover_order(reading, template):
                and not _whole_and_consistent(reading, table)]
     if not doubted:
         return
-    streams = _streams(reading)
+    streams = _streams(reading, doubted)
     options = {table: [] for table in ORDERED_TABLES}
     for table, groups in streams.items():
         if table in doubted:           # the readings of a table not doubted are never used
@@ -589,7 +594,7 @@ def _recover_order(reading, template):
     if "applications" in streams and "reviews_and_lawsuits" in streams:
         joined = streams["applications"] + streams["reviews_and_lawsuits"]
         values = _flat(joined)
-        review_cells = len(label_rules.REVIEW_ROW_ORDER) * len(label_rules.REVIEW_COLUMNS)
+        review_cells = REVIEW_CELLS
         app_cells = len(values) - review_cells
         if app_cells != len(_flat(streams["applications"])) and app_cells > 0:
             if "applications" in doubted:
@@ -626,20 +631,17 @@ def _whole_and_consistent(reading, table) -> bool:
     more, and the order search is the costly part of recovery. (The review table's identities
     are only its row totals: a wrong placement can hold them, so it is always searched.)"""
     content = reading.result["tables"].get(table)
-    if table != "applications" or not content or any(value is None for columns in content["rows"].values() for value in columns.values()):
+    if table != "applications" or not content or any(None in columns.values() for columns in content["rows"].values()):
         return False
-    return not _failing(reading, table) and any(True for _ in instances({table: content}))
+    found, gaps = identity_gaps({table: content})        # (as _failing, and one instance at least)
+    return bool(found) and not any(gap is not None and gap > 1e-6 for gap in gaps)
 
 
 def _failing(reading, table) -> list:
     """The rules of the identity instances over the table as read that fail (one per instance)."""
     content = reading.result["tables"].get(table)
-    failing = []
-    for eq in instances({table: content} if content else {}):
-        values = [content["rows"][row][column] for _, row, column in eq.where]
-        if None not in values and abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])) > 1e-6:
-            failing.append(eq.rule)
-    return failing
+    return [eq.rule for eq, gap in zip(*identity_gaps({table: content} if content else {}))
+            if gap is not None and gap > 1e-6]
 
 
 def _null_unconfirmed(reading, table, failing, everything):

@@ -38,6 +38,7 @@ def groups(lines, amount=False) -> list:
     lines holding values only; an empty line or a line with text ends it (a line with text and
     values is a group of its own). None when a value is garbled (digits that ran together)."""
     found, current = [], []
+    new_value = tuple.__new__
     for line_no, text in lines:
         garbled, only_values, pairs = (_line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS
                                        else _line_values(text, amount))
@@ -48,7 +49,10 @@ def groups(lines, amount=False) -> list:
             current = []
         if not pairs:
             continue
-        row = [Value(value, cell_text, line_no) for value, cell_text in pairs]
+        if only_values and len(pairs) == 1:       # (one value per line: no list built for it)
+            current.append(new_value(Value, (*pairs[0], line_no)))
+            continue
+        row = [new_value(Value, (value, cell_text, line_no)) for value, cell_text in pairs]
         if only_values:
             current.extend(row)
         else:

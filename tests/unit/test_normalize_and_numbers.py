@@ -1,10 +1,10 @@
 """Stage 1: normalisation keeps offsets; cell text becomes a value."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
-from service.parsing.normalize import NOISE_RE, compact, has_noise, prepare
-from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify, to_output
+from service.parsing.normalize import FOLD_CHARS, FOLD_TABLE, NOISE_RE, compact, has_noise, prepare
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify, classify_text, to_output
 
 
 @pytest.mark.parametrize("raw, norm", [
@@ -85,3 +85,23 @@ def test_digit_runs_longer_than_any_figure_are_not_values():
 def test_noise_patterns_need_one_of_their_marks(text):
     """normalize skips the noise patterns over a text without NOISE_MARKS: no pattern may match it."""
     assert NOISE_RE.search(text) is None or has_noise(text)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=20))
+def test_plain_digits_read_as_the_number_pattern_reads_them(digits):
+    """classify_text reads a cell of ASCII digits without the pattern; a space around it sends it
+    through the pattern: both readings must be the same (kind, value and its type, unit)."""
+    fast, by_pattern = classify_text(digits), classify_text(f" {digits} ")
+    assert fast == by_pattern and type(fast[1]) is type(by_pattern[1])
+
+
+FOLDED_OR_NOT = "".join(sorted(FOLD_CHARS)) + "（一）１２，。 \t\nab年"
+
+
+@given(st.text(alphabet=FOLDED_OR_NOT, max_size=60))
+def test_folding_one_distinct_character_at_a_time_is_the_fold_table(text):
+    """prepare folds by str.replace per distinct character found; str.translate with the whole
+    table is the definition (a text that folds into converter noise is blanked after: left out)."""
+    folded = text.translate(FOLD_TABLE)
+    assume(not has_noise(folded))
+    assert prepare(text).norm == folded

@@ -1,0 +1,37 @@
+"""identities.gaps (cells read by itemgetters laid out once per table shape) against the
+definition: per instance, its cells looked up one by one."""
+
+from hypothesis import given, strategies as st
+
+from service.parsing.identities import gaps, instances
+from service.rules import labels as rules
+
+VALUE = st.one_of(st.none(), st.integers(-5, 50), st.floats(0, 100, allow_nan=False))
+
+
+def by_instance(tables):
+    found = []
+    for eq in instances(tables):
+        values = [tables[table]["rows"][row].get(column) for table, row, column in eq.where]
+        found.append(None if None in values else
+                     abs(sum(values[:len(eq.parts)]) - sum(values[len(eq.parts):])))
+    return found
+
+
+@st.composite
+def application_tables(draw):
+    rows = rules.APPLICATION_ROW_ORDER[draw(st.sampled_from(["2019", "2021"]))]    # every row, as read
+    columns = rules.APPLICATION_COLUMNS
+    table = {}
+    for row in rows:
+        kept = columns if draw(st.integers(0, 9)) else draw(st.lists(st.sampled_from(columns), unique=True))
+        table[row] = {column: draw(VALUE) for column in kept}
+    reviews = {row: {column: draw(VALUE) for column in rules.REVIEW_COLUMNS} for row in rules.REVIEW_ROW_ORDER}
+    return {"applications": {"rows": table}, "reviews_and_lawsuits": {"rows": reviews} if draw(st.booleans()) else None}
+
+
+@given(application_tables())
+def test_gaps_are_those_of_each_instance_looked_up_cell_by_cell(tables):
+    found, found_gaps = gaps(tables)
+    assert list(found) == instances(tables)
+    assert found_gaps == by_instance(tables)
