@@ -45,7 +45,11 @@ DEFAULTS = {
     # 503 with Retry-After). A slot process may grow by PARSING_MEMORY_LIMIT bytes at most, and is
     # replaced after a document during which it grew by PARSING_RECYCLE_GROWTH bytes.
     # PARSING_SLOTS 0 parses in the serving thread itself, without those limits (for debugging).
-    "PARSING_SLOTS": 1,
+    # Two per worker: a client's keep-alive connections often all land on one worker (8 of them
+    # split 8/0, 7/1, 4/4 over two workers, seen with `ss`), and with one slot that worker's
+    # parses then take one core while the other idles (bench/bench.py, 2 cores: POST /parse
+    # 234-456 req/s with one slot per worker, 354-411 with two; a slot costs about 12 MB PSS).
+    "PARSING_SLOTS": 2,
     "DOCUMENT_TIME_LIMIT": 10,
     "BATCH_TIME_LIMIT": 25,
     "SLOT_WAIT": 5,
