@@ -60,6 +60,11 @@ def narrative(doc, regions, by_runs=False):
     removed = {}                       # per segment: flat offsets of the removed runs, their ends
     counted = {}                       # per segment: the non-space characters, where its parts start
 
+    def segment_at(index, at):
+        """(offset within the segment, where it starts in the text, its text, its flattened text)."""
+        flat_start, original_start, original, flat = segments[index]
+        return at - flat_start, original_start, original, flat
+
     def line_of_figure(at):
         """line_at for the offset of a non-space character (a figure's first digit) of a text
         whose only spaces after flattening are the kept ones (no KEPT character in the input):
@@ -68,8 +73,7 @@ def narrative(doc, regions, by_runs=False):
         index = bisect.bisect_right(starts, at) - 1
         if index < 0:
             return 1
-        flat_start, original_start, original, flat = segments[index]
-        within = at - flat_start
+        within, original_start, original, flat = segment_at(index, at)
         if index not in counted:
             parts = SPACE_SPLIT_RE.split(original)        # piece, white space, piece, …, piece
             counted[index] = (list(accumulate(map(len, parts[::2]))), [0, *accumulate(map(len, parts))])
@@ -84,8 +88,7 @@ def narrative(doc, regions, by_runs=False):
         index = bisect.bisect_right(starts, at) - 1
         if index < 0:
             return 1
-        flat_start, original_start, original, _ = segments[index]
-        within = at - flat_start
+        within, original_start, original, _ = segment_at(index, at)
         if index not in removed:
             removed[index] = ([], [], SPACE_RE.finditer(original), [0])
         flat_at, ends, runs, gone = removed[index]
