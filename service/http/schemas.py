@@ -220,6 +220,14 @@ class CheckSchema(Schema):
             raise ValidationError("Only a failure has a severity.", field_name="severity")
 
 
+class NarrativeFigureSchema(Schema):
+    quantity = text("The quantity the narrative states (as in `prose.table_figure`): `reviews` (行政复议 N件, the "
+                    "review row's total) or `lawsuits` (行政诉讼 N件, the two lawsuit rows' totals together)",
+                    required=True)
+    figure = fields.Integer(required=True, metadata={"description": "The figure the narrative states"})
+    line = integer("Input line of the figure (1-based)", required=True, allow_none=True)
+
+
 class ProvenanceSchema(Schema):
     method = text("How the cell was recovered: `digit_split`, the digits of adjacent cells ran together in the "
                   "text and this is the only split of them (no leading zeros, decimals kept) that the table's "
@@ -244,6 +252,11 @@ class ProvenanceSchema(Schema):
         "description": "The rules (ids of `checks`) whose identities decided the reading; empty when the digits "
                        "allow one split only. The checks of these rules do not count the cell as evidence: those "
                        "instances are `not_assessable` and say so."})
+    narrative = fields.List(fields.Nested(NarrativeFigureSchema), metadata={
+        "description": "Present when figures the report's narrative states chose among readings the identities "
+                       "could not tell apart (the review table, whose row totals hold whichever row a row's "
+                       "values are read into): every figure listed held in every reading kept. The prose check "
+                       "does not count the cell as evidence for these figures (`not_assessable`, says so)."})
 
 
 def checks_field(description):

@@ -32,7 +32,7 @@ from service.parsing.identities import cell_path, gaps as identity_gaps, instanc
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
-from service.parsing import block_order, segment_recovery, stretch_order, table_order
+from service.parsing import block_order, narrative_recovery, segment_recovery, stretch_order, table_order
 from service.parsing.tables import LABEL_BETWEEN_VALUES, VALUES_OVER, region_lines
 from service.rules import labels as label_rules
 from service.rules import recovery as rules
@@ -609,7 +609,13 @@ def _recover_order(reading, template):
             solutions, method = segment_recovery.solutions(
                 reading, table, _row_variants(table, template), _columns(table, None, template),
                 _clean_cells(reading, table)), "segment_order"
-        if not _apply_order(reading, table, template, solutions, method):
+        figures = []
+        if not solutions and table in narrative_recovery.TABLES:
+            solutions, figures = narrative_recovery.solutions(
+                reading, table, _row_variants(table, template)[0], _columns(table, None, template),
+                _clean_cells(reading, table))
+            method = "segment_order"
+        if not _apply_order(reading, table, template, solutions, method, figures):
             _read_stretches(reading, table, template)
             failing = _failing(reading, table)
             _null_unconfirmed(reading, table, failing, everything=len(failing) > rules.MAX_REPORT_SLIPS)
@@ -672,8 +678,9 @@ def _null_unconfirmed(reading, table, failing, everything):
                 f"left null: {', '.join(nulled)}", table=table, row=row))
 
 
-def _apply_order(reading, table, template, solutions, method="table_order") -> bool:
-    """Fill the table from the readings in printed order; False when none decides it."""
+def _apply_order(reading, table, template, solutions, method="table_order", figures=()) -> bool:
+    """Fill the table from the readings in printed order; False when none decides it. `figures`:
+    the narrative's figures (narrative_recovery.Constraint) that chose among the readings."""
     if not solutions or len({tuple(rows) for rows, _, _ in solutions}) != 1:
         return False
     rows = solutions[0][0]
@@ -714,6 +721,8 @@ def _apply_order(reading, table, template, solutions, method="table_order") -> b
         result["provenance"][path] = {
             "method": method, "printed": value.text, "line": value.line,
             "readings": len(solutions), "identities": used}
+        if figures:
+            result["provenance"][path]["narrative"] = [figure.provenance() for figure in figures]
     reading.positional.pop(table, None)
     left = [f"{row}.{column}" for row in rows for column in columns if (row, column) not in agreed
             and row not in unordered]

@@ -117,8 +117,9 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
     # read whole read in printed order, 82.1 % and 0; with the parts of a review row printed apart
     # from its total left null where they differ (their order is not checked by any identity),
     # 81.9 % and 0; with tables printed in pieces (row heads beside their labels, tails elsewhere)
-    # read by cutting their segments, 94.65 % and 0 (see README, "Recovered cells"). Fails on any
-    # regression.
+    # read by cutting their segments, 94.65 % and 0; with the review table's rows chosen by the
+    # figures its narrative states (行政复议351件), 94.68 % and 0 (see README, "Recovered cells").
+    # Fails on any regression.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
         if pdf.name == "source.lo.pdf":
@@ -127,7 +128,7 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
         right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 3000
     assert wrong == 0
-    assert right / total >= 0.946
+    assert right / total >= 0.9468
 
 
 def test_tables_printed_in_pieces_are_read_with_every_recovered_cell_right(pdftotext_texts):
@@ -141,7 +142,11 @@ def test_tables_printed_in_pieces_are_read_with_every_recovered_cell_right(pdfto
         for path, entry in result["provenance"].items():
             if entry["method"] == "segment_order":
                 assert cells[path] == gold[path], (pdf, path)
-                assert entry["printed"] and entry["readings"] >= 1 and "applications.results_sum" in entry["identities"]
+                assert entry["printed"] and entry["readings"] >= 1
+                if ".reviews_and_lawsuits." in path:        # row totals only: the narrative chose the rows
+                    assert entry["identities"] == ["reviews.row_total"] and entry["narrative"]
+                else:
+                    assert "applications.results_sum" in entry["identities"] and "narrative" not in entry
                 recovered += 1
     assert recovered >= 400
 
