@@ -207,7 +207,9 @@ def splits(chunks, columns, limit) -> list:
         if cells_left < chunks_left or len(digits) - at + after[chunk_index] < cells_left:
             return
         dot = digits.find(".", at)
-        for end in range(at + 1, len(digits) + 1):
+        # a part ending at `end` leaves len(digits) - end + after[chunk_index] characters for the
+        # cells_left - 1 cells after it: a longer part yields nothing and is not tried
+        for end in range(at + 1, min(len(digits), len(digits) + after[chunk_index] - cells_left + 1) + 1):
             if dot >= 0 and dot <= end < len(digits):
                 continue              # a decimal part belongs whole to the cell that ends the chunk
             last = end == len(digits)
@@ -241,11 +243,16 @@ def solve(runs, cells, equations, budget) -> list:
     """Every assignment of one reading per run that satisfies the equations ([] when none),
     or None when the budget ran out. `cells` holds the values read as printed."""
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
-    usable = _usable(equations, cells, run_of)
+    return _search(runs, cells, _usable(equations, cells, run_of), run_of, budget)
+
+
+def _search(runs, cells, usable, run_of, budget) -> list:
+    """solve over the usable instances (those `_usable` keeps for these runs)."""
     # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
     # run and reading the run's contribution
     constant, share = [], []
-    for eq in usable:
+    involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
+    for e, eq in enumerate(usable):
         signs = {}
         for cell in eq.parts:
             signs[cell] = signs.get(cell, 0) + 1
@@ -257,15 +264,25 @@ def solve(runs, cells, equations, budget) -> list:
             if cell in run_of:
                 per_run.setdefault(run_of[cell], []).append((runs[run_of[cell]].cells.index(cell), sign))
         share.append(per_run)
-    contribution = [[[sum(sign * reading[pos] for pos, sign in share[e].get(r, ())) for e in range(len(usable))]
-                     for reading in run.readings] for r, run in enumerate(runs)]
-    low = [[min((c[e] for c in contribution[r]), default=0) for e in range(len(usable))] for r in range(len(runs))]
-    high = [[max((c[e] for c in contribution[r]), default=0) for e in range(len(usable))] for r in range(len(runs))]
+        for r in per_run:
+            involved[r].append(e)
+    # per run and reading, its contribution to each equation over it (aligned with involved[r]);
+    # an equation a run is not in gets nothing from it (0 in every sum below, left out)
+    contribution = []
+    for r, run in enumerate(runs):
+        terms = [share[e][r] for e in involved[r]]
+        contribution.append([[sum(sign * reading[pos] for pos, sign in term) for term in terms]
+                             for reading in run.readings])
+    low = [[min((c[k] for c in contribution[r]), default=0) for k in range(len(involved[r]))] for r in range(len(runs))]
+    high = [[max((c[k] for c in contribution[r]), default=0) for k in range(len(involved[r]))] for r in range(len(runs))]
     order = sorted(range(len(runs)), key=lambda r: len(runs[r].readings))
-    involved = [[e for e in range(len(usable)) if r in share[e]] for r in range(len(runs))]
     total = list(constant)
-    rest_low = [sum(low[r][e] for r in range(len(runs))) for e in range(len(usable))]
-    rest_high = [sum(high[r][e] for r in range(len(runs))) for e in range(len(usable))]
+    rest_low = [0] * len(usable)
+    rest_high = [0] * len(usable)
+    for r in range(len(runs)):
+        for k, e in enumerate(involved[r]):
+            rest_low[e] += low[r][k]
+            rest_high[e] += high[r][k]
     chosen = [None] * len(runs)
     solutions = []
 
@@ -281,20 +298,21 @@ def solve(runs, cells, equations, budget) -> list:
                 raise TimeoutError
             return
         r = order[depth]
-        for e in involved[r]:
-            rest_low[e] -= low[r][e]
-            rest_high[e] -= high[r][e]
+        over = involved[r]
+        for k, e in enumerate(over):
+            rest_low[e] -= low[r][k]
+            rest_high[e] -= high[r][k]
         for index, shares in enumerate(contribution[r]):
-            for e in involved[r]:
-                total[e] += shares[e]
+            for k, e in enumerate(over):
+                total[e] += shares[k]
             chosen[r] = index
             if feasible(r):
                 walk(depth + 1)
-            for e in involved[r]:
-                total[e] -= shares[e]
-        for e in involved[r]:
-            rest_low[e] += low[r][e]
-            rest_high[e] += high[r][e]
+            for k, e in enumerate(over):
+                total[e] -= shares[k]
+        for k, e in enumerate(over):
+            rest_low[e] += low[r][k]
+            rest_high[e] += high[r][k]
 
     try:
         walk(0)
@@ -305,7 +323,8 @@ def solve(runs, cells, equations, budget) -> list:
 
 def _rules_for(run, usable):
     """The rules of the usable identity instances over a run's cells."""
-    return sorted({eq.rule for eq in usable if set(eq.cells) & set(run.cells)})
+    cells = set(run.cells)
+    return sorted({eq.rule for eq in usable if not cells.isdisjoint(eq.cells)})
 
 
 # --- the stage -------------------------------------------------------------------------------
@@ -362,9 +381,15 @@ def _recover_runs(reading, template):
              ((cell_path(table, row, column), v) for column, v in columns.items())}
     equations = instances(result["tables"])
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    usable = _usable(equations, cells, run_of)
+    over = [{run_of[cell] for cell in eq.cells if cell in run_of} for eq in usable]
     budget = Budget(rules.MAX_SEARCH_STEPS)
-    for group in _components(runs, _usable(equations, cells, run_of), run_of):
-        _decide([runs[index] for index in group], cells, equations, budget, reading)
+    for group in _components(runs, usable, run_of):
+        # the instances usable for the group alone are those usable for all the runs that are
+        # over one of its runs: such an instance's runs are linked by it, so all in the group
+        members = set(group)
+        _decide([runs[index] for index in group], cells,
+                [eq for eq, indexes in zip(usable, over) if not indexes.isdisjoint(members)], budget, reading)
     recovered_rows = {(run.table, row) for run in runs for row in run.rows}
     recovered_tables = {run.table for run in runs if any(cell in result["provenance"] for cell in run.cells)}
     result["warnings"] = [
@@ -393,13 +418,13 @@ def _components(runs, usable, run_of) -> list:
     return list(groups.values())
 
 
-def _decide(runs, cells, equations, budget, reading):
-    """Search one group of runs; fill the cells every consistent reading agrees on."""
+def _decide(runs, cells, usable, budget, reading):
+    """Search one group of runs over the instances usable for it (`_usable` of the group's
+    runs); fill the cells every consistent reading agrees on."""
     result = reading.result
     warnings = result["warnings"]
-    solutions = solve(runs, cells, equations, budget)
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
-    usable = _usable(equations, cells, run_of)
+    solutions = _search(runs, cells, usable, run_of, budget)
     for index, run in enumerate(runs):
         if solutions is None:
             why = "the search for a reading that adds up took too long"
@@ -414,6 +439,7 @@ def _decide(runs, cells, equations, budget, reading):
             values = {reading_[position] for reading_ in readings}
             if why is None and len(values) == 1:
                 filled.append((cell, values.pop()))
+        identities = [] if run.given_by_digits or not filled else _rules_for(run, usable)
         for cell, value in filled:
             _, table, _, row, column = cell.split(".")
             result["tables"][table]["rows"][row][column] = value
@@ -421,7 +447,7 @@ def _decide(runs, cells, equations, budget, reading):
             result["provenance"][cell] = {
                 "method": "digit_split", "printed": run.printed, "line": run.line,
                 "readings": len(readings),
-                "identities": [] if run.given_by_digits else _rules_for(run, usable)}
+                "identities": list(identities)}
         if len(filled) < len(run.cells):
             if why is None:
                 why = f"{len(readings)} readings add up"
