@@ -180,7 +180,12 @@ def _part_value(text, unit, amount):
 
 def splits(chunks, columns, limit) -> list:
     """Every reading of the chunks as len(columns) cells (each chunk one or more whole cells),
-    or None when there are more than `limit`."""
+    or None when there are more than `limit`.
+
+    The readings are those of a depth-first walk over the parts of the chunks, cell by cell,
+    shortest part first. A point of the walk (chunk, character, cell) is reached by many paths:
+    its count of readings (capped above `limit`) and the parts that lead to one are found once,
+    then only those parts are walked to list the readings in the same order."""
     parsed = []
     for chunk in chunks:
         unit = "万元" if chunk.endswith("万元") else "元" if chunk.endswith("元") else None
@@ -191,43 +196,75 @@ def splits(chunks, columns, limit) -> list:
     after = [0] * len(parsed)
     for index in range(len(parsed) - 2, -1, -1):
         after[index] = after[index + 1] + len(parsed[index + 1][0])
-    found = []
-    values = []
+    cells, chunks_count = len(columns), len(parsed)
+    amounts = [column in AMOUNT_COLUMNS for column in columns]
+    if sum(len(digits) for digits, _ in parsed) == cells and limit >= 1 and \
+            all(unit is None and digits.isascii() and digits.isdigit() for digits, unit in parsed):
+        # one digit per cell ("0000000" for seven cells, the usual run of a template's zeros):
+        # the only reading, each digit its cell
+        return [tuple(_part_value(digit, None, amount) for digit, amount in zip("".join(chunks), amounts))]
+    counts = {}                       # (chunk, character, cell) -> readings from there (≤ limit + 1)
+    ways = {}                         # (chunk, character, cell) -> [(value, next point)] with a reading
 
-    def walk(chunk_index, at, cell):
-        if len(found) > limit:
-            return
-        if chunk_index == len(parsed):
-            if cell == len(columns):
-                found.append(tuple(values))
-            return
+    def count(point):
+        known = counts.get(point)
+        if known is not None:
+            return known
+        chunk_index, at, cell = point
+        if chunk_index == chunks_count:
+            counts[point] = found = 1 if cell == cells else 0
+            return found
         digits, unit = parsed[chunk_index]
-        cells_left = len(columns) - cell
-        chunks_left = len(parsed) - chunk_index
-        if cells_left < chunks_left or len(digits) - at + after[chunk_index] < cells_left:
+        cells_left = cells - cell
+        found, taken = 0, []
+        if not (cells_left < chunks_count - chunk_index or len(digits) - at + after[chunk_index] < cells_left):
+            dot = digits.find(".", at)
+            # a part ending at `end` leaves len(digits) - end + after[chunk_index] characters for
+            # the cells_left - 1 cells after it: a longer part yields nothing and is not tried
+            for end in range(at + 1, min(len(digits), len(digits) + after[chunk_index] - cells_left + 1) + 1):
+                if dot >= 0 and dot <= end < len(digits):
+                    continue          # a decimal part belongs whole to the cell that ends the chunk
+                last = end == len(digits)
+                part = digits[at:end]
+                if part.isdecimal() and not amounts[cell] and (unit is None or not last):
+                    # (a count: _part_value's reading of plain digits, without its calls)
+                    value = None if len(part) > 1 and part[0] == "0" or len(part) > rules.MAX_CELL_DIGITS \
+                        else int(part)
+                else:
+                    value = _part_value(part, unit if last else None, amounts[cell])
+                if value is None:
+                    if len(part.split(".")[0]) > rules.MAX_AMOUNT_DIGITS:
+                        break
+                    continue
+                if last:
+                    following = (chunk_index + 1, 0, cell + 1)
+                elif cell + 1 < cells:
+                    following = (chunk_index, end, cell + 1)
+                else:
+                    continue
+                more = count(following)
+                if more:
+                    found += more
+                    taken.append((value, following))
+        counts[point] = found = min(found, limit + 1)
+        ways[point] = taken
+        return found
+
+    if count((0, 0, 0)) > limit:
+        return None
+    found, values = [], []
+
+    def walk(point):
+        if point[0] == chunks_count:
+            found.append(tuple(values))
             return
-        dot = digits.find(".", at)
-        # a part ending at `end` leaves len(digits) - end + after[chunk_index] characters for the
-        # cells_left - 1 cells after it: a longer part yields nothing and is not tried
-        for end in range(at + 1, min(len(digits), len(digits) + after[chunk_index] - cells_left + 1) + 1):
-            if dot >= 0 and dot <= end < len(digits):
-                continue              # a decimal part belongs whole to the cell that ends the chunk
-            last = end == len(digits)
-            part = digits[at:end]
-            value = _part_value(part, unit if last else None, columns[cell] in AMOUNT_COLUMNS)
-            if value is None:
-                if len(part.split(".")[0]) > rules.MAX_AMOUNT_DIGITS:
-                    break
-                continue
+        for value, following in ways[point]:
             values.append(value)
-            if last:
-                walk(chunk_index + 1, 0, cell + 1)
-            elif cell + 1 < len(columns):
-                walk(chunk_index, end, cell + 1)
+            walk(following)
             values.pop()
 
-    walk(0, 0, 0)
-    return None if len(found) > limit else found
+    walk((0, 0, 0))
+    return found
 
 
 # --- the search ------------------------------------------------------------------------------
