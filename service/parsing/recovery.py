@@ -23,6 +23,7 @@ Cells read cleanly are never changed.
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter, mul
 from decimal import Decimal
 
 from service import contract
@@ -303,28 +304,48 @@ def _search(runs, cells, usable, run_of, budget) -> list:
         share.append(per_run)
         for r in per_run:
             involved[r].append(e)
-    # per run and reading, its contribution to each equation over it (aligned with involved[r]);
-    # an equation a run is not in gets nothing from it (0 in every sum below, left out)
-    contribution = []
+    # per run and reading, its contribution to each equation over it: (equation, share) pairs in
+    # the order of involved[r]; an equation a run is not in gets nothing from it (0 in every sum
+    # below, left out). A share is the sum as sum() forms it (0 + first + …); its lowest and
+    # highest over the run's readings are kept as min() and max() find them (first of equals)
+    placed, bounds = [], []
     for r, run in enumerate(runs):
-        terms = [share[e][r] for e in involved[r]]
-        contribution.append([[sum(sign * reading[pos] for pos, sign in term) for term in terms]
-                             for reading in run.readings])
-    low = [[min((c[k] for c in contribution[r]), default=0) for k in range(len(involved[r]))] for r in range(len(runs))]
-    high = [[max((c[k] for c in contribution[r]), default=0) for k in range(len(involved[r]))] for r in range(len(runs))]
+        # (equation, position, sign) of a one-cell term, (equation, getter of the positions,
+        # signs) of a longer one: sum(map(mul, …)) adds the same products in the same order
+        terms = [(e, *share[e][r][0]) if len(share[e][r]) == 1 else
+                 (e, itemgetter(*(pos for pos, _ in share[e][r])), tuple(sign for _, sign in share[e][r]))
+                 for e in involved[r]]
+        low, high, readings = None, None, []
+        for reading in run.readings:
+            pairs = []
+            for e, pos, sign in terms:
+                if sign.__class__ is int:
+                    pairs.append((e, 0 + sign * reading[pos]))
+                else:
+                    pairs.append((e, sum(map(mul, sign, pos(reading)))))
+            readings.append(pairs)
+            if low is None:
+                low, high = [part for _, part in pairs], [part for _, part in pairs]
+                continue
+            for k, (_, part) in enumerate(pairs):
+                if part < low[k]:
+                    low[k] = part
+                if part > high[k]:
+                    high[k] = part
+        placed.append(readings)
+        if low is None:
+            low = high = [0] * len(terms)
+        bounds.append(list(zip(involved[r], low, high)))
     order = sorted(range(len(runs)), key=lambda r: len(runs[r].readings))
     total = list(constant)
     rest_low = [0] * len(usable)
     rest_high = [0] * len(usable)
     for r in range(len(runs)):
-        for k, e in enumerate(involved[r]):
-            rest_low[e] += low[r][k]
-            rest_high[e] += high[r][k]
+        for e, low, high in bounds[r]:
+            rest_low[e] += low
+            rest_high[e] += high
     chosen = [None] * len(runs)
     solutions = []
-
-    def feasible(r):
-        return all(total[e] + rest_low[e] <= 1e-9 and total[e] + rest_high[e] >= -1e-9 for e in involved[r])
 
     def walk(depth):
         if not budget.spend():
@@ -336,20 +357,23 @@ def _search(runs, cells, usable, run_of, budget) -> list:
             return
         r = order[depth]
         over = involved[r]
-        for k, e in enumerate(over):
-            rest_low[e] -= low[r][k]
-            rest_high[e] -= high[r][k]
-        for index, shares in enumerate(contribution[r]):
-            for k, e in enumerate(over):
-                total[e] += shares[k]
+        for e, low, high in bounds[r]:
+            rest_low[e] -= low
+            rest_high[e] -= high
+        for index, pairs in enumerate(placed[r]):
+            for e, shares in pairs:
+                total[e] += shares
             chosen[r] = index
-            if feasible(r):
+            for e in over:            # feasible: every equation over the run can still hold
+                if not (total[e] + rest_low[e] <= 1e-9 and total[e] + rest_high[e] >= -1e-9):
+                    break
+            else:
                 walk(depth + 1)
-            for k, e in enumerate(over):
-                total[e] -= shares[k]
-        for k, e in enumerate(over):
-            rest_low[e] += low[r][k]
-            rest_high[e] += high[r][k]
+            for e, shares in pairs:
+                total[e] -= shares
+        for e, low, high in bounds[r]:
+            rest_low[e] += low
+            rest_high[e] += high
 
     try:
         walk(0)
