@@ -281,11 +281,12 @@ def solve(runs, cells, equations, budget) -> list:
     """Every assignment of one reading per run that satisfies the equations ([] when none),
     or None when the budget ran out. `cells` holds the values read as printed."""
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
-    return _search(runs, cells, _usable(equations, cells, run_of), run_of, budget)
+    return _search(runs, cells, _usable(equations, cells, run_of), run_of, budget)[0]
 
 
-def _search(runs, cells, usable, run_of, budget) -> list:
-    """solve over the usable instances (those `_usable` keeps for these runs)."""
+def _search(runs, cells, usable, run_of, budget) -> tuple:
+    """(solve's answer, per run the indexes of the usable instances over its cells) over the
+    usable instances (those `_usable` keeps for these runs)."""
     # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
     # run and reading the run's contribution
     constant, share = [], []
@@ -378,8 +379,8 @@ def _search(runs, cells, usable, run_of, budget) -> list:
     try:
         walk(0)
     except TimeoutError:
-        return None
-    return solutions
+        return None, involved
+    return solutions, involved
 
 
 def _rules_for(run, usable):
@@ -485,7 +486,9 @@ def _decide(runs, cells, usable, budget, reading):
     result = reading.result
     warnings = result["warnings"]
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
-    solutions = _search(runs, cells, usable, run_of, budget)
+    solutions, involved = _search(runs, cells, usable, run_of, budget)
+    # (each cell is in one run: the instances over a run's cells are those the search found)
+    unique = len(run_of) == sum(len(run.cells) for run in runs)
     for index, run in enumerate(runs):
         if solutions is None:
             why = "the search for a reading that adds up took too long"
@@ -500,7 +503,12 @@ def _decide(runs, cells, usable, budget, reading):
             values = {reading_[position] for reading_ in readings}
             if why is None and len(values) == 1:
                 filled.append((cell, values.pop()))
-        identities = [] if run.given_by_digits or not filled else _rules_for(run, usable)
+        if run.given_by_digits or not filled:
+            identities = []
+        elif unique:
+            identities = sorted({usable[e].rule for e in involved[index]})
+        else:
+            identities = _rules_for(run, usable)
         for cell, value in filled:
             _, table, _, row, column = cell.split(".")
             result["tables"][table]["rows"][row][column] = value
