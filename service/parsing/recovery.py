@@ -179,9 +179,34 @@ def _part_value(text, unit, amount):
     return to_output(int(text), unit, amount=True) if amount else int(text)
 
 
+SPLITS_KEPT = 1024                    # digit runs whose readings are kept (template rows recur) …
+SPLITS_KEPT_READINGS = 64             # … when they have at most this many readings (memory)
+_splits_kept = {}
+
+
+def clear_splits():
+    """Forget the readings kept by `splits` (benchmarks of a report not seen before)."""
+    _splits_kept.clear()
+
+
 def splits(chunks, columns, limit) -> list:
     """Every reading of the chunks as len(columns) cells (each chunk one or more whole cells),
-    or None when there are more than `limit`.
+    or None when there are more than `limit` (a new list each call; the readings of runs seen
+    before are kept: "0000000" or "1000001" recur in every report of a template)."""
+    key = (tuple(chunks), tuple(columns), limit)
+    kept = _splits_kept.get(key, key)
+    if kept is not key:
+        return None if kept is None else list(kept)
+    found = _splits(chunks, columns, limit)
+    if found is None or len(found) <= SPLITS_KEPT_READINGS:
+        if len(_splits_kept) >= SPLITS_KEPT:
+            _splits_kept.clear()
+        _splits_kept[key] = None if found is None else tuple(found)
+    return found
+
+
+def _splits(chunks, columns, limit) -> list:
+    """splits, worked out.
 
     The readings are those of a depth-first walk over the parts of the chunks, cell by cell,
     shortest part first. A point of the walk (chunk, character, cell) is reached by many paths:
