@@ -302,6 +302,27 @@ def _usable(equations, cells, run_of):
             any(cell in run_of for cell in eq.cells)]
 
 
+_signs_seen = {}                      # id(instance) -> (instance, its signs)
+
+
+def _signs(eq) -> tuple:
+    """((cell, coefficient), ...) of an instance as sum(parts) - sum(totals): +1 per part, -1 per
+    total (a cell in both gets their sum), in order of first appearance. Kept per instance (the
+    instances are built once per table shape and shared between reports)."""
+    seen = _signs_seen.get(id(eq))
+    if seen is not None and seen[0] is eq:
+        return seen[1]
+    signs = {}
+    for cell in eq.parts:
+        signs[cell] = signs.get(cell, 0) + 1
+    for cell in eq.totals:
+        signs[cell] = signs.get(cell, 0) - 1
+    if len(_signs_seen) >= 4096:
+        _signs_seen.clear()
+    _signs_seen[id(eq)] = (eq, tuple(signs.items()))
+    return _signs_seen[id(eq)][1]
+
+
 def solve(runs, cells, equations, budget) -> list:
     """Every assignment of one reading per run that satisfies the equations ([] when none),
     or None when the budget ran out. `cells` holds the values read as printed."""
@@ -317,14 +338,10 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     constant, share = [], []
     involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
     for e, eq in enumerate(usable):
-        signs = {}
-        for cell in eq.parts:
-            signs[cell] = signs.get(cell, 0) + 1
-        for cell in eq.totals:
-            signs[cell] = signs.get(cell, 0) - 1
-        constant.append(sum(sign * cells[cell] for cell, sign in signs.items() if cell not in run_of))
+        signs = _signs(eq)
+        constant.append(sum(sign * cells[cell] for cell, sign in signs if cell not in run_of))
         per_run = {}
-        for cell, sign in signs.items():
+        for cell, sign in signs:
             if cell in run_of:
                 per_run.setdefault(run_of[cell], []).append((runs[run_of[cell]].cells.index(cell), sign))
         share.append(per_run)
@@ -523,23 +540,27 @@ def _decide(runs, cells, usable, budget, reading):
             why = None
         chosen = sorted({solution[index] for solution in solutions or ()})
         readings = [run.readings[i] for i in chosen]
-        filled = []
-        for position, cell in enumerate(run.cells):
-            values = {reading_[position] for reading_ in readings}
-            if why is None and len(values) == 1:
-                filled.append((cell, values.pop()))
+        if why is None and len(readings) == 1:      # (the usual answer) every cell is decided
+            filled = list(zip(run.cells, readings[0]))
+        else:
+            filled = []
+            for position, cell in enumerate(run.cells):
+                values = {reading_[position] for reading_ in readings}
+                if why is None and len(values) == 1:
+                    filled.append((cell, values.pop()))
         if run.given_by_digits or not filled:
             identities = []
         elif unique:
             identities = sorted({usable[e].rule for e in involved[index]})
         else:
             identities = _rules_for(run, usable)
+        printed = run.printed
         for cell, value in filled:
             _, table, _, row, column = cell.split(".")
             result["tables"][table]["rows"][row][column] = value
             reading.cell_lines[cell] = run.line
             result["provenance"][cell] = {
-                "method": "digit_split", "printed": run.printed, "line": run.line,
+                "method": "digit_split", "printed": printed, "line": run.line,
                 "readings": len(readings),
                 "identities": list(identities)}
         if len(filled) < len(run.cells):
