@@ -23,6 +23,7 @@ Cells read cleanly are never changed.
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter, mul
 from decimal import Decimal
 
 from service import contract
@@ -178,9 +179,39 @@ def _part_value(text, unit, amount):
     return to_output(int(text), unit, amount=True) if amount else int(text)
 
 
+SPLITS_KEPT = 1024                    # digit runs whose readings are kept (template rows recur) …
+SPLITS_KEPT_READINGS = 64             # … when they have at most this many readings (memory)
+_splits_kept = {}
+
+
+def clear_splits():
+    """Forget the readings kept by `splits` (benchmarks of a report not seen before)."""
+    _splits_kept.clear()
+
+
 def splits(chunks, columns, limit) -> list:
     """Every reading of the chunks as len(columns) cells (each chunk one or more whole cells),
-    or None when there are more than `limit`."""
+    or None when there are more than `limit` (a new list each call; the readings of runs seen
+    before are kept: "0000000" or "1000001" recur in every report of a template)."""
+    key = (tuple(chunks), tuple(columns), limit)
+    kept = _splits_kept.get(key, key)
+    if kept is not key:
+        return None if kept is None else list(kept)
+    found = _splits(chunks, columns, limit)
+    if found is None or len(found) <= SPLITS_KEPT_READINGS:
+        if len(_splits_kept) >= SPLITS_KEPT:
+            _splits_kept.clear()
+        _splits_kept[key] = None if found is None else tuple(found)
+    return found
+
+
+def _splits(chunks, columns, limit) -> list:
+    """splits, worked out.
+
+    The readings are those of a depth-first walk over the parts of the chunks, cell by cell,
+    shortest part first. A point of the walk (chunk, character, cell) is reached by many paths:
+    its count of readings (capped above `limit`) and the parts that lead to one are found once,
+    then only those parts are walked to list the readings in the same order."""
     parsed = []
     for chunk in chunks:
         unit = "万元" if chunk.endswith("万元") else "元" if chunk.endswith("元") else None
@@ -191,41 +222,75 @@ def splits(chunks, columns, limit) -> list:
     after = [0] * len(parsed)
     for index in range(len(parsed) - 2, -1, -1):
         after[index] = after[index + 1] + len(parsed[index + 1][0])
-    found = []
-    values = []
+    cells, chunks_count = len(columns), len(parsed)
+    amounts = [column in AMOUNT_COLUMNS for column in columns]
+    if sum(len(digits) for digits, _ in parsed) == cells and limit >= 1 and \
+            all(unit is None and digits.isascii() and digits.isdigit() for digits, unit in parsed):
+        # one digit per cell ("0000000" for seven cells, the usual run of a template's zeros):
+        # the only reading, each digit its cell
+        return [tuple(_part_value(digit, None, amount) for digit, amount in zip("".join(chunks), amounts))]
+    counts = {}                       # (chunk, character, cell) -> readings from there (≤ limit + 1)
+    ways = {}                         # (chunk, character, cell) -> [(value, next point)] with a reading
 
-    def walk(chunk_index, at, cell):
-        if len(found) > limit:
-            return
-        if chunk_index == len(parsed):
-            if cell == len(columns):
-                found.append(tuple(values))
-            return
+    def count(point):
+        known = counts.get(point)
+        if known is not None:
+            return known
+        chunk_index, at, cell = point
+        if chunk_index == chunks_count:
+            counts[point] = found = 1 if cell == cells else 0
+            return found
         digits, unit = parsed[chunk_index]
-        cells_left = len(columns) - cell
-        chunks_left = len(parsed) - chunk_index
-        if cells_left < chunks_left or len(digits) - at + after[chunk_index] < cells_left:
+        cells_left = cells - cell
+        found, taken = 0, []
+        if not (cells_left < chunks_count - chunk_index or len(digits) - at + after[chunk_index] < cells_left):
+            dot = digits.find(".", at)
+            # a part ending at `end` leaves len(digits) - end + after[chunk_index] characters for
+            # the cells_left - 1 cells after it: a longer part yields nothing and is not tried
+            for end in range(at + 1, min(len(digits), len(digits) + after[chunk_index] - cells_left + 1) + 1):
+                if dot >= 0 and dot <= end < len(digits):
+                    continue          # a decimal part belongs whole to the cell that ends the chunk
+                last = end == len(digits)
+                part = digits[at:end]
+                if part.isdecimal() and not amounts[cell] and (unit is None or not last):
+                    # (a count: _part_value's reading of plain digits, without its calls)
+                    value = None if len(part) > 1 and part[0] == "0" or len(part) > rules.MAX_CELL_DIGITS \
+                        else int(part)
+                else:
+                    value = _part_value(part, unit if last else None, amounts[cell])
+                if value is None:
+                    if len(part.split(".")[0]) > rules.MAX_AMOUNT_DIGITS:
+                        break
+                    continue
+                if last:
+                    following = (chunk_index + 1, 0, cell + 1)
+                elif cell + 1 < cells:
+                    following = (chunk_index, end, cell + 1)
+                else:
+                    continue
+                more = count(following)
+                if more:
+                    found += more
+                    taken.append((value, following))
+        counts[point] = found = min(found, limit + 1)
+        ways[point] = taken
+        return found
+
+    if count((0, 0, 0)) > limit:
+        return None
+    found, values = [], []
+
+    def walk(point):
+        if point[0] == chunks_count:
+            found.append(tuple(values))
             return
-        dot = digits.find(".", at)
-        for end in range(at + 1, len(digits) + 1):
-            if dot >= 0 and dot <= end < len(digits):
-                continue              # a decimal part belongs whole to the cell that ends the chunk
-            last = end == len(digits)
-            part = digits[at:end]
-            value = _part_value(part, unit if last else None, columns[cell] in AMOUNT_COLUMNS)
-            if value is None:
-                if len(part.split(".")[0]) > rules.MAX_AMOUNT_DIGITS:
-                    break
-                continue
+        for value, following in ways[point]:
             values.append(value)
-            if last:
-                walk(chunk_index + 1, 0, cell + 1)
-            elif cell + 1 < len(columns):
-                walk(chunk_index, end, cell + 1)
+            walk(following)
             values.pop()
 
-    walk(0, 0, 0)
-    return None if len(found) > limit else found
+    walk((0, 0, 0))
+    return found
 
 
 # --- the search ------------------------------------------------------------------------------
@@ -237,40 +302,93 @@ def _usable(equations, cells, run_of):
             any(cell in run_of for cell in eq.cells)]
 
 
+_signs_seen = {}                      # id(instance) -> (instance, its signs)
+
+
+def _signs(eq) -> tuple:
+    """((cell, coefficient), ...) of an instance as sum(parts) - sum(totals): +1 per part, -1 per
+    total (a cell in both gets their sum), in order of first appearance. Kept per instance (the
+    instances are built once per table shape and shared between reports)."""
+    seen = _signs_seen.get(id(eq))
+    if seen is not None and seen[0] is eq:
+        return seen[1]
+    signs = {}
+    for cell in eq.parts:
+        signs[cell] = signs.get(cell, 0) + 1
+    for cell in eq.totals:
+        signs[cell] = signs.get(cell, 0) - 1
+    if len(_signs_seen) >= 4096:
+        _signs_seen.clear()
+    _signs_seen[id(eq)] = (eq, tuple(signs.items()))
+    return _signs_seen[id(eq)][1]
+
+
 def solve(runs, cells, equations, budget) -> list:
     """Every assignment of one reading per run that satisfies the equations ([] when none),
     or None when the budget ran out. `cells` holds the values read as printed."""
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
-    usable = _usable(equations, cells, run_of)
+    return _search(runs, cells, _usable(equations, cells, run_of), run_of, budget)[0]
+
+
+def _search(runs, cells, usable, run_of, budget) -> tuple:
+    """(solve's answer, per run the indexes of the usable instances over its cells) over the
+    usable instances (those `_usable` keeps for these runs)."""
     # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
     # run and reading the run's contribution
     constant, share = [], []
-    for eq in usable:
-        signs = {}
-        for cell in eq.parts:
-            signs[cell] = signs.get(cell, 0) + 1
-        for cell in eq.totals:
-            signs[cell] = signs.get(cell, 0) - 1
-        constant.append(sum(sign * cells[cell] for cell, sign in signs.items() if cell not in run_of))
+    involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
+    for e, eq in enumerate(usable):
+        signs = _signs(eq)
+        constant.append(sum(sign * cells[cell] for cell, sign in signs if cell not in run_of))
         per_run = {}
-        for cell, sign in signs.items():
+        for cell, sign in signs:
             if cell in run_of:
                 per_run.setdefault(run_of[cell], []).append((runs[run_of[cell]].cells.index(cell), sign))
         share.append(per_run)
-    contribution = [[[sum(sign * reading[pos] for pos, sign in share[e].get(r, ())) for e in range(len(usable))]
-                     for reading in run.readings] for r, run in enumerate(runs)]
-    low = [[min((c[e] for c in contribution[r]), default=0) for e in range(len(usable))] for r in range(len(runs))]
-    high = [[max((c[e] for c in contribution[r]), default=0) for e in range(len(usable))] for r in range(len(runs))]
+        for r in per_run:
+            involved[r].append(e)
+    # per run and reading, its contribution to each equation over it: (equation, share) pairs in
+    # the order of involved[r]; an equation a run is not in gets nothing from it (0 in every sum
+    # below, left out). A share is the sum as sum() forms it (0 + first + …); its lowest and
+    # highest over the run's readings are kept as min() and max() find them (first of equals)
+    placed, bounds = [], []
+    for r, run in enumerate(runs):
+        # (equation, position, sign) of a one-cell term, (equation, getter of the positions,
+        # signs) of a longer one: sum(map(mul, …)) adds the same products in the same order
+        terms = [(e, *share[e][r][0]) if len(share[e][r]) == 1 else
+                 (e, itemgetter(*(pos for pos, _ in share[e][r])), tuple(sign for _, sign in share[e][r]))
+                 for e in involved[r]]
+        low, high, readings = None, None, []
+        for reading in run.readings:
+            pairs = []
+            for e, pos, sign in terms:
+                if sign.__class__ is int:
+                    pairs.append((e, 0 + sign * reading[pos]))
+                else:
+                    pairs.append((e, sum(map(mul, sign, pos(reading)))))
+            readings.append(pairs)
+            if low is None:
+                low, high = [part for _, part in pairs], [part for _, part in pairs]
+                continue
+            for k, (_, part) in enumerate(pairs):
+                if part < low[k]:
+                    low[k] = part
+                if part > high[k]:
+                    high[k] = part
+        placed.append(readings)
+        if low is None:
+            low = high = [0] * len(terms)
+        bounds.append(list(zip(involved[r], low, high)))
     order = sorted(range(len(runs)), key=lambda r: len(runs[r].readings))
-    involved = [[e for e in range(len(usable)) if r in share[e]] for r in range(len(runs))]
     total = list(constant)
-    rest_low = [sum(low[r][e] for r in range(len(runs))) for e in range(len(usable))]
-    rest_high = [sum(high[r][e] for r in range(len(runs))) for e in range(len(usable))]
+    rest_low = [0] * len(usable)
+    rest_high = [0] * len(usable)
+    for r in range(len(runs)):
+        for e, low, high in bounds[r]:
+            rest_low[e] += low
+            rest_high[e] += high
     chosen = [None] * len(runs)
     solutions = []
-
-    def feasible(r):
-        return all(total[e] + rest_low[e] <= 1e-9 and total[e] + rest_high[e] >= -1e-9 for e in involved[r])
 
     def walk(depth):
         if not budget.spend():
@@ -281,31 +399,36 @@ def solve(runs, cells, equations, budget) -> list:
                 raise TimeoutError
             return
         r = order[depth]
-        for e in involved[r]:
-            rest_low[e] -= low[r][e]
-            rest_high[e] -= high[r][e]
-        for index, shares in enumerate(contribution[r]):
-            for e in involved[r]:
-                total[e] += shares[e]
+        over = involved[r]
+        for e, low, high in bounds[r]:
+            rest_low[e] -= low
+            rest_high[e] -= high
+        for index, pairs in enumerate(placed[r]):
+            for e, shares in pairs:
+                total[e] += shares
             chosen[r] = index
-            if feasible(r):
+            for e in over:            # feasible: every equation over the run can still hold
+                if not (total[e] + rest_low[e] <= 1e-9 and total[e] + rest_high[e] >= -1e-9):
+                    break
+            else:
                 walk(depth + 1)
-            for e in involved[r]:
-                total[e] -= shares[e]
-        for e in involved[r]:
-            rest_low[e] += low[r][e]
-            rest_high[e] += high[r][e]
+            for e, shares in pairs:
+                total[e] -= shares
+        for e, low, high in bounds[r]:
+            rest_low[e] += low
+            rest_high[e] += high
 
     try:
         walk(0)
     except TimeoutError:
-        return None
-    return solutions
+        return None, involved
+    return solutions, involved
 
 
 def _rules_for(run, usable):
     """The rules of the usable identity instances over a run's cells."""
-    return sorted({eq.rule for eq in usable if set(eq.cells) & set(run.cells)})
+    cells = set(run.cells)
+    return sorted({eq.rule for eq in usable if not cells.isdisjoint(eq.cells)})
 
 
 # --- the stage -------------------------------------------------------------------------------
@@ -362,9 +485,15 @@ def _recover_runs(reading, template):
              ((cell_path(table, row, column), v) for column, v in columns.items())}
     equations = instances(result["tables"])
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    usable = _usable(equations, cells, run_of)
+    over = [{run_of[cell] for cell in eq.cells if cell in run_of} for eq in usable]
     budget = Budget(rules.MAX_SEARCH_STEPS)
-    for group in _components(runs, _usable(equations, cells, run_of), run_of):
-        _decide([runs[index] for index in group], cells, equations, budget, reading)
+    for group in _components(runs, usable, run_of):
+        # the instances usable for the group alone are those usable for all the runs that are
+        # over one of its runs: such an instance's runs are linked by it, so all in the group
+        members = set(group)
+        _decide([runs[index] for index in group], cells,
+                [eq for eq, indexes in zip(usable, over) if not indexes.isdisjoint(members)], budget, reading)
     recovered_rows = {(run.table, row) for run in runs for row in run.rows}
     recovered_tables = {run.table for run in runs if any(cell in result["provenance"] for cell in run.cells)}
     result["warnings"] = [
@@ -393,13 +522,15 @@ def _components(runs, usable, run_of) -> list:
     return list(groups.values())
 
 
-def _decide(runs, cells, equations, budget, reading):
-    """Search one group of runs; fill the cells every consistent reading agrees on."""
+def _decide(runs, cells, usable, budget, reading):
+    """Search one group of runs over the instances usable for it (`_usable` of the group's
+    runs); fill the cells every consistent reading agrees on."""
     result = reading.result
     warnings = result["warnings"]
-    solutions = solve(runs, cells, equations, budget)
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
-    usable = _usable(equations, cells, run_of)
+    solutions, involved = _search(runs, cells, usable, run_of, budget)
+    # (each cell is in one run: the instances over a run's cells are those the search found)
+    unique = len(run_of) == sum(len(run.cells) for run in runs)
     for index, run in enumerate(runs):
         if solutions is None:
             why = "the search for a reading that adds up took too long"
@@ -409,19 +540,29 @@ def _decide(runs, cells, equations, budget, reading):
             why = None
         chosen = sorted({solution[index] for solution in solutions or ()})
         readings = [run.readings[i] for i in chosen]
-        filled = []
-        for position, cell in enumerate(run.cells):
-            values = {reading_[position] for reading_ in readings}
-            if why is None and len(values) == 1:
-                filled.append((cell, values.pop()))
+        if why is None and len(readings) == 1:      # (the usual answer) every cell is decided
+            filled = list(zip(run.cells, readings[0]))
+        else:
+            filled = []
+            for position, cell in enumerate(run.cells):
+                values = {reading_[position] for reading_ in readings}
+                if why is None and len(values) == 1:
+                    filled.append((cell, values.pop()))
+        if run.given_by_digits or not filled:
+            identities = []
+        elif unique:
+            identities = sorted({usable[e].rule for e in involved[index]})
+        else:
+            identities = _rules_for(run, usable)
+        printed = run.printed
         for cell, value in filled:
             _, table, _, row, column = cell.split(".")
             result["tables"][table]["rows"][row][column] = value
             reading.cell_lines[cell] = run.line
             result["provenance"][cell] = {
-                "method": "digit_split", "printed": run.printed, "line": run.line,
+                "method": "digit_split", "printed": printed, "line": run.line,
                 "readings": len(readings),
-                "identities": [] if run.given_by_digits else _rules_for(run, usable)}
+                "identities": list(identities)}
         if len(filled) < len(run.cells):
             if why is None:
                 why = f"{len(readings)} readings add up"
