@@ -68,6 +68,17 @@ def _by_rule(shape) -> tuple:
     return tuple(found)
 
 
+@lru_cache(maxsize=64)
+def indexed_instances(table, rows: tuple, columns: tuple) -> tuple:
+    """The identity instances over a table of these rows and columns, as ((row index, column
+    index) of the parts, of the totals): built once per table shape (for readings held as
+    {(row index, column index): value} before they are a table)."""
+    content = {table: {"rows": {row: dict.fromkeys(columns) for row in rows}}}
+    index = {cell_path(table, row, column): (r, c) for r, row in enumerate(rows) for c, column in enumerate(columns)}
+    return tuple((tuple(index[cell] for cell in eq.parts), tuple(index[cell] for cell in eq.totals))
+                 for eq in instances(content))
+
+
 def _shape(tables) -> tuple:
     """(table, row keys, column keys of the first row) of every table an identity is over."""
     shape = []

@@ -22,14 +22,13 @@ Cells read cleanly are never changed.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter, mul
 from decimal import Decimal
 
 from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.identities import cell_path, gaps as identity_gaps, instances
+from service.parsing.identities import cell_path, gaps as identity_gaps, indexed_instances, instances
 from service.rules.identities import IDENTITIES
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
@@ -121,8 +120,8 @@ def _runs_of(reading, table, template) -> list:
     if not region:
         return []
     doc = reading.doc
-    rows_read = ((reading.result["tables"].get(table) or {}).get("rows") or {})
     content = reading.result["tables"].get(table)
+    rows_read = (content or {}).get("rows") or {}
     if content is not None and all(any(value is not None for value in columns.values())
                                    for columns in rows_read.values()):
         return []                     # (the usual case) a value in every row read: a run would name a row
@@ -637,7 +636,7 @@ def _identities_hold(table, rows, columns, cells) -> bool:
     """Every identity instance over the table holds (instances with a blank cell aside), and
     at least one could be assessed. `cells`: {(row index, column index): value}."""
     assessed = 0
-    for parts, totals in _indexed_instances(table, tuple(rows), tuple(columns)):
+    for parts, totals in indexed_instances(table, tuple(rows), tuple(columns)):
         part_values = [cells[cell] for cell in parts]
         total_values = [cells[cell] for cell in totals]
         if None in part_values or None in total_values:
@@ -646,16 +645,6 @@ def _identities_hold(table, rows, columns, cells) -> bool:
             return False
         assessed += 1
     return assessed > 0
-
-
-@lru_cache(maxsize=64)
-def _indexed_instances(table, rows, columns) -> tuple:
-    """The identity instances over a table of these rows and columns, as ((row index, column
-    index) of the parts, of the totals): built once per table shape."""
-    content = {table: {"rows": {row: dict.fromkeys(columns) for row in rows}}}
-    index = {cell_path(table, row, column): (r, c) for r, row in enumerate(rows) for c, column in enumerate(columns)}
-    return tuple((tuple(index[cell] for cell in eq.parts), tuple(index[cell] for cell in eq.totals))
-                 for eq in instances(content))
 
 
 def _clean_cells(reading, table):
@@ -735,15 +724,14 @@ def _recover_order(reading, template):
     if "applications" in streams and "reviews_and_lawsuits" in streams:
         joined = streams["applications"] + streams["reviews_and_lawsuits"]
         values = _flat(joined)
-        review_cells = REVIEW_CELLS
-        app_cells = len(values) - review_cells
+        app_cells = len(values) - REVIEW_CELLS
         if app_cells != len(_flat(streams["applications"])) and app_cells > 0:
             if "applications" in doubted:
                 options["applications"] += _ordered_solutions(
                     "applications", template, values[:app_cells], _sizes(joined, 0, app_cells))
             if "reviews_and_lawsuits" in doubted:
                 options["reviews_and_lawsuits"] += _ordered_solutions(
-                    "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, review_cells))
+                    "reviews_and_lawsuits", template, values[app_cells:], _sizes(joined, app_cells, REVIEW_CELLS))
     for table in doubted:
         solutions, method = options[table], "table_order"
         if not solutions and table in segment_recovery.TABLES:

@@ -10,7 +10,7 @@ the cells every solution agrees on (provenance method `segment_order`).
 from functools import lru_cache
 
 from service.parsing import labels, segment_order
-from service.parsing.identities import cell_path, instances
+from service.parsing.identities import indexed_instances
 from service.parsing.normalize import compact
 from service.parsing.tables import region_lines
 from service.rules import recovery as rules
@@ -71,11 +71,9 @@ def _holds(parts, totals) -> bool:
 def _checks(table, rows, columns):
     """({row index: [(part columns, total columns)]} of the identity instances within one row,
     [((row, column) parts, (row, column) totals)] of every instance over the table)."""
-    content = {table: {"rows": {row: dict.fromkeys(columns) for row in rows}}}
-    index = {cell_path(table, row, column): (r, c) for r, row in enumerate(rows) for c, column in enumerate(columns)}
     every, row_checks = [], {}
-    for eq in instances(content):
-        parts, totals = [index[cell] for cell in eq.parts], [index[cell] for cell in eq.totals]
+    for parts, totals in indexed_instances(table, rows, columns):
+        parts, totals = list(parts), list(totals)
         every.append((parts, totals))
         if len({r for r, _ in parts + totals}) == 1:
             row_checks.setdefault(parts[0][0], []).append(([c for _, c in parts], [c for _, c in totals]))
