@@ -6,7 +6,7 @@ from service.checks.cells import MISSING, number_text, path, rows_of, same, valu
 from service.checks.model import make_check
 from service.contract import FIELDS
 from service.parsing import labels
-from service.parsing.narrative import MAX_FIGURES as MAX_CHECKS, figures, narrative  # noqa: F401 (narrative: re-exported)
+from service.parsing.narrative import MAX_FIGURES as MAX_CHECKS, figures
 from service.rules import prose as rules
 
 MAX_TABLE_EXCERPTS = 3

@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from service.checks.prose import narrative
+from service.parsing.narrative import narrative
 from service.parsing.normalize import prepare
 
 TEXT = st.text(alphabet="ab12。年 \t\n\u3000\u00a0", max_size=80)

@@ -142,7 +142,7 @@ def test_compare_in_force_and_other_body():
 
 
 def test_narrative_offsets_map_back_to_their_lines():
-    from service.checks.prose import narrative
+    from service.parsing.narrative import narrative
     from service.parsing.normalize import prepare
     doc = prepare("一、总体情况\n  ab  cd 12 34\n\n收到申请\n 5 件。\n")
     text, line_at = narrative(doc, {})
