@@ -68,6 +68,12 @@ def _by_rule(shape) -> tuple:
     return tuple(found)
 
 
+def rules_over(table) -> list:
+    """The names of the identities over a table, sorted (what a cell read in printed order was
+    checked by: every identity over its table)."""
+    return sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
+
+
 @lru_cache(maxsize=64)
 def indexed_instances(table, rows: tuple, columns: tuple) -> tuple:
     """The identity instances over a table of these rows and columns, as ((row index, column

@@ -28,8 +28,7 @@ from decimal import Decimal
 from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.identities import cell_path, gaps as identity_gaps, indexed_instances, instances
-from service.rules.identities import IDENTITIES
+from service.parsing.identities import cell_path, gaps as identity_gaps, indexed_instances, instances, rules_over
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
 from service.parsing import block_order, narrative_recovery, segment_recovery, stretch_order, table_order
@@ -839,7 +838,7 @@ def _apply_order(reading, table, template, solutions, method="table_order", figu
     as_read = {(row, column): value for row, values in (content.get("rows") or {}).items()
                for column, value in values.items()}
     content["rows"] = {row: {column: None for column in columns} for row in rows}
-    used = sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
+    used = rules_over(table)
     names = sorted({name for _, name, _ in solutions})
     for (row, column), value in agreed.items():
         path = cell_path(table, row, column)

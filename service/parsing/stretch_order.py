@@ -16,10 +16,9 @@ and no value placed there by position disagrees.
 
 from service.parsing import table_order
 from service.parsing.codes import WarningCode
-from service.parsing.identities import cell_path
+from service.parsing.identities import cell_path, rules_over
 from service.parsing.tables import region_lines
 from service.rules import recovery as rules
-from service.rules.identities import IDENTITIES
 
 STALE_ROW_CODES = frozenset({WarningCode.AMBIGUOUS_LAYOUT.value, WarningCode.AMBIGUOUS_READING.value,
                              WarningCode.ROW_VALUE_COUNT.value, WarningCode.CELL_NOT_FOUND.value})
@@ -104,7 +103,7 @@ def _agree(reading, table, rows, columns, first, last, kept) -> bool:
             if len(seen) != 1 or placed is not None and placed != next(iter(seen)):
                 return False
             chosen[(r, c)] = kept[0][1][(r, c)]
-    used = sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
+    used = rules_over(table)
     for (r, c), value in chosen.items():
         path = cell_path(table, rows[r], columns[c])
         content[rows[r]][columns[c]] = value.value
