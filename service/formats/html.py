@@ -48,11 +48,12 @@ TABLE_PARTS = {"table", "tr", "td", "th"}
 TAG_RE = re.compile(r"<[^<>]{0,2000}>")
 COMPLETE_SHARE = 0.5          # of the Chinese characters written in the page, at least this many are read
 NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|项|个)?$")
-META_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|time|date|pubdate|publish)(?:$|[\s_-])", re.I)
+META_CLASS_WORDS = "title|time|date|pubdate|publish"
+META_CLASS_RE = re.compile(rf"(?:^|[\s_-])(?:{META_CLASS_WORDS})(?:$|[\s_-])", re.I)
 MAX_META_LINES = 6
 # A word of META_CLASS_RE in a class value, found in the class values joined by line feeds (a
 # line feed is white space, as the pattern's ^ and $ are boundaries).
-META_CLASS_WORD_RE = re.compile(r"(?<![^\s_-])(?:title|time|date|pubdate|publish)(?![^\s_-])", re.I)
+META_CLASS_WORD_RE = re.compile(rf"(?<![^\s_-])(?:{META_CLASS_WORDS})(?![^\s_-])", re.I)
 CLASS_VALUES = etree.XPath("//@class")
 # An XML declaration before the page (XHTML as some portal CMSs serve it): dropped, since the
 # page has been decoded already and lxml refuses a decoded text that declares an encoding.
