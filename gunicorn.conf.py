@@ -28,11 +28,17 @@ timeout = 30
 graceful_timeout = 30
 keepalive = 2
 # A backstop only: documents are parsed in the parsing slots (each recycled by its own growth),
-# and the serving workers hardly grow (bench/load.py, 3000 requests: +2 MiB per worker, flat after
-# the first quarter). A recycled worker restarts its slots (forkserver and warm-up, about 0.5 s),
-# so it is rare.
-max_requests = 10000
-max_requests_jitter = 1000
+# and the serving workers hardly grow: with --max-requests 0, 6 rounds of 10 s GET /health and
+# 10 s POST /parse at 8 connections (about 190 000 requests) took each worker from 38.5 to 42.9 MB,
+# most of it in the first round, +0.1 MB in the last. A recycle restarts the worker's slots
+# (forkserver and warm-up, about 0.5 s of CPU during which that worker's connections wait); at
+# 10 000 requests it happened in every 10 s run of GET /health (about 17 000 requests per worker)
+# and cost it about a fifth of its throughput (bench/cpu_split.py --endpoint health, alternated
+# three times on the busy machine: 3637, 3476, 3333 req/s recycling at 10 000; 4432, 4371 req/s,
+# and once 1814, with this setting), so the figure /parse is compared with was partly the
+# recycling's. Now about once per million requests, a backstop for a leak nobody has measured.
+max_requests = 1_000_000
+max_requests_jitter = 100_000
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
 
