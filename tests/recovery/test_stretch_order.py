@@ -70,3 +70,34 @@ def test_a_stretch_with_more_values_than_cells_is_left_null():
     read = reading("a 1 2 3\n4 0 4\n0 5 5 9\nd 5 7 12", {"a": ([1, 2, 3], 1), "d": ([5, 7, 12], 4)})
     assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums) == []
     assert read.result["provenance"] == {}
+
+
+def test_a_stretch_printed_in_pieces_is_read_when_one_reading_of_its_pieces_adds_up():
+    # b 4 0 4 and c 5 0 5: b's first two values, c's label with its first, c's other two, then
+    # (after text) b's total. No order of table_order adds up; as pieces only b = 4 0 | 4 does.
+    read = reading("a 1 2 3\n4\n0\nc 5\n0\n5\nnote\n4\nd 10 2 12", {"a": ([1, 2, 3], 1), "d": ([10, 2, 12], 9)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums) == ["b", "c"]
+    assert table(read) == [[1, 2, 3], [4, 0, 4], [5, 0, 5], [10, 2, 12]]
+    entry = read.result["provenance"][f"tables.{TABLE}.rows.b.total"]
+    assert entry["printed"] == "4" and entry["line"] == 8 and entry["readings"] == 1
+
+
+def test_pieces_that_two_readings_give_to_different_rows_leave_the_stretch_null():
+    # pieces 0 | 0 0 | 0 | 1 1: b = 0 0 0 and c = 0 1 1, or b = 0 1 1 and c = 0 0 0; both add up
+    read = reading("a 1 2 3\n0\nnote\n0\n0\nnote\n0\nnote\n1\n1\nd 5 7 12",
+                   {"a": ([1, 2, 3], 1), "d": ([5, 7, 12], 11)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, row_totals) == []
+    assert table(read)[1:3] == [[None] * 3, [None] * 3]
+    assert read.result["provenance"] == {}
+    # and the one reading of each is found: either row read alone would be filled
+    pieces = stretch_order.segment_order.segments(list(enumerate(["0", "note", "0", "0", "note", "0", "note", "1", "1"], 2)))
+    known = {(r, c): ([1, 2, 3][c] if r == 0 else [5, 7, 12][c] if r == 3 else None) for r in range(4) for c in range(3)}
+    found = stretch_order._piece_readings(pieces, 1, 2, 3, known, row_totals)
+    assert sorted([[cells[(r, c)].value for r in (1, 2) for c in range(3)] for cells in found]) == \
+        [[0, 0, 0, 0, 1, 1], [0, 1, 1, 0, 0, 0]]
+
+
+def test_pieces_no_reading_of_which_adds_up_leave_the_stretch_null():
+    read = reading("a 1 2 3\n4\n0\nc 5\n0\n5\nnote\n7\nd 10 2 12", {"a": ([1, 2, 3], 1), "d": ([10, 2, 12], 9)})
+    assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums) == []
+    assert table(read)[1:3] == [[None] * 3, [None] * 3]
