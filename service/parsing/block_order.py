@@ -38,6 +38,12 @@ that column (the block's values are rows × (columns − 1), no header of its ow
 per block in block order, and only when every run finds its block and has one value per row of
 it; otherwise nothing is moved. A run's values are its block's column, in row order; the block's
 other values are read as above without that column.
+
+Labels printed first. pdftotext may print the label column of the whole table before the first
+第二十条 line (`规章 行政规范性文件 行政许可 行政处罚 行政强制 行政事业性收费 | 第二十条第（一）项 …
+0 0 0 69 3 665 | 第二十条第（五）项 … 2293`, pingtan-2021, Chromium). When those labels are
+exactly the blocks' rows in order and no block names a row, rule 1 holds for every block (its
+rows are its item's), with no value pinned to a label.
 """
 
 import re
@@ -249,7 +255,7 @@ def _columns_apart(blocks, template):
     return apart, trimmed
 
 
-def _read_block(reading, template, item, block_lines, apart=None):
+def _read_block(reading, template, item, block_lines, apart=None, labels_first=frozenset()):
     """Fill the block's null cells when its printed order allows one reading. `apart`: (column,
     [raw value], lines) of its column printed apart (one value per row, in row order)."""
     result = reading.result
@@ -260,7 +266,8 @@ def _read_block(reading, template, item, block_lines, apart=None):
     doubted = {w["row"] for w in result["warnings"]
                if w["table"] == TABLE and w["code"] in (WarningCode.AMBIGUOUS_LAYOUT.value, WarningCode.CELL_NOT_FOUND.value)}
     read = content["rows"]
-    if apart is None and not any(row in doubted and all(value is None for value in read[row].values()) for row in rows):
+    if apart is None and not any((row in doubted or row in labels_first) and all(value is None for value in read[row].values())
+                                 for row in rows):
         return
     if apart is not None and not any(read[row][apart[0]] is None for row in rows):
         return
@@ -270,7 +277,9 @@ def _read_block(reading, template, item, block_lines, apart=None):
         values, sizes, pinned, named = _stream(block_lines, rows)
     except _Abstain:
         return
-    if named != set(rows) or len(values) != len(rows) * len(columns):
+    if named != set(rows) and not (not named and set(rows) <= labels_first):
+        return
+    if len(values) != len(rows) * len(columns):
         return
     readings = [(name, order) for name, order in _readings(values, sizes, pinned, len(rows), len(columns))
                 if _keeps_read_cells(order, values, rows, columns, read)]
@@ -322,13 +331,54 @@ def _read_block(reading, template, item, block_lines, apart=None):
 def recover_blocks(reading, template):
     """Read the table-2 blocks that have a row left null for an uncertain layout."""
     region = reading.regions.get(TABLE)
-    if not region or not reading.result["tables"].get(TABLE):
+    tables = reading.result["tables"]
+    if not region or not tables.get(TABLE) and template is None:
         return
-    if not any(w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value
-               for w in reading.result["warnings"]):
+    every = _blocks(region_lines(reading.doc, region))
+    blocks = [(item, block_lines) for item, block_lines in every if item is not None]
+    labels_first = _labels_first(_heading_lines(reading, region) + every, blocks, template)
+    made = not tables.get(TABLE)
+    if made:
+        if not labels_first:
+            return
+        tables[TABLE] = {"line": reading.doc.line_no(region[0]),
+                         "end_line": reading.doc.line_no(max(region[0], region[1] - 1)),
+                         "rows": {row: dict.fromkeys(columns) for row, columns
+                                  in contract.active_disclosure_columns(template).items()}}
+    elif not labels_first and not any(w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value
+                                      for w in reading.result["warnings"]):
         return
-    blocks = [(item, block_lines) for item, block_lines in _blocks(region_lines(reading.doc, region))
-              if item is not None]
     apart, trimmed = _columns_apart(blocks, template)
     for index, (item, block_lines) in enumerate(blocks):
-        _read_block(reading, template, item, trimmed.get(index, block_lines), apart.get(index))
+        _read_block(reading, template, item, trimmed.get(index, block_lines), apart.get(index), labels_first)
+    if made and all(value is None for columns in tables[TABLE]["rows"].values() for value in columns.values()):
+        tables[TABLE] = None            # nothing read: the table stays as the reader left it
+    elif labels_first:
+        reading.result["warnings"] = [w for w in reading.result["warnings"] if not (
+            w["table"] == TABLE and w["code"] == WarningCode.UNREADABLE_TABLE.value)]
+
+
+def _heading_lines(reading, region) -> list:
+    """[(None, lines)]: the lines between table 2's section heading and its region (which starts
+    at the first 第二十条), where a label column printed first stands."""
+    first = reading.doc.line_no(region[0])
+    heading = next((section["line"] for section in reading.result.get("sections") or ()
+                    if section.get("kind") == TABLE and section.get("line") and section["line"] < first), None)
+    if heading is None or first - heading > rules.MAX_LABEL_COLUMN_LINES:
+        return []
+    return [(None, [(line_no, text) for line_no, _, text in reading.doc.lines(heading + 1) if line_no < first])]
+
+
+def _labels_first(every, blocks, template) -> frozenset:
+    """The rows whose labels were all printed before the first 第二十条 line, in the order of the
+    blocks' rows (the label column printed first), when no block names a row; else empty."""
+    before = [text for item, block_lines in every if item is None for _, text in block_lines]
+    order = [row for item, _ in blocks for row in _item_rows(item, template)[0]]
+    found = []
+    for text in before:
+        found += labels.find_rows(compact(text), TABLE)
+    if not order or found != order:
+        return frozenset()
+    if any(labels.find_rows(compact(text), TABLE) for _, block_lines in blocks for _, text in block_lines):
+        return frozenset()
+    return frozenset(order)

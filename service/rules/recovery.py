@@ -47,6 +47,10 @@ ITEM_ROWS = {
     "九": ("procurement",),
 }
 
+# A label column printed before the first 第二十条 line of table 2 (block_order.py): looked for
+# in at most this many lines under the section's heading.
+MAX_LABEL_COLUMN_LINES = 40
+
 # Stretches of rows between rows read cleanly, read in printed order when the whole table's
 # values fit no order (service/parsing/stretch_order.py): at most this many per table.
 MAX_STRETCHES = 4

@@ -101,3 +101,31 @@ def test_a_column_run_that_does_not_fit_its_block_moves_nothing():
     result = parse_apart("规章 1 2\n行政规范性文件 3 4\n", "现行有效件数\n7\n9\n11\n")
     assert block_of(result) == {"regulations": [1, 2, None], "normative_documents": [3, 4, None]}
     assert not any(path.endswith("in_force") for path in result["provenance"])
+
+
+LABELS = "规章\n行政规范性文件\n行政许可\n行政处罚\n行政强制\n行政事业性收费\n"
+BLOCKS = ("第二十条第（一）项\n本年制发件数 本年废止件数 现行有效件数\n0\n\n0\n\n0\n\n69\n\n3\n\n665\n"
+          "第二十条第（五）项\n本年处理决定数量\n2293\n第二十条第（六）项\n本年处理决定数量\n1282\n42\n"
+          "第二十条第（八）项\n本年收费金额（单位：万元）\n24.5\n")
+
+
+def parse_labels_first(labels):
+    return parsing.parse_report("某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                                + labels + BLOCKS + TAIL)
+
+
+def test_a_label_column_printed_before_the_blocks_lets_each_block_be_read_by_its_item():
+    result = parse_labels_first(LABELS)
+    rows = result["tables"]["active_disclosure"]["rows"]
+    assert [rows[row]["decisions"] for row in ("licensing", "penalty", "enforcement")] == [2293, 1282, 42]
+    assert rows["fees"]["amount"] == 24.5
+    # (一)'s six values each printed apart: several orders fit; they agree on its first and last cells only
+    assert block_of(result) == {"regulations": [0, 0, None], "normative_documents": [None, None, 665]}
+    assert result["provenance"]["tables.active_disclosure.rows.enforcement.decisions"]["method"] == "printed_layout"
+    assert not any(w["code"] == "unreadable_table" for w in result["warnings"])
+
+
+def test_a_label_column_in_another_order_than_the_blocks_reads_nothing():
+    result = parse_labels_first("规章\n行政规范性文件\n行政处罚\n行政许可\n行政强制\n行政事业性收费\n")
+    assert result["tables"]["active_disclosure"] is None
+    assert result["provenance"] == {}

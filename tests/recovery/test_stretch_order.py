@@ -101,3 +101,30 @@ def test_pieces_no_reading_of_which_adds_up_leave_the_stretch_null():
     read = reading("a 1 2 3\n4\n0\nc 5\n0\n5\nnote\n7\nd 10 2 12", {"a": ([1, 2, 3], 1), "d": ([10, 2, 12], 9)})
     assert stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums) == []
     assert table(read)[1:3] == [[None] * 3, [None] * 3]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 30), min_size=4, max_size=4), st.integers(1, 3), st.integers(1, 3),
+       st.booleans(), st.lists(st.integers(0, 30), min_size=2, max_size=2))
+def test_a_stretch_printed_in_pieces_is_filled_only_with_its_own_values(parts, cut_b, cut_c, tails_swapped, a):
+    # b and c (x, y, x + y) printed as heads in row order and their tails after, in either order,
+    # text between the pieces: every cell filled is the cell's own value, the rows read whole stay
+    b = [parts[0], parts[1], parts[0] + parts[1]]
+    c = [parts[2], parts[3], parts[2] + parts[3]]
+    a = [a[0], a[1], a[0] + a[1]]
+    d = [a[i] + b[i] + c[i] for i in range(3)]
+    pieces = [b[:cut_b], c[:cut_c]]
+    tails = [piece for piece in (b[cut_b:], c[cut_c:]) if piece]
+    pieces += list(reversed(tails)) if tails_swapped else tails
+    body = "\nnote\n".join("\n".join(map(str, piece)) for piece in pieces)
+    text = f"a {a[0]} {a[1]} {a[2]}\nnote\n{body}\nnote\nd {d[0]} {d[1]} {d[2]}"
+    read = reading(text, {"a": (a, 1), "d": (d, text.count(chr(10)) + 1)})
+    stretch_order.read_stretches(read, TABLE, ROWS, COLUMNS, with_column_sums)
+    got = table(read)
+    assert got[0] == a and got[3] == d
+    for row, expected in zip(got[1:3], (b, c)):
+        assert all(value is None or value == want for value, want in zip(row, expected))
