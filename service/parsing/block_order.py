@@ -28,6 +28,22 @@ guess:
 A cell is filled when every order left gives it the same value, and only when no cell the
 reader read in the block disagrees; otherwise the block stays as read (with the candidates in a
 warning when several orders are left). Blocks whose rows were all read are never looked at.
+
+A column printed apart. pdftotext may print each block's last column after the last block, its
+header first, then its values down the column: `… 行政事业性收费 35 0 | 对外公开总数量 0 89 |
+处理决定数量 181 153 | 处理决定数量 430 25` (pingtan-2019, Chromium). Such a *column run* is a
+line naming one column that is not a column of the block it stands in, then the values printed
+together after it. The runs are given, in printed order, to the earlier blocks that lack exactly
+that column (the block's values are rows × (columns − 1), no header of its own names it), one run
+per block in block order, and only when every run finds its block and has one value per row of
+it; otherwise nothing is moved. A run's values are its block's column, in row order; the block's
+other values are read as above without that column.
+
+Labels printed first. pdftotext may print the label column of the whole table before the first
+第二十条 line (`规章 行政规范性文件 行政许可 行政处罚 行政强制 行政事业性收费 | 第二十条第（一）项 …
+0 0 0 69 3 665 | 第二十条第（五）项 … 2293`, pingtan-2021, Chromium). When those labels are
+exactly the blocks' rows in order and no block names a row, rule 1 holds for every block (its
+rows are its item's), with no value pinned to a label.
 """
 
 import re
@@ -153,34 +169,120 @@ def _readings(values, sizes, pinned, height, width) -> list:
     return kept
 
 
+def _keeps_read_cells(order, values, rows, columns, read) -> bool:
+    """The order gives every cell the reader read in the block the value it read."""
+    return all(read[rows[r]][columns[c]] is None or _value(values[index], columns[c]) == read[rows[r]][columns[c]]
+               for index, (r, c) in enumerate(order))
+
+
 def _value(raw, column):
     kind, _, value, unit, _ = raw
     return to_output(value, unit, amount=column in AMOUNT_COLUMNS) if kind == NUMBER else None
 
 
-def _read_block(reading, template, item, block_lines):
-    """Fill the block's null cells when its printed order allows one reading."""
-    result = reading.result
-    content = result["tables"].get(TABLE)
+def _item_rows(item, template):
     defaults = contract.active_disclosure_columns(template)
     rows = [row for row in rules.ITEM_ROWS.get(item, ()) if row in defaults]
-    if not content or not rows:
+    return rows, (defaults[rows[0]] if rows and all(defaults[row] == defaults[rows[0]] for row in rows) else None)
+
+
+def _column_runs(block_lines, own_columns):
+    """[(column, [raw value], {line_no})] of the runs in a block headed by a line naming one
+    column that is not the block's own, and the block's other lines; None when a run is cut
+    (a header with no values after it, text inside the values)."""
+    runs, rest, current = [], [], None
+    for line_no, text in block_lines:
+        parsed = parse_line(text) if text.strip() else ()
+        if not parsed:
+            (current[2] if current else rest).append((line_no, text)) if current is None else None
+            continue
+        cells = [cell for cell in parsed if cell[0] in (NUMBER, BLANK)]
+        label = compact("".join(cell[1] for cell in parsed if cell[0] == TEXT))
+        named = labels.find_active_disclosure_columns(label) if label else []
+        if label and not cells and len(named) == 1 and named[0] not in own_columns \
+                and not labels.find_rows(label, TABLE):
+            if current is not None and not current[1]:
+                return None
+            current = (named[0], [], set())
+            runs.append(current)
+            continue
+        if current is not None and cells and not label:
+            current[1].extend((cell[0], cell[1], cell[2], cell[3], line_no) for cell in cells)
+            current[2].add(line_no)
+            continue
+        if current is not None and not current[1]:
+            return None
+        current = None
+        rest.append((line_no, text))
+    if current is not None and not current[1]:
+        return None
+    return runs, rest
+
+
+def _columns_apart(blocks, template):
+    """{block index: (column, [raw value], {line_no})} and the holding blocks' lines without the
+    runs ({block index: lines}), when every column run finds its block (see the module's text);
+    ({}, {}) otherwise."""
+    apart, trimmed = {}, {}
+    for index, (item, block_lines) in enumerate(blocks):
+        rows, columns = _item_rows(item, template)
+        if columns is None:
+            continue
+        found = _column_runs(block_lines, columns)
+        if found is None:
+            return {}, {}
+        runs, rest = found
+        if not runs:
+            continue
+        targets = []
+        for earlier, (other, other_lines) in enumerate(blocks[:index]):
+            other_rows, other_columns = _item_rows(other, template)
+            if other_columns is None or earlier in apart:
+                continue
+            try:
+                values, _, _, _ = _stream(other_lines, other_rows)
+            except _Abstain:
+                continue
+            header = labels.find_active_disclosure_columns(compact("".join(text for _, text in other_lines)))
+            missing = [column for column in other_columns if column not in header]
+            if len(missing) == 1 and len(values) == len(other_rows) * (len(other_columns) - 1):
+                targets.append((earlier, missing[0], len(other_rows)))
+        if [(column, len(values)) for column, values, _ in runs] != [(column, count) for _, column, count in targets]:
+            return {}, {}
+        for (earlier, _, _), run in zip(targets, runs):
+            apart[earlier] = run
+        trimmed[index] = rest
+    return apart, trimmed
+
+
+def _read_block(reading, template, item, block_lines, apart=None, labels_first=frozenset()):
+    """Fill the block's null cells when its printed order allows one reading. `apart`: (column,
+    [raw value], lines) of its column printed apart (one value per row, in row order)."""
+    result = reading.result
+    content = result["tables"].get(TABLE)
+    rows, columns = _item_rows(item, template)
+    if not content or not rows or columns is None:
         return
     doubted = {w["row"] for w in result["warnings"]
-               if w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value}
+               if w["table"] == TABLE and w["code"] in (WarningCode.AMBIGUOUS_LAYOUT.value, WarningCode.CELL_NOT_FOUND.value)}
     read = content["rows"]
-    if not any(row in doubted and all(value is None for value in read[row].values()) for row in rows):
+    if apart is None and not any((row in doubted or row in labels_first) and all(value is None for value in read[row].values())
+                                 for row in rows):
         return
-    columns = defaults[rows[0]]
-    if any(defaults[row] != columns for row in rows):
+    if apart is not None and not any(read[row][apart[0]] is None for row in rows):
         return
+    all_columns = columns
+    columns = [column for column in columns if apart is None or column != apart[0]]
     try:
         values, sizes, pinned, named = _stream(block_lines, rows)
     except _Abstain:
         return
-    if named != set(rows) or len(values) != len(rows) * len(columns):
+    if named != set(rows) and not (not named and set(rows) <= labels_first):
         return
-    readings = _readings(values, sizes, pinned, len(rows), len(columns))
+    if len(values) != len(rows) * len(columns):
+        return
+    readings = [(name, order) for name, order in _readings(values, sizes, pinned, len(rows), len(columns))
+                if _keeps_read_cells(order, values, rows, columns, read)]
     if not readings:
         return
     agreed, differing = {}, []
@@ -192,10 +294,13 @@ def _read_block(reading, template, item, block_lines):
                 agreed[(row, column)] = values[seen.pop()]
             else:
                 differing.append(f"{row}.{column}")
+        if apart is not None:
+            agreed[(row, apart[0])] = apart[1][r]
+    columns = all_columns
     if any(read[row][column] is not None and (cell not in agreed or _value(agreed[cell], column) != read[row][column])
            for row in rows for column in columns for cell in ((row, column),)):
         return                        # a reading that contradicts a row read with its label: not used
-    shown = " ".join(raw[1] for raw in values)
+    shown = " ".join(raw[1] for raw in values + (apart[1] if apart else []))
     filled_rows = set()
     for (row, column), raw in agreed.items():
         if read[row][column] is not None:
@@ -208,11 +313,13 @@ def _read_block(reading, template, item, block_lines):
         filled_rows.add(row)
     complete = {row for row in filled_rows if all(value is not None or (row, column) in agreed
                                                   for column, value in read[row].items())}
-    lines = {line_no for line_no, _ in block_lines}
+    lines = {line_no for line_no, _ in block_lines} | (apart[2] if apart else set())
     result["warnings"] = [w for w in result["warnings"] if not (
         w["table"] == TABLE and (w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value and w["row"] in complete
                                  or w["code"] == WarningCode.UNASSIGNED_VALUES.value and w["line"] in lines
-                                 and not differing))]
+                                 and not differing
+                                 or w["code"] == WarningCode.UNASSIGNED_VALUES.value and apart and w["line"] in apart[2]
+                                 or w["code"] == WarningCode.CELL_NOT_FOUND.value and read.get(w["row"], {}).get(w["column"]) is not None))]
     if differing:
         names = "; ".join(sorted({name for name, _ in readings}))
         result["warnings"].append(make_warning(
@@ -224,11 +331,54 @@ def _read_block(reading, template, item, block_lines):
 def recover_blocks(reading, template):
     """Read the table-2 blocks that have a row left null for an uncertain layout."""
     region = reading.regions.get(TABLE)
-    if not region or not reading.result["tables"].get(TABLE):
+    tables = reading.result["tables"]
+    if not region or not tables.get(TABLE) and template is None:
         return
-    if not any(w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value
-               for w in reading.result["warnings"]):
+    every = _blocks(region_lines(reading.doc, region))
+    blocks = [(item, block_lines) for item, block_lines in every if item is not None]
+    labels_first = _labels_first(_heading_lines(reading, region) + every, blocks, template)
+    made = not tables.get(TABLE)
+    if made:
+        if not labels_first:
+            return
+        tables[TABLE] = {"line": reading.doc.line_no(region[0]),
+                         "end_line": reading.doc.line_no(max(region[0], region[1] - 1)),
+                         "rows": {row: dict.fromkeys(columns) for row, columns
+                                  in contract.active_disclosure_columns(template).items()}}
+    elif not labels_first and not any(w["table"] == TABLE and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value
+                                      for w in reading.result["warnings"]):
         return
-    for item, block_lines in _blocks(region_lines(reading.doc, region)):
-        if item is not None:
-            _read_block(reading, template, item, block_lines)
+    apart, trimmed = _columns_apart(blocks, template)
+    for index, (item, block_lines) in enumerate(blocks):
+        _read_block(reading, template, item, trimmed.get(index, block_lines), apart.get(index), labels_first)
+    if made and all(value is None for columns in tables[TABLE]["rows"].values() for value in columns.values()):
+        tables[TABLE] = None            # nothing read: the table stays as the reader left it
+    elif labels_first:
+        reading.result["warnings"] = [w for w in reading.result["warnings"] if not (
+            w["table"] == TABLE and w["code"] == WarningCode.UNREADABLE_TABLE.value)]
+
+
+def _heading_lines(reading, region) -> list:
+    """[(None, lines)]: the lines between table 2's section heading and its region (which starts
+    at the first 第二十条), where a label column printed first stands."""
+    first = reading.doc.line_no(region[0])
+    heading = next((section["line"] for section in reading.result.get("sections") or ()
+                    if section.get("kind") == TABLE and section.get("line") and section["line"] < first), None)
+    if heading is None or first - heading > rules.MAX_LABEL_COLUMN_LINES:
+        return []
+    return [(None, [(line_no, text) for line_no, _, text in reading.doc.lines(heading + 1) if line_no < first])]
+
+
+def _labels_first(every, blocks, template) -> frozenset:
+    """The rows whose labels were all printed before the first 第二十条 line, in the order of the
+    blocks' rows (the label column printed first), when no block names a row; else empty."""
+    before = [text for item, block_lines in every if item is None for _, text in block_lines]
+    order = [row for item, _ in blocks for row in _item_rows(item, template)[0]]
+    found = []
+    for text in before:
+        found += labels.find_rows(compact(text), TABLE)
+    if not order or found != order:
+        return frozenset()
+    if any(labels.find_rows(compact(text), TABLE) for _, block_lines in blocks for _, text in block_lines):
+        return frozenset()
+    return frozenset(order)

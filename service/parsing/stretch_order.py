@@ -12,9 +12,18 @@ exactly one value per cell and every identity over the table holds with the rows
 the stretch (every instance whose cells are all known, at least one: rows read by position that
 do not add up stop the reading). A cell is filled when every kept order gives it the same value
 and no value placed there by position disagrees.
+
+The stretch's values are also read *in pieces* (segment_order.segments: runs of values cut
+where text is printed): each row is one or more whole pieces in printed order, and the rows'
+first pieces come in row order (the heads, as segment_order reads them). `27 0 0 2 0 1 |
+（二）部分公开… 5 | 0 0 0 0 0 5 | （三） | 30` is 27 0 0 2 0 1 30 and 5 0 0 0 0 0 5: 予以公开's
+total is printed after 部分公开's values. These readings join the orders above: a cell is
+filled only when all of them agree. A stretch with more pieces than rules.MAX_STRETCH_PIECES,
+or whose pieces can be read in more than rules.MAX_SOLUTIONS ways, is read under the orders
+alone.
 """
 
-from service.parsing import table_order
+from service.parsing import segment_order, table_order
 from service.parsing.codes import WarningCode
 from service.parsing.identities import cell_path, rules_over
 from service.parsing.tables import region_lines
@@ -85,10 +94,68 @@ def read_stretches(reading, table, rows, columns, holds) -> list:
             cells.update({(first + r, c): values[index].value for index, (r, c) in enumerate(order)})
             if holds(cells):
                 kept.append((name, {(first + r, c): values[index] for index, (r, c) in enumerate(order)}))
+        lines = [(line_no, text) for line_no, text in region_lines(reading.doc, region) if low < line_no < high]
+        kept = _with_pieces(kept, segment_order.segments(lines), first, height, len(columns), known, holds)
         if not kept or not _agree(reading, table, rows, columns, first, last, kept):
             continue
         filled += rows[first:last + 1]
     return filled
+
+
+PIECES = "rows in pieces, heads in row order"
+
+
+def _with_pieces(kept, pieces, first, height, width, known, holds) -> list:
+    """`kept` and the readings of the stretch's pieces that hold, each reading once."""
+    found = _piece_readings(pieces, first, height, width, known, holds) if pieces else None
+    if found is None:
+        return kept
+    seen = {tuple(sorted((cell, id(value)) for cell, value in cells.items())) for _, cells in kept}
+    for cells in found:
+        key = tuple(sorted((cell, id(value)) for cell, value in cells.items()))
+        if key not in seen:
+            seen.add(key)
+            kept.append((PIECES, cells))
+    return kept
+
+
+def _piece_readings(pieces, first, height, width, known, holds):
+    """[{(row, column): Value}] of every reading of the pieces as whole pieces per row, the rows'
+    first pieces in row order, under which the identities hold; None when the pieces are too many
+    (or their values do not fill the stretch: []) or the readings more than rules.MAX_SOLUTIONS."""
+    if len(pieces) > rules.MAX_STRETCH_PIECES:
+        return None
+    if sum(len(piece.values) for piece in pieces) != height * width:
+        return []
+    rows = [[] for _ in range(height)]         # the values given to each row so far
+    found = []
+
+    def cells_of(done):
+        cells = dict(known)
+        cells.update({(first + r, c): value.value for r in done for c, value in enumerate(rows[r])})
+        return cells
+
+    def walk(index, started):
+        if index == len(pieces):
+            if started == height and holds(cells_of(range(height))):
+                found.append({(first + r, c): value for r in range(height) for c, value in enumerate(rows[r])})
+                if len(found) > rules.MAX_SOLUTIONS:
+                    raise segment_order.OutOfSteps
+            return
+        piece = pieces[index].values
+        for r in range(min(started + 1, height)):    # a row begun, or the next row's head
+            if len(rows[r]) + len(piece) > width:
+                continue
+            rows[r].extend(piece)
+            if len(rows[r]) < width or holds(cells_of([r])):
+                walk(index + 1, max(started, r + 1))
+            del rows[r][len(rows[r]) - len(piece):]
+
+    try:
+        walk(0, 0)
+    except segment_order.OutOfSteps:
+        return None
+    return found
 
 
 def _agree(reading, table, rows, columns, first, last, kept) -> bool:

@@ -47,9 +47,17 @@ ITEM_ROWS = {
     "九": ("procurement",),
 }
 
+# A label column printed before the first 第二十条 line of table 2 (block_order.py): looked for
+# in at most this many lines under the section's heading.
+MAX_LABEL_COLUMN_LINES = 40
+
 # Stretches of rows between rows read cleanly, read in printed order when the whole table's
 # values fit no order (service/parsing/stretch_order.py): at most this many per table.
 MAX_STRETCHES = 4
+# A stretch's values are also read as whole pieces (runs cut where text is printed) given to its
+# rows, the rows' first pieces in row order; at most this many pieces (for two rows, 2**12
+# assignments at most before the identities prune them).
+MAX_STRETCH_PIECES = 12
 
 # Tables whose only identities are row totals (the review table): a reading of their values in
 # printed order checks the sum of a row's parts, never their order. Where a row's values are

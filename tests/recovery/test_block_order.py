@@ -66,3 +66,66 @@ def test_a_block_printed_turned_rows_as_columns_is_left_null():
     result = parse("规章\t行政规范性文件\n0\t10\n0\t10\n0\t0")
     assert block_of(result) == {"regulations": [None] * 3, "normative_documents": [None] * 3}
     assert result["provenance"] == {}
+
+
+APART_HEAD = "某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n" \
+             "本年制发件数 本年废止件数\n"
+FEES = "第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费 5.5\n"
+
+
+def parse_apart(block, after):
+    return parsing.parse_report(APART_HEAD + block + FEES + after + TAIL)
+
+
+def test_a_column_printed_after_the_last_block_is_read_into_the_block_that_lacks_it():
+    # 现行有效件数 and its two values printed after 行政事业性收费: block (一)'s last column, down
+    result = parse_apart("规章 1 2\n行政规范性文件 3 4\n", "现行有效件数\n7\n9\n")
+    assert block_of(result) == {"regulations": [1, 2, 7], "normative_documents": [3, 4, 9]}
+    assert result["tables"]["active_disclosure"]["rows"]["fees"]["amount"] == 5.5
+    entry = result["provenance"]["tables.active_disclosure.rows.normative_documents.in_force"]
+    assert entry["method"] == "printed_layout" and entry["printed"].endswith("7 9") and entry["identities"] == []
+    assert not any(w["code"] in ("cell_not_found", "unassigned_values") and w["row"] in ROWS + (None,)
+                   for w in result["warnings"] if w["table"] == "active_disclosure")
+
+
+def test_a_column_printed_apart_fills_only_what_the_block_s_orders_agree_on():
+    # the block's own four values each printed apart: rows, columns and a lone value moved all fit
+    # and differ, left null; the column printed apart is filled
+    result = parse_apart("规章\n行政规范性文件\n\n1\n\n2\n\n3\n\n4\n\n", "现行有效件数\n7\n9\n")
+    assert block_of(result) == {"regulations": [None, None, 7], "normative_documents": [None, None, 9]}
+    assert any(w["code"] == "ambiguous_layout" and "orders fit" in w["message"] for w in result["warnings"])
+
+
+def test_a_column_run_that_does_not_fit_its_block_moves_nothing():
+    # three values for a block of two rows: no block lacks such a column, nothing is read from it
+    result = parse_apart("规章 1 2\n行政规范性文件 3 4\n", "现行有效件数\n7\n9\n11\n")
+    assert block_of(result) == {"regulations": [1, 2, None], "normative_documents": [3, 4, None]}
+    assert not any(path.endswith("in_force") for path in result["provenance"])
+
+
+LABELS = "规章\n行政规范性文件\n行政许可\n行政处罚\n行政强制\n行政事业性收费\n"
+BLOCKS = ("第二十条第（一）项\n本年制发件数 本年废止件数 现行有效件数\n0\n\n0\n\n0\n\n69\n\n3\n\n665\n"
+          "第二十条第（五）项\n本年处理决定数量\n2293\n第二十条第（六）项\n本年处理决定数量\n1282\n42\n"
+          "第二十条第（八）项\n本年收费金额（单位：万元）\n24.5\n")
+
+
+def parse_labels_first(labels):
+    return parsing.parse_report("某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                                + labels + BLOCKS + TAIL)
+
+
+def test_a_label_column_printed_before_the_blocks_lets_each_block_be_read_by_its_item():
+    result = parse_labels_first(LABELS)
+    rows = result["tables"]["active_disclosure"]["rows"]
+    assert [rows[row]["decisions"] for row in ("licensing", "penalty", "enforcement")] == [2293, 1282, 42]
+    assert rows["fees"]["amount"] == 24.5
+    # (一)'s six values each printed apart: several orders fit; they agree on its first and last cells only
+    assert block_of(result) == {"regulations": [0, 0, None], "normative_documents": [None, None, 665]}
+    assert result["provenance"]["tables.active_disclosure.rows.enforcement.decisions"]["method"] == "printed_layout"
+    assert not any(w["code"] == "unreadable_table" for w in result["warnings"])
+
+
+def test_a_label_column_in_another_order_than_the_blocks_reads_nothing():
+    result = parse_labels_first("规章\n行政规范性文件\n行政处罚\n行政许可\n行政强制\n行政事业性收费\n")
+    assert result["tables"]["active_disclosure"] is None
+    assert result["provenance"] == {}

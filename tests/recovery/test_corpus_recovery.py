@@ -118,7 +118,9 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
     # from its total left null where they differ (their order is not checked by any identity),
     # 81.9 % and 0; with tables printed in pieces (row heads beside their labels, tails elsewhere)
     # read by cutting their segments, 94.65 % and 0; with the review table's rows chosen by the
-    # figures its narrative states (行政复议351件), 94.68 % and 0 (see README, "Recovered cells").
+    # figures its narrative states (行政复议351件), 94.68 % and 0; with a stretch's values read as
+    # whole pieces per row, a table-2 column printed after the last block and a label column
+    # printed before the first block, 95.78 % and 0 (see README, "Recovered cells").
     # Fails on any regression.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
@@ -128,7 +130,7 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
         right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 3000
     assert wrong == 0
-    assert right / total >= 0.9468
+    assert right / total >= 0.9578
 
 
 def test_tables_printed_in_pieces_are_read_with_every_recovered_cell_right(pdftotext_texts):
