@@ -44,6 +44,17 @@ Labels printed first. pdftotext may print the label column of the whole table be
 0 0 0 69 3 665 | 第二十条第（五）项 … 2293`, pingtan-2021, Chromium). When those labels are
 exactly the blocks' rows in order and no block names a row, rule 1 holds for every block (its
 rows are its item's), with no value pinned to a label.
+
+Labels printed ahead. pdftotext may print the label column of several blocks inside the first of
+them, before that block's values (`行政许可 信息内容 行政处罚 行政强制 | 81 | 第二十条第（六）项 …
+9 0`, putian-cg-2022, Chromium). When a block names its own rows and then exactly the rows of the
+next blocks, in order, and those blocks name none of their own, the first block is read with
+those labels allowed and each later block by its item's rows (no value pinned to a label).
+
+Years that are not cells. A year alone on the line before a page break, in a text where a page
+begins with 年, is the year plain pdftotext moved from that page's first line (`2022` at a page's
+end, `年，我局…` opening another): it is not a cell. A block that has a line beginning with 年 (a
+header `2019年项目数量` printed as `年项目数量 | 2019`) and a year-like value is not read.
 """
 
 import re
@@ -62,6 +73,8 @@ TABLE = "active_disclosure"
 ITEM_RE = re.compile(rules.ITEM_PATTERN)
 AMOUNT_COLUMNS = frozenset({"amount"})
 METHOD = "printed_layout"
+YEAR_RE = re.compile(rules.YEAR_PATTERN)
+PAGE_YEAR_RE = re.compile(r"\f[ \t]*年")
 
 
 class _Abstain(Exception):
@@ -80,14 +93,17 @@ def _blocks(lines) -> list:
     return [(item, block_lines) for item, block_lines in blocks]
 
 
-def _stream(block_lines, rows):
+def _stream(block_lines, rows, ahead=frozenset(), page_years=False):
     """(values, group sizes, pinned, named): the block's values in printed order as
     (kind, text, value, unit, line), the sizes of the groups printed together, {index: (row
-    index, column index or None)} for values on a label's line, and the rows named."""
+    index, column index or None)} for values on a label's line, and the rows named. `ahead`:
+    later blocks' rows whose labels this block may print (their label column printed here);
+    `page_years`: a year alone before a page break is the text's, not a cell (see _page_year)."""
     values, sizes, pinned, named = [], [], {}, set()
     foreign = False                   # another item's label seen: no value may follow it
     open_group = False
-    for line_no, text in block_lines:
+    cut_year = any(text.strip().startswith("年") for _, text in block_lines)
+    for index, (line_no, text) in enumerate(block_lines):
         parsed = parse_line(text) if text.strip() else ()
         if any(cell[0] == GARBLED for cell in parsed):
             raise _Abstain
@@ -95,10 +111,15 @@ def _stream(block_lines, rows):
         label = compact("".join(cell[1] for cell in parsed if cell[0] == TEXT))
         found = labels.find_rows(label, TABLE) if label else []
         own = [row for row in found if row in rows]
-        foreign = foreign or len(own) < len(found)
+        foreign = foreign or any(row not in rows and row not in ahead for row in found)
         named.update(own)
-        if cells and foreign:
+        if cells and (foreign or len(own) < len(found)):
             raise _Abstain
+        if cells and not label and any(_year_like(cell) for cell in cells):
+            if cut_year:
+                raise _Abstain        # "年项目数量 | 2019": the year of a label printed apart
+            if page_years and len(cells) == 1 and _page_end(block_lines, index):
+                continue              # a year moved from a page's first line (see _page_year)
         if not cells or label:
             open_group = False
         if not cells:
@@ -126,6 +147,25 @@ def _stream(block_lines, rows):
             sizes.append(len(cells))
             open_group = True
     return values, sizes, pinned, named
+
+
+def _year_like(cell) -> bool:
+    return cell[0] == NUMBER and YEAR_RE.fullmatch(cell[1]) is not None
+
+
+def _page_end(block_lines, index) -> bool:
+    """The line after `index` that is not blank begins a page (a form feed)."""
+    for _, text in block_lines[index + 1:]:
+        if text.strip(" \t"):
+            return text.lstrip(" \t").startswith("\f")
+    return False
+
+
+def _page_year(doc) -> bool:
+    """A page of the text begins with 年: plain pdftotext printed the digits of that year apart
+    (`年，我局…` opens the page, `2022` stands alone at the end of another, inside table 2), so a
+    year alone on the line before a page break is that text's, not a cell."""
+    return PAGE_YEAR_RE.search(doc.norm) is not None
 
 
 def _rectangles(order, sizes) -> bool:
@@ -255,9 +295,12 @@ def _columns_apart(blocks, template):
     return apart, trimmed
 
 
-def _read_block(reading, template, item, block_lines, apart=None, labels_first=frozenset()):
+def _read_block(reading, template, item, block_lines, apart=None, labels_first=frozenset(), ahead=frozenset(),
+                page_years=False):
     """Fill the block's null cells when its printed order allows one reading. `apart`: (column,
-    [raw value], lines) of its column printed apart (one value per row, in row order)."""
+    [raw value], lines) of its column printed apart (one value per row, in row order);
+    `labels_first`: rows whose labels were printed elsewhere; `ahead`: later blocks' rows whose
+    labels this block prints."""
     result = reading.result
     content = result["tables"].get(TABLE)
     rows, columns = _item_rows(item, template)
@@ -274,7 +317,7 @@ def _read_block(reading, template, item, block_lines, apart=None, labels_first=f
     all_columns = columns
     columns = [column for column in columns if apart is None or column != apart[0]]
     try:
-        values, sizes, pinned, named = _stream(block_lines, rows)
+        values, sizes, pinned, named = _stream(block_lines, rows, ahead, page_years)
     except _Abstain:
         return
     if named != set(rows) and not (not named and set(rows) <= labels_first):
@@ -349,8 +392,11 @@ def recover_blocks(reading, template):
                                       for w in reading.result["warnings"]):
         return
     apart, trimmed = _columns_apart(blocks, template)
+    ahead, elsewhere = _labels_ahead(blocks, template)
+    page_years = _page_year(reading.doc)
     for index, (item, block_lines) in enumerate(blocks):
-        _read_block(reading, template, item, trimmed.get(index, block_lines), apart.get(index), labels_first)
+        _read_block(reading, template, item, trimmed.get(index, block_lines), apart.get(index),
+                    labels_first | elsewhere, ahead.get(index, frozenset()), page_years)
     if made and all(value is None for columns in tables[TABLE]["rows"].values() for value in columns.values()):
         tables[TABLE] = None            # nothing read: the table stays as the reader left it
     elif labels_first:
@@ -382,3 +428,31 @@ def _labels_first(every, blocks, template) -> frozenset:
     if any(labels.find_rows(compact(text), TABLE) for _, block_lines in blocks for _, text in block_lines):
         return frozenset()
     return frozenset(order)
+
+
+def _labels_ahead(blocks, template):
+    """({block index: rows}, rows): blocks that print, after their own rows' labels, the labels
+    of the next blocks' rows (a label column spanning several blocks, printed in the first:
+    `行政许可 信息内容 行政处罚 行政强制 | 81 | 第二十条第（六）项 … 9 0`, Chromium), and the rows
+    of those later blocks, which name none of their own rows. Every named row in such a block must
+    be its own rows then the later blocks' rows, in order; anything else gives nothing."""
+    named = [[row for _, text in block_lines for row in labels.find_rows(compact(text), TABLE)]
+             for _, block_lines in blocks]
+    rows = [_item_rows(item, template)[0] for item, _ in blocks]
+    ahead, elsewhere = {}, set()
+    for index, found in enumerate(named):
+        own = list(rows[index])
+        if not own or found[:len(own)] != own or len(found) == len(own):
+            continue
+        rest, later = found[len(own):], index + 1
+        covered = []
+        while rest and later < len(blocks) and rows[later] and rest[:len(rows[later])] == list(rows[later]) \
+                and not named[later]:
+            covered += rows[later]
+            rest = rest[len(rows[later]):]
+            later += 1
+        if rest:
+            continue
+        ahead[index] = frozenset(covered)
+        elsewhere.update(covered)
+    return ahead, frozenset(elsewhere)

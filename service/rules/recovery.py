@@ -47,6 +47,11 @@ ITEM_ROWS = {
     "九": ("procurement",),
 }
 
+# A year printed apart from its text (`2019 | 年项目数量`, or a page's first `2022年` whose digits
+# plain pdftotext moved to the end of another page): a value of this form near such text is the
+# text's year, not a cell (block_order.py).
+YEAR_PATTERN = r"(?:19[5-9]|20\d)\d"
+
 # A label column printed before the first 第二十条 line of table 2 (block_order.py): looked for
 # in at most this many lines under the section's heading.
 MAX_LABEL_COLUMN_LINES = 40

@@ -129,3 +129,66 @@ def test_a_label_column_in_another_order_than_the_blocks_reads_nothing():
     result = parse_labels_first("规章\n行政规范性文件\n行政处罚\n行政许可\n行政强制\n行政事业性收费\n")
     assert result["tables"]["active_disclosure"] is None
     assert result["provenance"] == {}
+
+
+AHEAD_HEAD = "某某区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n\n\f年，我局扎实推进政府信息公开工作。\n" \
+             "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数 本年废止件数 现行有效件数\n" \
+             "规章 0 0 0\n行政规范性文件 3 15 9\n"
+
+
+def parse_ahead(five, six):
+    return parsing.parse_report(AHEAD_HEAD + "第二十条第（五）项\n信息内容\n本年处理决定数量\n" + five
+                                + "第二十条第（六）项\n本年处理决定数量\n" + six
+                                + "第二十条第（八）项\n本年收费金额（单位：万元）\n信息内容\n行政事业性收费 7.5\n" + TAIL)
+
+
+def decisions(result):
+    rows = result["tables"]["active_disclosure"]["rows"]
+    return [rows[row]["decisions"] for row in ("licensing", "penalty", "enforcement")]
+
+
+def test_a_label_column_spanning_blocks_printed_in_the_first_reads_each_block_by_its_item():
+    # plain pdftotext of a Chromium page (putian-cg-2022): (五)'s label, then (六)'s labels, then
+    # (五)'s value; (六) prints its values with no label. The 2022 alone before the page break is
+    # the year of the page that begins with 年, not a cell.
+    result = parse_ahead("2022\n\n\f行政许可\n信息内容\n行政处罚\n行政强制\n\n81\n\n", "9\n0\n\n")
+    assert decisions(result) == [81, 9, 0]
+    entry = result["provenance"]["tables.active_disclosure.rows.licensing.decisions"]
+    assert entry["method"] == "printed_layout" and entry["printed"] == "81" and entry["readings"] == 1
+    assert result["provenance"]["tables.active_disclosure.rows.penalty.decisions"]["printed"] == "9 0"
+
+
+def test_a_year_not_at_a_page_break_is_a_value_and_the_block_does_not_fit():
+    # the same 2022 with no page break after it: two values for one cell, (五) is left null
+    result = parse_ahead("2022\n\n行政许可\n信息内容\n行政处罚\n行政强制\n\n81\n\n", "9\n0\n\n")
+    assert decisions(result) == [None, 9, 0]
+    assert "tables.active_disclosure.rows.licensing.decisions" not in result["provenance"]
+
+
+def test_labels_ahead_in_another_order_than_the_later_block_read_nothing_there():
+    # (六)'s labels printed in another order than its rows: neither block is read
+    result = parse_ahead("\f行政许可\n信息内容\n行政强制\n行政处罚\n\n81\n\n", "9\n0\n\n")
+    assert decisions(result) == [None, None, None]
+    assert not any(".licensing." in path or ".penalty." in path for path in result["provenance"])
+
+
+def test_a_year_beside_a_label_cut_from_it_is_never_a_cell():
+    # `年项目数量 | 2019`: the year of the header printed apart; the block is not read
+    result = parse_ahead("行政许可\n信息内容\n行政处罚\n行政强制\n\n81\n\n", "年项目数量\n\n2019\n\n0\n\n")
+    assert decisions(result)[1:] == [None, None]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 99999), min_size=3, max_size=3), st.integers(1990, 2100), st.booleans())
+def test_labels_ahead_fill_only_the_printed_values(values, year, page_break):
+    # every filled cell is the value printed for it; a year before a page break is never a cell
+    licensing, penalty, enforcement = values
+    brk = "\f" if page_break else ""
+    result = parse_ahead(f"{year}\n\n{brk}行政许可\n信息内容\n行政处罚\n行政强制\n\n{licensing}\n\n",
+                         f"{penalty}\n{enforcement}\n\n")
+    got = decisions(result)
+    assert got[1:] == [penalty, enforcement]
+    assert got[0] in ((licensing,) if page_break else (None,))

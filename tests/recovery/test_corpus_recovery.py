@@ -120,7 +120,9 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
     # read by cutting their segments, 94.65 % and 0; with the review table's rows chosen by the
     # figures its narrative states (行政复议351件), 94.68 % and 0; with a stretch's values read as
     # whole pieces per row, a table-2 column printed after the last block and a label column
-    # printed before the first block, 95.78 % and 0 (see README, "Recovered cells").
+    # printed before the first block, 95.78 % and 0; with a table-2 label column spanning several
+    # blocks printed in the first of them and a year moved to a page's end not taken for a cell,
+    # 95.88 % and 0 (see README, "Recovered cells").
     # Fails on any regression.
     right = total = wrong = 0
     for pdf, text in pdftotext_texts.items():
@@ -130,7 +132,7 @@ def test_plain_pdftotext_text_gives_no_more_wrong_numbers_than_measured(pdftotex
         right, total, wrong = right + r, total + t, wrong + len(w)
     assert total > 3000
     assert wrong == 0
-    assert right / total >= 0.9578
+    assert right / total >= 0.9587
 
 
 def test_tables_printed_in_pieces_are_read_with_every_recovered_cell_right(pdftotext_texts):
@@ -194,14 +196,20 @@ def test_table_2_rows_whose_labels_follow_their_values_are_read(pdftotext_texts)
         "issued": None, "repealed": None, "in_force": None}
 
 
-def test_a_table_2_block_with_values_left_over_is_left_null(pdftotext_texts):
-    # "2022 行政许可 信息内容 行政处罚 行政强制 81": three labels, two values, one after them all
+def test_a_table_2_block_with_values_left_over_is_left_null_by_the_reader(pdftotext_texts):
+    # "2022 行政许可 信息内容 行政处罚 行政强制 81": three labels, two values, one after them all;
+    # the reader pairs nothing. Recovery reads it (block_order.py): (六)'s labels printed ahead in
+    # (五), and 2022 is the year of a page that begins with 年, moved to this page's end
+    text = pdftotext_texts[CORPUS / "putian-cg-2022" / "source.chromium.pdf"]
+    read = parsing.report.read_report(text).result
+    for row in ("licensing", "penalty", "enforcement"):
+        assert read["tables"]["active_disclosure"]["rows"][row] == {"decisions": None}
+        assert any(w["code"] == "ambiguous_layout" and w["row"] == row for w in read["warnings"])
     result = _pdftotext(pdftotext_texts, "putian-cg-2022", "source.chromium.pdf")
     rows = result["tables"]["active_disclosure"]["rows"]
-    for row in ("licensing", "penalty", "enforcement"):
-        assert rows[row] == {"decisions": None}
-        assert any(w["code"] == "ambiguous_layout" and w["row"] == row for w in result["warnings"])
-    assert "tables.active_disclosure.rows.enforcement.decisions" not in result["provenance"]
+    assert [rows[row]["decisions"] for row in ("licensing", "penalty", "enforcement")] == [81, 9, 0]
+    assert result["provenance"]["tables.active_disclosure.rows.enforcement.decisions"]["method"] == "printed_layout"
+    assert not any(w["code"] == "ambiguous_layout" and w["table"] == "active_disclosure" for w in result["warnings"])
 
 
 def test_a_row_whose_label_sits_between_two_runs_of_values_is_left_null(pdftotext_texts):
