@@ -743,6 +743,12 @@ def _recover_order(reading, template):
                 reading, table, _row_variants(table, template)[0], _columns(table, None, template),
                 _clean_cells(reading, table))
             method = "segment_order"
+        if not solutions and table in rules.ROW_TOTALS_ONLY:
+            rows = _row_variants(table, template)[0]
+            columns = _columns(table, None, template)
+            solutions, method = stretch_order.labelled_pieces(
+                reading, table, rows, columns, lambda cells, rows=rows, columns=columns:
+                _identities_hold(table, rows, columns, cells)), "table_order"
         if not _apply_order(reading, table, template, solutions, method, figures):
             _read_stretches(reading, table, template)
             failing = _failing(reading, table)

@@ -23,9 +23,10 @@ or whose pieces can be read in more than rules.MAX_SOLUTIONS ways, is read under
 alone.
 """
 
-from service.parsing import segment_order, table_order
+from service.parsing import labels, segment_order, table_order
 from service.parsing.codes import WarningCode
 from service.parsing.identities import cell_path, rules_over
+from service.parsing.normalize import compact
 from service.parsing.tables import region_lines
 from service.rules import recovery as rules
 
@@ -187,3 +188,60 @@ def _agree(reading, table, rows, columns, first, last, kept) -> bool:
         w["row"] in stretch and w["code"] in STALE_ROW_CODES
         or w["row"] is None and w["code"] == WarningCode.UNASSIGNED_VALUES.value and min(lines) <= (w["line"] or 0) <= max(lines)))]
     return True
+
+
+LABELLED = "rows in pieces under their labels, a lone value moved"
+
+
+def labelled_pieces(reading, table, rows, columns, holds) -> list:
+    """[(rows, LABELLED, {(row, column): Value})]: the readings of a whole table printed in pieces
+    (segment_order.segments) as whole pieces per row, the rows' first pieces in row order, where
+    at most one value of one piece was printed inside it from another row (wkhtmltopdf's
+    putian-city-2019: `3 8 0 1 | … 总 计 | 12 | … | 0 1 0 1 | 复议后起诉 … | 1 0 0 0 2 1`, the 2 is
+    未经复议直接起诉's total printed among 复议后起诉's values), kept only when every identity holds
+    and each row's first value is printed after its row's label and before the next row's label
+    (each label printed once). For a table whose identities are row totals only, the labels are
+    what ties a row's values to its row: huaian-2024 prints 复议后起诉's values before
+    未经复议直接起诉's, after the label 复议后起诉, and is read this way by nothing. [] when no
+    reading or the pieces are too many to read (rules.MAX_STRETCH_PIECES, rules.MAX_SOLUTIONS)."""
+    region = reading.regions.get(table)
+    if not region:
+        return []
+    lines = region_lines(reading.doc, region)
+    pieces = segment_order.segments(lines)
+    if not pieces or len(pieces) > rules.MAX_STRETCH_PIECES:
+        return []
+    label_at = {}
+    for line_no, text in lines:
+        for row in labels.find_rows(compact(text), table):
+            label_at.setdefault(row, []).append(line_no)
+    if any(len(label_at.get(row, ())) != 1 for row in rows):
+        return []
+    bounds = [(label_at[row][0], label_at[rows[r + 1]][0] if r + 1 < len(rows) else float("inf"))
+              for r, row in enumerate(rows)]
+    height, width = len(rows), len(columns)
+    known = {(r, c): None for r in range(height) for c in range(width)}
+    variants = [pieces]
+    for index, piece in enumerate(pieces):
+        values = piece.values
+        for at in range(len(values)):
+            cut = [segment_order.Segment(part, (0,) * len(part), False)
+                   for part in (values[:at], values[at:at + 1], values[at + 1:]) if part]
+            variants.append(pieces[:index] + cut + pieces[index + 1:])
+    found, seen = [], set()
+    for variant in variants:
+        if len(variant) > rules.MAX_STRETCH_PIECES + 2:
+            return []
+        readings = _piece_readings(variant, 0, height, width, known, holds)
+        if readings is None:
+            return []
+        for cells in readings:
+            if not all(low < cells[(r, 0)].line < high for r, (low, high) in enumerate(bounds)):
+                continue
+            key = tuple(sorted((cell, id(value)) for cell, value in cells.items()))
+            if key not in seen:
+                seen.add(key)
+                found.append((list(rows), LABELLED, cells))
+                if len(found) > rules.MAX_SOLUTIONS:
+                    return []
+    return found
