@@ -194,8 +194,34 @@ def unordered_parts(doc, rows, columns, agreed) -> list:
             continue
         first, last = min(cell.line for cell in cells), max(cell.line for cell in cells)
         between = (text for line_no, _, text in doc.lines(first + 1) if line_no < last) if last > first + 1 else ()
-        if any(cell[0] == TEXT and CJK_RE.search(cell[1]) for text in between for cell in parse_line(text)):
+        if any(cell[0] == TEXT and CJK_RE.search(cell[1]) for text in between for cell in parse_line(text)) \
+                and not _titled_across(doc, [agreed[(row, column)] for column in parts if (row, column) in agreed], parts):
             for column in parts:
                 agreed.pop((row, column), None)
             dropped.append(row)
     return dropped
+
+
+def _titled_across(doc, values, parts) -> bool:
+    """The row's parts are printed one after another in column order, with nothing between them,
+    right after the part columns' titles printed across the columns (one character of each title
+    in turn, rules.REVIEW_PART_TITLES): the converter read that band left to right."""
+    titles = [rules.REVIEW_PART_TITLES.get(column) for column in parts]
+    if len(values) != len(parts) or None in titles or len({len(title) for title in titles}) != 1:
+        return False
+    lines = [value.line for value in values]
+    if lines != sorted(set(lines)):
+        return False
+    texts = {line_no: text for line_no, _, text in doc.lines(max(1, lines[0] - rules.MAX_TITLE_LINES)) if line_no <= lines[-1]}
+    if any(cell[0] == TEXT for line_no in range(lines[0], lines[-1] + 1) for cell in parse_line(texts.get(line_no, ""))):
+        return False
+    across = "".join(title[at] for at in range(len(titles[0])) for title in titles)
+    before = []
+    for line_no in range(lines[0] - 1, lines[0] - rules.MAX_TITLE_LINES - 1, -1):
+        parsed = parse_line(texts.get(line_no, "")) if texts.get(line_no, "").strip() else ()
+        if any(cell[0] != TEXT for cell in parsed):
+            break
+        before[:0] = [char for cell in parsed for char in cell[1] if CJK_RE.match(char)]
+        if len(before) >= len(across):
+            break
+    return "".join(before).endswith(across)

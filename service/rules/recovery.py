@@ -70,6 +70,14 @@ MAX_STRETCH_PIECES = 12
 # doubt: its parts are kept only when they are all equal (table_order.unordered_parts).
 ROW_TOTALS_ONLY = ("reviews_and_lawsuits",)
 
+# The review table's part columns, their titles in the template's words. A row's parts printed
+# apart from its total are kept in printed order when the text right before them is these titles
+# printed across the columns, one character of each title in turn (`结 结 其 尚 果 果 他 未 维 纠
+# 结 审 持 正 果 结`, wkhtmltopdf): the converter read that band left to right, and its values too
+# (table_order.unordered_parts).
+REVIEW_PART_TITLES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
+MAX_TITLE_LINES = 40                    # lines looked back for the titles
+
 # Tables printed as row heads beside their labels and row tails elsewhere
 # (service/parsing/segment_order.py): steps of the search over the cuts of their segments.
 MAX_SEGMENT_STEPS = 3_000

@@ -80,3 +80,44 @@ def test_cells_every_reading_agrees_on_are_the_printed_values(parts, moved, at):
             seen = {reading[r][c] for reading in found}
             if len(seen) == 1:
                 assert seen == {table[r][c]}
+
+
+from service.parsing import table_order  # noqa: E402
+from service.parsing.table_order import Value  # noqa: E402
+
+PARTS = ["upheld", "corrected", "other", "pending"]
+ACROSS = "结\n结\n其\n尚\n果\n果\n他\n未\n维\n纠\n结\n审\n持\n正\n果\n结\n"
+TURNED = "结 结\n其\n尚\n果 果\n维 纠\n他\n结\n未\n审\n持 正\n果\n结\n"     # LibreOffice's pingtan-2021
+
+
+def parts_after(header, values, between="未经复议直接起诉\n总\n计\n", total=None):
+    """{(row, column): Value} of one review row printed as header, parts, text, total; the doc."""
+    text = "行政复议\n" + header + lines(*values) + "\n" + between + str(total if total is not None else sum(values))
+    doc = prepare(text)
+    first = 2 + header.count("\n")
+    agreed = {("review", column): Value(value, str(value), first + index) for index, (column, value)
+              in enumerate(zip(PARTS, values))}
+    agreed[("review", "total")] = Value(sum(values), str(sum(values)), first + len(values) + between.count("\n"))
+    return doc, agreed
+
+
+def test_parts_after_their_titles_printed_across_the_columns_are_kept():
+    doc, agreed = parts_after(ACROSS, [3, 8, 0, 1])
+    assert table_order.unordered_parts(doc, ["review"], PARTS + ["total"], agreed) == []
+    assert [agreed[("review", column)].value for column in PARTS] == [3, 8, 0, 1]
+
+
+def test_parts_after_titles_printed_otherwise_are_left_null():
+    # LibreOffice prints the titles column by column in pieces, and the parts 1 2 0 0 for 1 0 2 0
+    doc, agreed = parts_after(TURNED, [1, 2, 0, 0])
+    assert table_order.unordered_parts(doc, ["review"], PARTS + ["total"], agreed) == ["review"]
+    assert ("review", "upheld") not in agreed and agreed[("review", "total")].value == 3
+
+
+def test_parts_with_text_among_them_are_left_null_even_under_their_titles():
+    text = "行政复议\n" + ACROSS + "3\n8\n说明\n0\n1\n总计\n12"
+    doc = prepare(text)
+    agreed = {("review", column): Value(value, str(value), line) for column, value, line
+              in zip(PARTS, [3, 8, 0, 1], [18, 19, 21, 22])}
+    agreed[("review", "total")] = Value(12, "12", 24)
+    assert table_order.unordered_parts(doc, ["review"], PARTS + ["total"], agreed) == ["review"]
