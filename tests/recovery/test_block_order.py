@@ -182,7 +182,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(0, 99999), min_size=3, max_size=3), st.integers(1990, 2100), st.booleans())
+@given(st.lists(st.integers(0, 99999), min_size=3, max_size=3), st.integers(1950, 2099), st.booleans())
 def test_labels_ahead_fill_only_the_printed_values(values, year, page_break):
     # every filled cell is the value printed for it; a year before a page break is never a cell
     licensing, penalty, enforcement = values
@@ -192,3 +192,15 @@ def test_labels_ahead_fill_only_the_printed_values(values, year, page_break):
     got = decisions(result)
     assert got[1:] == [penalty, enforcement]
     assert got[0] in ((licensing,) if page_break else (None,))
+
+
+def test_labels_ahead_with_two_orders_fill_only_what_the_orders_agree_on():
+    # (一) prints its labels and (五)'s, then its six values each apart: rows and columns both fit
+    # and differ (first and last cells agreed); (五), naming no row of its own, is read by its item
+    text = ("某某区人民政府2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n"
+            "本年制发件数 本年废止件数 现行有效件数\n规章\n行政规范性文件\n信息内容\n行政许可\n\n1\n\n2\n\n3\n\n4\n\n5\n\n6\n"
+            "第二十条第（五）项\n本年处理决定数量\n81\n" + TAIL)
+    result = parsing.parse_report(text)
+    assert block_of(result) == {"regulations": [1, None, None], "normative_documents": [None, None, 6]}
+    assert result["tables"]["active_disclosure"]["rows"]["licensing"]["decisions"] == 81
+    assert any(w["code"] == "ambiguous_layout" and "orders fit" in w["message"] for w in result["warnings"])
