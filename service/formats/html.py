@@ -28,6 +28,8 @@ import re
 from lxml import etree
 
 from service.formats import FormatError, Limits
+from service.formats import html_stream
+from service.formats.html_stream import BLOCKS
 from service.formats.text import decode_text
 
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.I)
@@ -36,9 +38,6 @@ CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
 DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
            "select", "textarea", "svg", "object", "embed", "template"}
-BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-          "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "tbody", "thead", "tfoot", "caption",
-          "main", "aside", "address", "figure", "figcaption"}
 ARTICLE_SHARE = 0.85          # the article holds at least this share of the page's text
 HINTED_SHARE = 0.5            # … or half of it, when its class or id names it as the content
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
@@ -59,6 +58,8 @@ CLASS_VALUES = etree.XPath("//@class")
 # page has been decoded already and lxml refuses a decoded text that declares an encoding.
 XML_DECLARATION_RE = re.compile(r"\A\s*<\?xml\b[^<>]{0,200}\?>")
 FEED_CHUNK = 64 * 1024
+# A character reference that may stand for a character of U+E000..U+EFFF (57344..61439), or more.
+PRIVATE_USE_REFERENCE_RE = re.compile(rb"&#(?:[xX]0*[eE][0-9a-fA-F]{3}|0*(?:5[7-9]|6[01])[0-9]{3})")
 ELEMENTS_PER_LT = 8           # elements libxml2 may build for each "<" of a page (see _within_caps)
 ATTRIBUTE_SEPARATORS = b" \t\n\r\x0c/\"'"
 MAX_ATTRIBUTES_PER_ELEMENT = 1000
@@ -313,25 +314,33 @@ class Walk:
 
 
 def _article(walk):
-    """The record of the deepest element named like an article body (TRS_Editor, content,
-    article …) that holds at least half of the page's text; else of the smallest holding nearly
-    all of it; else of the body (the last record)."""
+    """The record of the article (_choose) among the walk's records; the body's (the last
+    record) when the page has no Chinese text."""
     body = walk.records[-1]
     total = body[2]
     if not total:
         return body
+    candidates = sorted(record for record in walk.records if record[2] / total >= HINTED_SHARE)
+    return _choose([(record[2], record[5], record) for record in candidates], total, body)
+
+
+def _choose(candidates, total: int, body):
+    """Of the candidates, (Chinese characters, element, item) in document order for every element
+    holding at least HINTED_SHARE of the page's `total`, the item of the deepest element named
+    like an article body (TRS_Editor, content, article …); else of the smallest holding nearly
+    all of the text; else `body`."""
     hinted, best = None, body
-    for record in sorted(record for record in walk.records if record[2] / total >= HINTED_SHARE):
-        element, share = record[5], record[2] / total    # document order: later ones are deeper
+    for characters, element, item in candidates:
+        share = characters / total      # document order: later ones are deeper
         if share >= HINTED_SHARE and CONTENT_HINT_RE.search(f"{element.get('class', '')} {element.get('id', '')}"):
-            hinted = record
-        if share >= ARTICLE_SHARE and record[6] not in ("tr", "td", "th", "tbody"):
-            best = record
+            hinted = item
+        if share >= ARTICLE_SHARE and element.tag not in ("tr", "td", "th", "tbody"):
+            best = item
     return hinted if hinted is not None else best
 
 
-def _span(cell, name) -> int:
-    value = cell.get(name)
+def _span(value) -> int:
+    """A colspan or rowspan value (None when the attribute is absent) as a number of cells."""
     if value is None:
         return 1
     try:
@@ -342,7 +351,23 @@ def _span(cell, name) -> int:
 
 
 def _table_rows(walk, table: int) -> list:
-    """The table's rows (not those of nested tables) as lists of cell texts on a grid.
+    """The table's rows (not those of nested tables) as lists of cell texts on a grid (_grid)."""
+    rows = []
+    for row in walk.rows[table]:
+        cells = []
+        for cell, first, end in walk.cells.get(row, ()):
+            # str.split() without arguments splits at what SPACE_RE matches (\s is str.isspace,
+            # which holds for U+00A0 and U+3000): the same as SPACE_RE.sub(" ", …).strip().
+            text = " ".join("".join(walk.pieces[first:end]).split()).replace("|", "｜")
+            colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
+            cells.append(text if colspan is None and rowspan is None else ((colspan, rowspan), text))
+        rows.append(cells)
+    return _grid(rows)
+
+
+def _grid(rows: list) -> list:
+    """Rows of cells, each its text or ((colspan, rowspan), text) when it has either attribute,
+    as lists of cell texts on a grid.
 
     A row-spanning label repeats on each row it covers (a row-spanning number does not: it
     counts once). A column-spanning cell leaves empty filler cells after it, which keep header
@@ -351,40 +376,52 @@ def _table_rows(walk, table: int) -> list:
     inside it joined without separators, its white space made single spaces."""
     grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
     cells_written = 0
-    for row in walk.rows[table]:
-        line, column, numbers = [], 0, False     # line: (text, filler?)
-        queue = walk.cells.get(row, ())
-        next_cell = 0
+    for queue in rows:
+        if not pending and all(type(cell) is str for cell in queue):    # no span above or here: no filler
+            line = list(queue)
+            cells_written += len(line)
+            if cells_written > MAX_GRID_CELLS:
+                break
+            grid.append(line)
+            continue
+        line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
         while next_cell < len(queue) or column in pending:
             if column in pending:
                 text, left = pending[column]
-                line.append((text, not text))
+                line.append(text or None)
                 if left > 1:
                     pending[column] = (text, left - 1)
                 else:
                     del pending[column]
                 column += 1
                 continue
-            cell, first, end = queue[next_cell]
+            cell = queue[next_cell]
             next_cell += 1
-            # str.split() without arguments splits at what SPACE_RE matches (\s is str.isspace,
-            # which holds for U+00A0 and U+3000): the same as SPACE_RE.sub(" ", …).strip().
-            text = " ".join("".join(walk.pieces[first:end]).split()).replace("|", "｜")
-            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
-            number = NUMBER_RE.match(text) is not None
-            numbers = numbers or number
-            line.append((text, False))
+            if type(cell) is str:
+                line.append(cell)
+                written.append(cell)
+                column += 1
+                continue
+            (colspan, rowspan), text = cell
+            width, height = _span(colspan), _span(rowspan)
+            line.append(text)
+            written.append(text)
             if height > 1:
-                pending[column] = ("" if number else text, height - 1)
+                pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
             for offset in range(1, width):
-                line.append(("", True))
+                line.append(None)
                 if height > 1:
                     pending[column + offset] = ("", height - 1)
             column += width
         cells_written += len(line)
         if cells_written > MAX_GRID_CELLS:
             break
-        grid.append([text for text, filler in line if not filler] if numbers else [text for text, _ in line])
+        if None not in line:
+            grid.append(line)
+        elif any(NUMBER_RE.match(text) for text in written):    # a row of numbers: no fillers
+            grid.append([text for text in line if text is not None])
+        else:
+            grid.append([text or "" for text in line])
     return grid
 
 
@@ -393,14 +430,14 @@ def _lines(walk, article) -> list:
     lines = []
     order, size, _, position, end, element, tag = article
     if tag == "table":
-        _add_table(walk, order, lines)
+        _add_grid(_table_rows(walk, order), lines)
         _add_text(lines, element.tail or "")
         return lines
     inside = 0                            # the tables inside the article, nested ones aside
     for table in sorted(table for table in walk.tables if order < table[0] < order + size):
         if table[0] >= inside:
             _add_flow(walk, position, table[3], lines)
-            _add_table(walk, table[0], lines)
+            _add_grid(_table_rows(walk, table[0]), lines)
             position, inside = table[4], table[0] + table[1]   # its tail follows
     _add_flow(walk, position, end, lines)
     return lines
@@ -421,10 +458,49 @@ def _add_text(lines: list, text: str):
         lines.append(text)
 
 
-def _add_table(walk, table: int, lines: list):
-    for row in _table_rows(walk, table):
+def _add_grid(grid: list, lines: list):
+    for row in grid:
         if any(cell.strip() for cell in row):
             lines.append("| " + " | ".join(row) + " |")
+
+
+def _lines_from_stream(root, utf8: bytes, text_read: bytes):
+    """The article's lines (as _lines(walk, _article(walk)) gives them) from the marked text
+    libxslt writes of `root` (html_stream); None when the page is not read that way: when a
+    character of U+E000..U+EFFF (those of the marks) may be in its text or attribute values,
+    written in UTF-8 or as a character reference."""
+    if b"\xee" in text_read or b"\xee" in utf8:
+        return None
+    reference = utf8.find(b"&#")
+    while reference >= 0:
+        if PRIVATE_USE_REFERENCE_RE.match(utf8, reference):
+            return None
+        reference = utf8.find(b"&#", reference + 2)
+    stream = html_stream.stream_of(root)
+    if stream is None:
+        return None
+    start, element = 0, root
+    if stream.total:
+        candidates = stream.candidates(HINTED_SHARE)
+        if candidates is None:
+            return None
+        start, element = _choose([(characters, element, (start, element))
+                                  for start, characters, element in candidates], stream.total, (0, root))
+    pieces = html_stream.split_tables(stream.region(start))
+    if pieces is None:
+        return None
+    lines = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            rows = html_stream.table_rows(piece)
+            if rows is None:
+                return None
+            _add_grid(_grid(rows), lines)
+        else:     # " ".join(text.split()) is SPACE_RE.sub(" ", text).strip(), as _add_text does
+            lines += filter(None, [" ".join(text.split()) for text in html_stream.flow_text(piece).split(html_stream.BREAK)])
+    if element.tag == "table":
+        _add_text(lines, element.tail or "")
+    return lines
 
 
 def _without_comments(text: str) -> str:
@@ -453,16 +529,17 @@ def _check_complete(text: str, utf8: bytes, root):
     those read fall short of half of both bounds."""
     text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
     if sum(map(text_read.count, CJK_UTF8_STARTS[:5])) >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
-        return                          # U+5000..U+9FFF read (fewer passes) already reach half the bound
+        return text_read                # U+5000..U+9FFF read (fewer passes) already reach half the bound
     read = _cjk_count_utf8(text_read)
     if read >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
-        return
+        return text_read
     if read >= COMPLETE_SHARE * (len(utf8) - len(utf8.translate(None, CJK_LEAD_BYTES))):
-        return
+        return text_read
     written = _cjk_count(TAG_RE.sub("", _without_comments(text)))
     if written and read < COMPLETE_SHARE * written:
         raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
                                               "send the page's text instead.")
+    return text_read
 
 
 def _page_bytes(data: bytes, text: str, encoding: str) -> tuple:
@@ -483,12 +560,14 @@ def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     text, utf8 = _page_bytes(data, text, encoding)
     _check_attributes_per_element(text)
     root = _parse(text, utf8, limits)
-    _check_complete(text, utf8, root)
+    text_read = _check_complete(text, utf8, root)
     metadata = _page_metadata(root)
     _drop_chrome(root)
     body = root.find("body")
-    walk = Walk(body if body is not None else root)
-    lines = _lines(walk, _article(walk))
+    lines = _lines_from_stream(body if body is not None else root, utf8, text_read)
+    if lines is None:
+        walk = Walk(body if body is not None else root)
+        lines = _lines(walk, _article(walk))
     head = "".join(lines[:12])
     front = [line for line in metadata if SPACE_RE.sub("", line) not in SPACE_RE.sub("", head)]
     return "\n".join(front + lines), encoding
