@@ -58,8 +58,6 @@ CLASS_VALUES = etree.XPath("//@class")
 # page has been decoded already and lxml refuses a decoded text that declares an encoding.
 XML_DECLARATION_RE = re.compile(r"\A\s*<\?xml\b[^<>]{0,200}\?>")
 FEED_CHUNK = 64 * 1024
-# A character reference that may stand for a character of U+E000..U+EFFF (57344..61439), or more.
-PRIVATE_USE_REFERENCE_RE = re.compile(rb"&#(?:[xX]0*[eE][0-9a-fA-F]{3}|0*(?:5[7-9]|6[01])[0-9]{3})")
 ELEMENTS_PER_LT = 8           # elements libxml2 may build for each "<" of a page (see _within_caps)
 ATTRIBUTE_SEPARATORS = b" \t\n\r\x0c/\"'"
 MAX_ATTRIBUTES_PER_ELEMENT = 1000
@@ -464,18 +462,13 @@ def _add_grid(grid: list, lines: list):
             lines.append("| " + " | ".join(row) + " |")
 
 
-def _lines_from_stream(root, utf8: bytes, text_read: bytes):
+def _lines_from_stream(root, text_read: bytes):
     """The article's lines (as _lines(walk, _article(walk)) gives them) from the marked text
-    libxslt writes of `root` (html_stream); None when the page is not read that way: when a
-    character of U+E000..U+EFFF (those of the marks) may be in its text or attribute values,
-    written in UTF-8 or as a character reference."""
-    if b"\xee" in text_read or b"\xee" in utf8:
+    libxslt writes of `root` (html_stream); None when the page is not read that way, e.g. when
+    its text (`text_read`, the UTF-8 of all of it) holds a character of U+E000..U+EFFF, those
+    of the marks."""
+    if b"\xee" in text_read:
         return None
-    reference = utf8.find(b"&#")
-    while reference >= 0:
-        if PRIVATE_USE_REFERENCE_RE.match(utf8, reference):
-            return None
-        reference = utf8.find(b"&#", reference + 2)
     stream = html_stream.stream_of(root)
     if stream is None:
         return None
@@ -564,7 +557,7 @@ def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     metadata = _page_metadata(root)
     _drop_chrome(root)
     body = root.find("body")
-    lines = _lines_from_stream(body if body is not None else root, utf8, text_read)
+    lines = _lines_from_stream(body if body is not None else root, text_read)
     if lines is None:
         walk = Walk(body if body is not None else root)
         lines = _lines(walk, _article(walk))

@@ -10,7 +10,7 @@ START, a <td>/<th> whose parent is a <tr> a CELL_OPEN and a CELL_CLOSE, and the 
 characters of the private use area U+E000..U+ECFF, each with its own high byte in UTF-16 (the
 counting looks at those bytes only; a character beyond the BMP is two UTF-16 units, D8..DF,
 neither counted nor a mark); a page whose text or attribute values may hold a character of
-U+E000..U+EFFF is not read this way (`None`: the reader walks the tree instead), nor one libxslt cannot follow (nesting
+U+E000..U+EFFF is not read this way (the text is looked at by the caller, the span values here) (`None`: the reader walks the tree instead), nor one libxslt cannot follow (nesting
 deeper than its template depth) or one that nests tables inside the article.
 
 The article is the element that holds most of the page's Chinese text (see html._article);
@@ -38,6 +38,9 @@ TABLE_OPEN, TABLE_CLOSE, ROW, CELL_OPEN, CELL_CLOSE = "\ue500", "\ue600", "\ue70
 SPANNED_CELL_OPEN, SPAN_SEPARATOR, SPANS_END = "\uea00", "\ueb00", "\uec00"
 MARKS_NOT_IN_FLOW = (START, END, A_OPEN, A_CLOSE, ROW, CELL_OPEN, CELL_CLOSE)
 SPANS_RE = re.compile("\uea00[^\uec00]*\uec00")
+# Span values without a character of U+E000..U+EFFF: when every SPANNED_CELL_OPEN starts one,
+# no value holds a mark (one that did would keep its cell's SPANNED_CELL_OPEN from starting one).
+CLEAN_SPANS_RE = re.compile("\uea00[^\ue000-\uefff]*\ueb00[^\ue000-\uefff]*\uec00")
 MARKS_NOT_IN_TABLE = (START, END, BREAK, A_OPEN, A_CLOSE)
 
 
@@ -149,10 +152,13 @@ class Stream:
 
 
 def stream_of(root):
-    """The Stream of `root`'s subtree, or None when the page is not read this way."""
+    """The Stream of `root`'s subtree, or None when the page is not read this way (the caller
+    has made sure that no text of the page holds a character of U+E000..U+EFFF)."""
     try:
         text = str(STYLESHEET(root))
     except etree.XSLTApplyError:
+        return None
+    if SPANNED_CELL_OPEN in text and len(CLEAN_SPANS_RE.findall(text)) != text.count(SPANNED_CELL_OPEN):
         return None
     try:
         return Stream(root, text, text.encode("utf-16-le", "surrogatepass"))

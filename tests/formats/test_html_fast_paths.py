@@ -199,7 +199,7 @@ def lines_both_ways(body: str):
     html._drop_chrome(root)
     body_element = root.find("body")
     walk = html.Walk(body_element)
-    return html._lines_from_stream(body_element, utf8, text_read), html._lines(walk, html._article(walk))
+    return html._lines_from_stream(body_element, text_read), html._lines(walk, html._article(walk))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -223,7 +223,8 @@ def test_a_page_with_tables_merged_cells_and_links_is_read_from_the_marked_text(
     assert streamed == walked == ["一、总体情况链接文字", "| 标签 | 12 |", "| 标签 | 3 | 4 件 |", "二、其他"]
 
 
-@pytest.mark.parametrize("mark", ["\ue000", "&#xE100;", "&#57856;", "<td colspan='&#xe900;'>"])
+@pytest.mark.parametrize("mark", ["\ue000", "&#xE100;", "&#57856;", "<table><tr><td colspan='2&#xe900;'>1</td></tr></table>",
+                                  "<table><tr><td rowspan='\uea00'>1</td></tr></table>"])
 def test_a_page_that_may_hold_the_marks_is_left_to_the_walk(mark):
     body = f"<div><p>正文内容{mark}</p><table><tr><td>1</td></tr></table></div>"
     streamed, walked = lines_both_ways(body)
