@@ -53,6 +53,10 @@ MAX_META_LINES = 6
 # A word of META_CLASS_RE in a class value, found in the class values joined by line feeds (a
 # line feed is white space, as the pattern's ^ and $ are boundaries).
 META_CLASS_WORD_RE = re.compile(rf"(?<![^\s_-])(?:{META_CLASS_WORDS})(?![^\s_-])", re.I)
+# The same for a text in ASCII lower case (where re.I compares as lower() does), case-sensitive and
+# each word first, so that the pattern engine skips ahead to a "t", "d" or "p": three times faster.
+META_CLASS_WORD_LOWER_RE = re.compile(
+    "(?:" + "|".join(rf"{word}(?<![^\s_-]{word})" for word in META_CLASS_WORDS.split("|")) + r")(?![^\s_-])")
 CLASS_VALUES = etree.XPath("//@class")
 # An XML declaration before the page (XHTML as some portal CMSs serve it): dropped, since the
 # page has been decoded already and lxml refuses a decoded text that declares an encoding.
@@ -218,7 +222,10 @@ def _meta_class_candidates(root) -> list:
     value taken at once from libxml2 (//@class), searched as one text, a line each."""
     values = CLASS_VALUES(root)
     joined = "\n".join(values)
-    found = [match.start() for match in META_CLASS_WORD_RE.finditer(joined)]
+    if joined.isascii():
+        found = [match.start() for match in META_CLASS_WORD_LOWER_RE.finditer(joined.lower())]
+    else:
+        found = [match.start() for match in META_CLASS_WORD_RE.finditer(joined)]
     if not found:
         return []
     ends = list(itertools.accumulate(len(value) + 1 for value in values))     # each value's end + 1

@@ -230,3 +230,10 @@ def test_a_page_that_may_hold_the_marks_is_left_to_the_walk(mark):
     streamed, walked = lines_both_ways(body)
     assert streamed is None
     assert html.html_to_text(f"<html><body>{body}</body></html>".encode("utf-8"))[0].split("\n") == walked
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("titlemdaepubshTIMEDAPUBS_- \n\tx")), max_size=40))
+def test_class_words_found_in_lower_case_are_those_the_pattern_finds(joined):
+    assert ([match.start() for match in html.META_CLASS_WORD_LOWER_RE.finditer(joined.lower())]
+            == [match.start() for match in html.META_CLASS_WORD_RE.finditer(joined)])
