@@ -84,12 +84,6 @@ NOT_COUNTED_TEXT = re.compile(rb"ac*+b|xc*+y")
 DEPTH_STEP = [0] * 256
 DEPTH_STEP[ord("s")], DEPTH_STEP[ord("e")] = 1, -1
 LEVELS = [bytes([level]) for level in range(256)]
-# A table's marked text, its own marks and those of the elements in it out (MARKS_NOT_IN_TABLE):
-# text outside any row, then rows, each text and cells (no row inside a cell, no cell inside
-# a cell).
-_TEXT = "[^\ue700\ue800\ue900\uea00\ueb00\uec00]*+"
-_CELL = f"(?:\ue800|\uea00{_TEXT}\ueb00{_TEXT}\uec00){_TEXT}\ue900"
-TABLE_TEXT_RE = re.compile(f"{_TEXT}(?:\ue700(?:{_TEXT}{_CELL})*+{_TEXT})*+")
 PLAIN_CELL_RE = re.compile("\ue800([^\ue900]*)\ue900")
 CELL_RE = re.compile("\ue800([^\ue900]*)\ue900|\uea00([^\ueb00]*)\ueb00([^\uec00]*)\uec00([^\ue900]*)\ue900")
 
@@ -195,19 +189,28 @@ def table_rows(table_text: str):
     <td>/<th> whose parent is a <tr>): a cell's text (white space made single spaces, "|" made
     "｜"), or ((colspan, rowspan), text) for a cell with either attribute. None when rows and
     cells do not nest as the reader expects (a row inside a cell)."""
+    # " ".join(text.split()) per cell (str.split splits where SPACE_RE matches), for all cells
+    # at once: white space runs made one space (before the marks go, which shortens the text,
+    # and after, where a run may have closed up), then none at a cell's ends. A span value
+    # reads the same after it (int() of it stripped fails on white space inside, "|" and "｜").
+    table_text = " ".join(table_text.split())
     for mark in MARKS_NOT_IN_TABLE:
         table_text = table_text.replace(mark, "")
-    if TABLE_TEXT_RE.fullmatch(table_text) is None:
+    table_text = " ".join(table_text.split()).replace("|", "｜")
+    for spaced, mark in ((CELL_OPEN + " ", CELL_OPEN), (SPANS_END + " ", SPANS_END), (" " + CELL_CLOSE, CELL_CLOSE)):
+        table_text = table_text.replace(spaced, mark)
+    parts = table_text.split(ROW)
+    if CELL_CLOSE in parts[0]:
         return None
-    # "|" in a span value reads the same as "｜" (int() fails on either)
-    table_text = table_text.replace("|", "｜")
     rows = []
-    for part in table_text.split(ROW)[1:]:
-        # str.split() without arguments splits where SPACE_RE matches (\s is str.isspace,
-        # which holds for U+00A0 and U+3000): the same as SPACE_RE.sub(" ", …).strip().
+    for part in parts[1:]:
+        # Cells nest in rows as elements do, so a row inside a cell leaves the part where that
+        # cell opens with one CELL_CLOSE fewer than cells opened (none inside it opened before).
+        if part.count(CELL_CLOSE) != part.count(CELL_OPEN) + part.count(SPANNED_CELL_OPEN):
+            return None
         if SPANNED_CELL_OPEN not in part:
-            rows.append([" ".join(text.split()) for text in PLAIN_CELL_RE.findall(part)])
+            rows.append(PLAIN_CELL_RE.findall(part))
         else:
-            rows.append([" ".join(plain.split()) if plain is not None else ((colspan, rowspan), " ".join(text.split()))
+            rows.append([plain if plain is not None else ((colspan, rowspan), text)
                          for plain, colspan, rowspan, text in map(re.Match.groups, CELL_RE.finditer(part))])
     return rows
