@@ -7,9 +7,14 @@ are put in front when the article does not repeat them. Tables come out as one l
 "| cell | cell |", with merged cells expanded on a grid (a row-spanning cell repeats its text on
 every row it covers, a column-spanning cell is written once followed by empty cells), and the
 text of a cell is joined without separators (portals split "结果维持" into one <p> per
-character and "20" into two <span>s). The body is walked once (lxml's iterwalk, no recursion:
-nesting depth costs nothing): the text counts that choose the article, the text pieces its lines
-are cut from and the rows and cells of its tables all come from that one walk.
+character and "20" into two <span>s). The body is read from one pass of libxslt that writes its
+text with marks around elements, blocks, tables, rows and cells (html_stream: no Python per
+element); the article is chosen among the ancestors of the text's middle characters (only they
+can hold half of it), its lines and cells are cut from the marked text. A page that may hold
+the marks' characters, nests a table in the article's tables or nests beyond libxslt's depth is
+walked instead, once (Walk: lxml's iterwalk, no recursion): the text counts that choose the
+article, the text pieces its lines are cut from and the rows and cells of its tables all come
+from that one walk. Both give the same text (property tests; tests/formats/expected_html/).
 
 Work and memory are bounded before a tree is built: a page that could pass the caps
 (limits.max_html_elements, limits.max_html_attributes; bounds counted in C on its bytes) is fed to
