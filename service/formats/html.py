@@ -394,35 +394,11 @@ def _grid(rows: list) -> list:
                 break
             grid.append(line)
             continue
-        line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
-        while next_cell < len(queue) or column in pending:
-            if column in pending:
-                text, left = pending[column]
-                line.append(text or None)
-                if left > 1:
-                    pending[column] = (text, left - 1)
-                else:
-                    del pending[column]
-                column += 1
-                continue
-            cell = queue[next_cell]
-            next_cell += 1
-            if type(cell) is str:
-                line.append(cell)
-                written.append(cell)
-                column += 1
-                continue
-            (colspan, rowspan), text = cell
-            width, height = _span(colspan), _span(rowspan)
-            line.append(text)
-            written.append(text)
-            if height > 1:
-                pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
-            for offset in range(1, width):
-                line.append(None)
-                if height > 1:
-                    pending[column + offset] = ("", height - 1)
-            column += width
+        if all(type(cell) is str for cell in queue):
+            line = _merge_pending(queue, pending)
+            written = queue
+        else:
+            line, written = _spanned_row(queue, pending)
         cells_written += len(line)
         if cells_written > MAX_GRID_CELLS:
             break
@@ -433,6 +409,63 @@ def _grid(rows: list) -> list:
         else:
             grid.append([text or "" for text in line])
     return grid
+
+
+def _merge_pending(queue: list, pending: dict) -> list:
+    """A row of cells without spans on the grid, the texts of rowspans above (`pending`, which
+    is updated) in their columns: the loop of _spanned_row, a slice of cells at a time."""
+    line, column, taken = [], 0, 0
+    for at in sorted(pending):
+        if at > column:
+            if len(queue) - taken < at - column:       # the cells end before this column
+                break
+            line += queue[taken:taken + at - column]
+            taken += at - column
+            column = at
+        text, left = pending[at]
+        line.append(text or None)
+        if left > 1:
+            pending[at] = (text, left - 1)
+        else:
+            del pending[at]
+        column += 1
+    line += queue[taken:]
+    return line
+
+
+def _spanned_row(queue: list, pending: dict) -> tuple:
+    """(the row's line, texts and None for fillers; the texts of its own cells), `pending`
+    updated with its rowspans."""
+    line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
+    while next_cell < len(queue) or column in pending:
+        if column in pending:
+            text, left = pending[column]
+            line.append(text or None)
+            if left > 1:
+                pending[column] = (text, left - 1)
+            else:
+                del pending[column]
+            column += 1
+            continue
+        cell = queue[next_cell]
+        next_cell += 1
+        if type(cell) is str:
+            line.append(cell)
+            written.append(cell)
+            column += 1
+            continue
+        (colspan, rowspan), text = cell
+        width, height = _span(colspan), _span(rowspan)
+        line.append(text)
+        written.append(text)
+        if height > 1:
+            pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
+        for offset in range(1, width):
+            line.append(None)
+            if height > 1:
+                pending[column + offset] = ("", height - 1)
+        column += width
+    return line, written
 
 
 def _lines(walk, article) -> list:

@@ -237,3 +237,14 @@ def test_a_page_that_may_hold_the_marks_is_left_to_the_walk(mark):
 def test_class_words_found_in_lower_case_are_those_the_pattern_finds(joined):
     assert ([match.start() for match in html.META_CLASS_WORD_LOWER_RE.finditer(joined.lower())]
             == [match.start() for match in html.META_CLASS_WORD_RE.finditer(joined)])
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["a", "12", "", "件"]), max_size=6),
+       st.dictionaries(st.integers(0, 9), st.tuples(st.sampled_from(["", "x"]), st.integers(1, 3)), max_size=5))
+def test_a_row_without_spans_merged_by_slices_equals_the_loop(queue, pending):
+    """_merge_pending takes the cells between the rowspans above a slice at a time; the same
+    line and the same rowspans left as the cell-by-cell loop."""
+    by_slices, by_cells = dict(pending), dict(pending)
+    assert html._merge_pending(queue, by_slices) == html._spanned_row(queue, by_cells)[0]
+    assert by_slices == by_cells
