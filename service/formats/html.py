@@ -522,8 +522,8 @@ def _lines_from_stream(root, text_read: bytes):
         candidates = stream.candidates(HINTED_SHARE)
         if candidates is None:
             return None
-        start, element = _choose([(characters, element, (start, element))
-                                  for start, characters, element in candidates], stream.total, (0, root))
+        start, element = _choose([(characters, candidate, (mark, candidate)) for mark, characters, candidate in candidates],
+                                 stream.total, (0, root))
     pieces = html_stream.split_tables(stream.region(start))
     if pieces is None:
         return None
@@ -535,7 +535,8 @@ def _lines_from_stream(root, text_read: bytes):
                 return None
             _add_grid(_grid(rows), lines)
         else:     # " ".join(text.split()) is SPACE_RE.sub(" ", text).strip(), as _add_text does
-            lines += filter(None, [" ".join(text.split()) for text in html_stream.flow_text(piece).split(html_stream.BREAK)])
+            flow = html_stream.flow_text(piece).split(html_stream.BREAK)
+            lines += filter(None, [" ".join(text.split()) for text in flow])
     if element.tag == "table":
         _add_text(lines, element.tail or "")
     return lines

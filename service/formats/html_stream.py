@@ -5,13 +5,15 @@ the article, and the article's lines and table cells.
 The stylesheet (compiled once) writes every text node of the tree in document order, and
 around each element a START and an END mark; a block element has a BREAK (a line ends there)
 on each side, a <table> a TABLE_OPEN and a TABLE_CLOSE inside its marks, a <tr> a ROW after its
-START, a <td>/<th> whose parent is a <tr> a CELL_OPEN and a CELL_CLOSE, and the text of a link
-(its leading text nodes, lxml's `a.text`) is put between A_OPEN and A_CLOSE. The marks are
-characters of the private use area U+E000..U+ECFF, each with its own high byte in UTF-16 (the
-counting looks at those bytes only; a character beyond the BMP is two UTF-16 units, D8..DF,
-neither counted nor a mark); a page whose text or attribute values may hold a character of
-U+E000..U+EFFF is not read this way (the text is looked at by the caller, the span values here) (`None`: the reader walks the tree instead), nor one libxslt cannot follow (nesting
-deeper than its template depth) or one that nests tables inside the article.
+START, a <td>/<th> whose parent is a <tr> a CELL_OPEN (or SPANNED_CELL_OPEN and its span
+values) and a CELL_CLOSE, and the text of a link (its leading text nodes, lxml's `a.text`) is
+put between A_OPEN and A_CLOSE. The marks are characters of the private use area
+U+E000..U+ECFF, each with its own high byte in UTF-16 (the counting looks at those bytes only;
+a character beyond the BMP is two UTF-16 units, D8..DF, neither counted nor a mark). A page is
+not read this way (`None`: the reader walks the tree instead) when its text (looked at by the
+caller) or a span value holds a character of U+E000..U+EFFF, when libxslt cannot follow it
+(nesting deeper than its template depth) or it nests deeper than 255 levels, when a table in
+the article holds a table, or a cell a row.
 
 The article is the element that holds most of the page's Chinese text (see html._article);
 every element that holds at least half of it holds the middle one of those characters (the
@@ -60,7 +62,8 @@ def _stylesheet():
         element("tr/td|tr/th", START + CELL_OPEN, CELL_CLOSE + END),
         f'<xsl:template match="tr/td[@colspan or @rowspan]|tr/th[@colspan or @rowspan]" priority="1">'
         f'<xsl:text>{ref(START)}{ref(SPANNED_CELL_OPEN)}</xsl:text><xsl:value-of select="@colspan"/>'
-        f'<xsl:text>{ref(SPAN_SEPARATOR)}</xsl:text><xsl:value-of select="@rowspan"/><xsl:text>{ref(SPANS_END)}</xsl:text>'
+        f'<xsl:text>{ref(SPAN_SEPARATOR)}</xsl:text><xsl:value-of select="@rowspan"/>'
+        f'<xsl:text>{ref(SPANS_END)}</xsl:text>'
         f'<xsl:apply-templates/><xsl:text>{ref(CELL_CLOSE)}{ref(END)}</xsl:text></xsl:template>',
         # lxml's a.text: the text nodes before the link's first child element
         f'<xsl:template match="a/text()"><xsl:choose><xsl:when test="preceding-sibling::*"><xsl:value-of select="."/>'
