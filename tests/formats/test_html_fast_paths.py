@@ -248,3 +248,24 @@ def test_a_row_without_spans_merged_by_slices_equals_the_loop(queue, pending):
     by_slices, by_cells = dict(pending), dict(pending)
     assert html._merge_pending(queue, by_slices) == html._spanned_row(queue, by_cells)[0]
     assert by_slices == by_cells
+
+
+def test_every_corpus_page_is_read_from_the_marked_text():
+    """The walk is a fallback: a real page goes through libxslt's marked text (else the reader
+    would still be right, only slower)."""
+    from conftest import CORPUS_DIRS
+    from service.formats import Limits
+
+    pages = [doc / "source.html" for doc in CORPUS_DIRS if (doc / "source.html").is_file()]
+    if not pages:
+        pytest.skip("no corpus")
+    for page in pages:
+        data = page.read_bytes()
+        text, encoding = html._decode(data, None)
+        text, utf8 = html._page_bytes(data, text, encoding)
+        root = html._parse(text, utf8, Limits())
+        text_read = html._check_complete(text, utf8, root)
+        html._drop_chrome(root)
+        body = root.find("body")
+        walk = html.Walk(body)
+        assert html._lines_from_stream(body, text_read) == html._lines(walk, html._article(walk)), page.parent.name
