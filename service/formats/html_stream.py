@@ -6,9 +6,9 @@ The stylesheet (compiled once) writes every text node of the tree in document or
 around each element a START and an END mark; a block element has a BREAK (a line ends there)
 on each side, a <table> a TABLE_OPEN and a TABLE_CLOSE inside its marks, a <tr> a ROW after its
 START, a <td>/<th> whose parent is a <tr> a CELL_OPEN (or SPANNED_CELL_OPEN and its span
-values) and a CELL_CLOSE, and the text of a link (its leading text nodes, lxml's `a.text`) is
-put between A_OPEN and A_CLOSE. The marks are characters of the private use area
-U+E000..U+ECFF, each with its own high byte in UTF-16 (the counting looks at those bytes only;
+values) and a CELL_CLOSE, and a link an A_OPEN after its START: its own text (its leading text
+nodes, lxml's `a.text`) runs from there to the next mark. The marks are characters of the
+private use area U+E000..U+ECFF, each with its own high byte in UTF-16 (the counting looks at those bytes only;
 a character beyond the BMP is two UTF-16 units, D8..DF, neither counted nor a mark). A page is
 not read this way (`None`: the reader walks the tree instead) when its text (looked at by the
 caller) or a span value holds a character of U+E000..U+EFFF, when libxslt cannot follow it
@@ -33,25 +33,25 @@ BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "tbody", "thead", "tfoot", "caption",
           "main", "aside", "address", "figure", "figcaption"}
 
-START, END, BREAK, A_OPEN, A_CLOSE = "\ue000", "\ue100", "\ue200", "\ue300", "\ue400"
+START, END, BREAK, A_OPEN = "\ue000", "\ue100", "\ue200", "\ue300"
 TABLE_OPEN, TABLE_CLOSE, ROW, CELL_OPEN, CELL_CLOSE = "\ue500", "\ue600", "\ue700", "\ue800", "\ue900"
 # A cell with a colspan or rowspan attribute: SPANNED_CELL_OPEN, the colspan value, SPAN_SEPARATOR,
 # the rowspan value, SPANS_END (a value absent is written empty, which reads as 1 like it).
 SPANNED_CELL_OPEN, SPAN_SEPARATOR, SPANS_END = "\uea00", "\ueb00", "\uec00"
-MARKS_NOT_IN_FLOW = (START, END, A_OPEN, A_CLOSE, ROW, CELL_OPEN, CELL_CLOSE)
+MARKS_NOT_IN_FLOW = (START, END, A_OPEN, ROW, CELL_OPEN, CELL_CLOSE)
 SPANS_RE = re.compile("\uea00[^\uec00]*\uec00")
 # Span values without a character of U+E000..U+EFFF: when every SPANNED_CELL_OPEN starts one,
 # no value holds a mark (one that did would keep its cell's SPANNED_CELL_OPEN from starting one).
 CLEAN_SPANS_RE = re.compile("\uea00[^\ue000-\uefff]*\ueb00[^\ue000-\uefff]*\uec00")
-MARKS_NOT_IN_TABLE = (START, END, BREAK, A_OPEN, A_CLOSE)
+MARKS_NOT_IN_TABLE = (START, END, BREAK, A_OPEN)
 
 
 def _stylesheet():
     def ref(mark):
         return f"&#x{ord(mark):X};"
 
-    def element(pattern, before, after, priority=""):
-        return (f'<xsl:template match="{pattern}"{priority}><xsl:text>{"".join(map(ref, before))}</xsl:text>'
+    def element(pattern, before, after):
+        return (f'<xsl:template match="{pattern}"><xsl:text>{"".join(map(ref, before))}</xsl:text>'
                 f'<xsl:apply-templates/><xsl:text>{"".join(map(ref, after))}</xsl:text></xsl:template>')
 
     templates = [
@@ -59,16 +59,17 @@ def _stylesheet():
         element("|".join(sorted(BLOCKS)), BREAK + START, END + BREAK),
         element("table", START + TABLE_OPEN, TABLE_CLOSE + END),
         element("tr", START + ROW, END),
-        element("tr/td|tr/th", START + CELL_OPEN, CELL_CLOSE + END),
-        f'<xsl:template match="tr/td[@colspan or @rowspan]|tr/th[@colspan or @rowspan]" priority="1">'
+        # No predicate in a pattern: libxslt finds a predicate's context position by counting
+        # siblings, which costs seconds for a row of 30 000 cells; a test inside costs one step.
+        f'<xsl:template match="tr/td|tr/th"><xsl:choose><xsl:when test="@colspan or @rowspan">'
         f'<xsl:text>{ref(START)}{ref(SPANNED_CELL_OPEN)}</xsl:text><xsl:value-of select="@colspan"/>'
         f'<xsl:text>{ref(SPAN_SEPARATOR)}</xsl:text><xsl:value-of select="@rowspan"/>'
-        f'<xsl:text>{ref(SPANS_END)}</xsl:text>'
-        f'<xsl:apply-templates/><xsl:text>{ref(CELL_CLOSE)}{ref(END)}</xsl:text></xsl:template>',
-        # lxml's a.text: the text nodes before the link's first child element
-        f'<xsl:template match="a/text()"><xsl:choose><xsl:when test="preceding-sibling::*"><xsl:value-of select="."/>'
-        f'</xsl:when><xsl:otherwise><xsl:text>{ref(A_OPEN)}</xsl:text><xsl:value-of select="."/>'
-        f'<xsl:text>{ref(A_CLOSE)}</xsl:text></xsl:otherwise></xsl:choose></xsl:template>',
+        f'<xsl:text>{ref(SPANS_END)}</xsl:text></xsl:when><xsl:otherwise><xsl:text>{ref(START)}{ref(CELL_OPEN)}'
+        f'</xsl:text></xsl:otherwise></xsl:choose><xsl:apply-templates/>'
+        f'<xsl:text>{ref(CELL_CLOSE)}{ref(END)}</xsl:text></xsl:template>',
+        # A link's own text (lxml's a.text, all the text nodes before its first child element)
+        # runs from its A_OPEN to the next mark: every element writes one where it starts.
+        element("a", START + A_OPEN, END),
     ]
     return etree.XSLT(etree.XML(
         '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
@@ -78,12 +79,12 @@ def _stylesheet():
 STYLESHEET = _stylesheet()
 
 # The UTF-16 high byte of each character: U+4E00..U+9FFF (the Chinese characters counted) have
-# 4E..9F, START E0 and END E1; a link's own text lies between E3 and E4 (A_OPEN, A_CLOSE), the
-# span values of a cell between EA and EC (SPANNED_CELL_OPEN, SPANS_END): those are kept as
-# a, b, x, y to take out what lies between them, everything else is dropped.
-COUNTED = bytes.maketrans(bytes(range(0x4E, 0xA0)) + b"\xe0\xe1\xe3\xe4\xea\xec", b"c" * 0x52 + b"seabxy")
-NOT_COUNTED = bytes(value for value in range(256) if not (0x4E <= value < 0xA0 or value in b"\xe0\xe1\xe3\xe4\xea\xec"))
-NOT_COUNTED_TEXT = re.compile(rb"ac*+b|xc*+y")
+# 4E..9F, START E0 and END E1; a link's own text follows E3 (A_OPEN) up to the next mark, the
+# span values of a cell lie between EA and EC (SPANNED_CELL_OPEN, SPANS_END): those are kept as
+# a, x, y to take out what they hold, everything else is dropped.
+COUNTED = bytes.maketrans(bytes(range(0x4E, 0xA0)) + b"\xe0\xe1\xe3\xea\xec", b"c" * 0x52 + b"seaxy")
+NOT_COUNTED = bytes(value for value in range(256) if not (0x4E <= value < 0xA0 or value in b"\xe0\xe1\xe3\xea\xec"))
+NOT_COUNTED_TEXT = re.compile(rb"ac*+|xc*+y")
 DEPTH_STEP = [0] * 256
 DEPTH_STEP[ord("s")], DEPTH_STEP[ord("e")] = 1, -1
 LEVELS = [bytes([level]) for level in range(256)]
