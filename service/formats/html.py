@@ -7,9 +7,14 @@ are put in front when the article does not repeat them. Tables come out as one l
 "| cell | cell |", with merged cells expanded on a grid (a row-spanning cell repeats its text on
 every row it covers, a column-spanning cell is written once followed by empty cells), and the
 text of a cell is joined without separators (portals split "结果维持" into one <p> per
-character and "20" into two <span>s). The body is walked once (lxml's iterwalk, no recursion:
-nesting depth costs nothing): the text counts that choose the article, the text pieces its lines
-are cut from and the rows and cells of its tables all come from that one walk.
+character and "20" into two <span>s). The body is read from one pass of libxslt that writes its
+text with marks around elements, blocks, tables, rows and cells (html_stream: no Python per
+element); the article is chosen among the ancestors of the text's middle characters (only they
+can hold half of it), its lines and cells are cut from the marked text. A page that may hold
+the marks' characters, nests a table in the article's tables or nests beyond libxslt's depth is
+walked instead, once (Walk: lxml's iterwalk, no recursion): the text counts that choose the
+article, the text pieces its lines are cut from and the rows and cells of its tables all come
+from that one walk. Both give the same text (property tests; tests/formats/expected_html/).
 
 Work and memory are bounded before a tree is built: a page that could pass the caps
 (limits.max_html_elements, limits.max_html_attributes; bounds counted in C on its bytes) is fed to
@@ -28,6 +33,8 @@ import re
 from lxml import etree
 
 from service.formats import FormatError, Limits
+from service.formats import html_stream
+from service.formats.html_stream import BLOCKS
 from service.formats.text import decode_text
 
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.I)
@@ -36,9 +43,6 @@ CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
 DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
            "select", "textarea", "svg", "object", "embed", "template"}
-BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-          "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "tbody", "thead", "tfoot", "caption",
-          "main", "aside", "address", "figure", "figcaption"}
 ARTICLE_SHARE = 0.85          # the article holds at least this share of the page's text
 HINTED_SHARE = 0.5            # … or half of it, when its class or id names it as the content
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
@@ -54,6 +58,10 @@ MAX_META_LINES = 6
 # A word of META_CLASS_RE in a class value, found in the class values joined by line feeds (a
 # line feed is white space, as the pattern's ^ and $ are boundaries).
 META_CLASS_WORD_RE = re.compile(rf"(?<![^\s_-])(?:{META_CLASS_WORDS})(?![^\s_-])", re.I)
+# The same for a text in ASCII lower case (where re.I compares as lower() does), case-sensitive and
+# each word first, so that the pattern engine skips ahead to a "t", "d" or "p": three times faster.
+META_CLASS_WORD_LOWER_RE = re.compile(
+    "(?:" + "|".join(rf"{word}(?<![^\s_-]{word})" for word in META_CLASS_WORDS.split("|")) + r")(?![^\s_-])")
 CLASS_VALUES = etree.XPath("//@class")
 # An XML declaration before the page (XHTML as some portal CMSs serve it): dropped, since the
 # page has been decoded already and lxml refuses a decoded text that declares an encoding.
@@ -219,7 +227,10 @@ def _meta_class_candidates(root) -> list:
     value taken at once from libxml2 (//@class), searched as one text, a line each."""
     values = CLASS_VALUES(root)
     joined = "\n".join(values)
-    found = [match.start() for match in META_CLASS_WORD_RE.finditer(joined)]
+    if joined.isascii():
+        found = [match.start() for match in META_CLASS_WORD_LOWER_RE.finditer(joined.lower())]
+    else:
+        found = [match.start() for match in META_CLASS_WORD_RE.finditer(joined)]
     if not found:
         return []
     ends = list(itertools.accumulate(len(value) + 1 for value in values))     # each value's end + 1
@@ -313,25 +324,33 @@ class Walk:
 
 
 def _article(walk):
-    """The record of the deepest element named like an article body (TRS_Editor, content,
-    article …) that holds at least half of the page's text; else of the smallest holding nearly
-    all of it; else of the body (the last record)."""
+    """The record of the article (_choose) among the walk's records; the body's (the last
+    record) when the page has no Chinese text."""
     body = walk.records[-1]
     total = body[2]
     if not total:
         return body
+    candidates = sorted(record for record in walk.records if record[2] / total >= HINTED_SHARE)
+    return _choose([(record[2], record[5], record) for record in candidates], total, body)
+
+
+def _choose(candidates, total: int, body):
+    """Of the candidates, (Chinese characters, element, item) in document order for every element
+    holding at least HINTED_SHARE of the page's `total`, the item of the deepest element named
+    like an article body (TRS_Editor, content, article …); else of the smallest holding nearly
+    all of the text; else `body`."""
     hinted, best = None, body
-    for record in sorted(record for record in walk.records if record[2] / total >= HINTED_SHARE):
-        element, share = record[5], record[2] / total    # document order: later ones are deeper
+    for characters, element, item in candidates:
+        share = characters / total      # document order: later ones are deeper
         if share >= HINTED_SHARE and CONTENT_HINT_RE.search(f"{element.get('class', '')} {element.get('id', '')}"):
-            hinted = record
-        if share >= ARTICLE_SHARE and record[6] not in ("tr", "td", "th", "tbody"):
-            best = record
+            hinted = item
+        if share >= ARTICLE_SHARE and element.tag not in ("tr", "td", "th", "tbody"):
+            best = item
     return hinted if hinted is not None else best
 
 
-def _span(cell, name) -> int:
-    value = cell.get(name)
+def _span(value) -> int:
+    """A colspan or rowspan value (None when the attribute is absent) as a number of cells."""
     if value is None:
         return 1
     try:
@@ -342,7 +361,23 @@ def _span(cell, name) -> int:
 
 
 def _table_rows(walk, table: int) -> list:
-    """The table's rows (not those of nested tables) as lists of cell texts on a grid.
+    """The table's rows (not those of nested tables) as lists of cell texts on a grid (_grid)."""
+    rows = []
+    for row in walk.rows[table]:
+        cells = []
+        for cell, first, end in walk.cells.get(row, ()):
+            # str.split() without arguments splits at what SPACE_RE matches (\s is str.isspace,
+            # which holds for U+00A0 and U+3000): the same as SPACE_RE.sub(" ", …).strip().
+            text = " ".join("".join(walk.pieces[first:end]).split()).replace("|", "｜")
+            colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
+            cells.append(text if colspan is None and rowspan is None else ((colspan, rowspan), text))
+        rows.append(cells)
+    return _grid(rows)
+
+
+def _grid(rows: list) -> list:
+    """Rows of cells, each its text or ((colspan, rowspan), text) when it has either attribute,
+    as lists of cell texts on a grid.
 
     A row-spanning label repeats on each row it covers (a row-spanning number does not: it
     counts once). A column-spanning cell leaves empty filler cells after it, which keep header
@@ -351,41 +386,86 @@ def _table_rows(walk, table: int) -> list:
     inside it joined without separators, its white space made single spaces."""
     grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
     cells_written = 0
-    for row in walk.rows[table]:
-        line, column, numbers = [], 0, False     # line: (text, filler?)
-        queue = walk.cells.get(row, ())
-        next_cell = 0
-        while next_cell < len(queue) or column in pending:
-            if column in pending:
-                text, left = pending[column]
-                line.append((text, not text))
-                if left > 1:
-                    pending[column] = (text, left - 1)
-                else:
-                    del pending[column]
-                column += 1
-                continue
-            cell, first, end = queue[next_cell]
-            next_cell += 1
-            # str.split() without arguments splits at what SPACE_RE matches (\s is str.isspace,
-            # which holds for U+00A0 and U+3000): the same as SPACE_RE.sub(" ", …).strip().
-            text = " ".join("".join(walk.pieces[first:end]).split()).replace("|", "｜")
-            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
-            number = NUMBER_RE.match(text) is not None
-            numbers = numbers or number
-            line.append((text, False))
-            if height > 1:
-                pending[column] = ("" if number else text, height - 1)
-            for offset in range(1, width):
-                line.append(("", True))
-                if height > 1:
-                    pending[column + offset] = ("", height - 1)
-            column += width
+    for queue in rows:
+        if not pending and all(type(cell) is str for cell in queue):    # no span above or here: no filler
+            line = list(queue)
+            cells_written += len(line)
+            if cells_written > MAX_GRID_CELLS:
+                break
+            grid.append(line)
+            continue
+        if all(type(cell) is str for cell in queue):
+            line = _merge_pending(queue, pending)
+            written = queue
+        else:
+            line, written = _spanned_row(queue, pending)
         cells_written += len(line)
         if cells_written > MAX_GRID_CELLS:
             break
-        grid.append([text for text, filler in line if not filler] if numbers else [text for text, _ in line])
+        if None not in line:
+            grid.append(line)
+        elif any(NUMBER_RE.match(text) for text in written):    # a row of numbers: no fillers
+            grid.append([text for text in line if text is not None])
+        else:
+            grid.append([text or "" for text in line])
     return grid
+
+
+def _merge_pending(queue: list, pending: dict) -> list:
+    """A row of cells without spans on the grid, the texts of rowspans above (`pending`, which
+    is updated) in their columns: the loop of _spanned_row, a slice of cells at a time."""
+    line, column, taken = [], 0, 0
+    for at in sorted(pending):
+        if at > column:
+            if len(queue) - taken < at - column:       # the cells end before this column
+                break
+            line += queue[taken:taken + at - column]
+            taken += at - column
+            column = at
+        text, left = pending[at]
+        line.append(text or None)
+        if left > 1:
+            pending[at] = (text, left - 1)
+        else:
+            del pending[at]
+        column += 1
+    line += queue[taken:]
+    return line
+
+
+def _spanned_row(queue: list, pending: dict) -> tuple:
+    """(the row's line, texts and None for fillers; the texts of its own cells), `pending`
+    updated with its rowspans."""
+    line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
+    while next_cell < len(queue) or column in pending:
+        if column in pending:
+            text, left = pending[column]
+            line.append(text or None)
+            if left > 1:
+                pending[column] = (text, left - 1)
+            else:
+                del pending[column]
+            column += 1
+            continue
+        cell = queue[next_cell]
+        next_cell += 1
+        if type(cell) is str:
+            line.append(cell)
+            written.append(cell)
+            column += 1
+            continue
+        (colspan, rowspan), text = cell
+        width, height = _span(colspan), _span(rowspan)
+        line.append(text)
+        written.append(text)
+        if height > 1:
+            pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
+        for offset in range(1, width):
+            line.append(None)
+            if height > 1:
+                pending[column + offset] = ("", height - 1)
+        column += width
+    return line, written
 
 
 def _lines(walk, article) -> list:
@@ -393,14 +473,14 @@ def _lines(walk, article) -> list:
     lines = []
     order, size, _, position, end, element, tag = article
     if tag == "table":
-        _add_table(walk, order, lines)
+        _add_grid(_table_rows(walk, order), lines)
         _add_text(lines, element.tail or "")
         return lines
     inside = 0                            # the tables inside the article, nested ones aside
     for table in sorted(table for table in walk.tables if order < table[0] < order + size):
         if table[0] >= inside:
             _add_flow(walk, position, table[3], lines)
-            _add_table(walk, table[0], lines)
+            _add_grid(_table_rows(walk, table[0]), lines)
             position, inside = table[4], table[0] + table[1]   # its tail follows
     _add_flow(walk, position, end, lines)
     return lines
@@ -421,10 +501,45 @@ def _add_text(lines: list, text: str):
         lines.append(text)
 
 
-def _add_table(walk, table: int, lines: list):
-    for row in _table_rows(walk, table):
+def _add_grid(grid: list, lines: list):
+    for row in grid:
         if any(cell.strip() for cell in row):
             lines.append("| " + " | ".join(row) + " |")
+
+
+def _lines_from_stream(root, text_read: bytes):
+    """The article's lines (as _lines(walk, _article(walk)) gives them) from the marked text
+    libxslt writes of `root` (html_stream); None when the page is not read that way, e.g. when
+    its text (`text_read`, the UTF-8 of all of it) holds a character of U+E000..U+EFFF, those
+    of the marks."""
+    if b"\xee" in text_read:
+        return None
+    stream = html_stream.stream_of(root)
+    if stream is None:
+        return None
+    start, element = 0, root
+    if stream.total:
+        candidates = stream.candidates(HINTED_SHARE)
+        if candidates is None:
+            return None
+        start, element = _choose([(characters, candidate, (mark, candidate)) for mark, characters, candidate in candidates],
+                                 stream.total, (0, root))
+    pieces = html_stream.split_tables(stream.region(start))
+    if pieces is None:
+        return None
+    lines = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            rows = html_stream.table_rows(piece)
+            if rows is None:
+                return None
+            _add_grid(_grid(rows), lines)
+        else:     # " ".join(text.split()) is SPACE_RE.sub(" ", text).strip(), as _add_text does
+            flow = html_stream.flow_text(piece).split(html_stream.BREAK)
+            lines += filter(None, [" ".join(text.split()) for text in flow])
+    if element.tag == "table":
+        _add_text(lines, element.tail or "")
+    return lines
 
 
 def _without_comments(text: str) -> str:
@@ -453,16 +568,17 @@ def _check_complete(text: str, utf8: bytes, root):
     those read fall short of half of both bounds."""
     text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
     if sum(map(text_read.count, CJK_UTF8_STARTS[:5])) >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
-        return                          # U+5000..U+9FFF read (fewer passes) already reach half the bound
+        return text_read                # U+5000..U+9FFF read (fewer passes) already reach half the bound
     read = _cjk_count_utf8(text_read)
     if read >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
-        return
+        return text_read
     if read >= COMPLETE_SHARE * (len(utf8) - len(utf8.translate(None, CJK_LEAD_BYTES))):
-        return
+        return text_read
     written = _cjk_count(TAG_RE.sub("", _without_comments(text)))
     if written and read < COMPLETE_SHARE * written:
         raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
                                               "send the page's text instead.")
+    return text_read
 
 
 def _page_bytes(data: bytes, text: str, encoding: str) -> tuple:
@@ -483,12 +599,14 @@ def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     text, utf8 = _page_bytes(data, text, encoding)
     _check_attributes_per_element(text)
     root = _parse(text, utf8, limits)
-    _check_complete(text, utf8, root)
+    text_read = _check_complete(text, utf8, root)
     metadata = _page_metadata(root)
     _drop_chrome(root)
     body = root.find("body")
-    walk = Walk(body if body is not None else root)
-    lines = _lines(walk, _article(walk))
+    lines = _lines_from_stream(body if body is not None else root, text_read)
+    if lines is None:
+        walk = Walk(body if body is not None else root)
+        lines = _lines(walk, _article(walk))
     head = "".join(lines[:12])
     front = [line for line in metadata if SPACE_RE.sub("", line) not in SPACE_RE.sub("", head)]
     return "\n".join(front + lines), encoding

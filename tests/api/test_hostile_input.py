@@ -84,6 +84,9 @@ HOSTILE_HTML = {
     # html.py spends some 30 µs a cell (100 000 rows of two cells: 4 s); 30 000 keep this test short.
     "30000-cells-in-a-row": lambda: b"<table><tr>" + b"<td>1</td>" * 30_000 + b"</tr></table>",
     "30000-rows": lambda: b"<table>" + b"<tr><td>0</td><td>|</td></tr>" * 30_000 + b"</table>",
+    # a link's own text is told from its tails without looking along its siblings (html_stream)
+    "30000-children-in-a-link": lambda: b"<p><a>" + "一<b></b>".encode() * 30_000 + b"</a></p>",
+    "30000-scripts-in-a-link": lambda: b"<p><a>" + "一<script></script>".encode() * 30_000 + b"<b>x</b></a></p>",
     "entities": lambda: b"<p>" + b"&amp;&#x4e00;&nbsp;" * 100_000 + b"</p>",
     "comment-never-closed": lambda: b"<html><body><!--" + b"x" * MiB,
     "script-only": lambda: b"<script>" + b"var a=1;" * 100_000 + b"</script>",

@@ -8,6 +8,8 @@ the pattern finds."""
 
 import re
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -153,3 +155,117 @@ def test_class_values_searched_at_once_find_what_the_pattern_finds(classes):
                             + "</body></html>", etree.HTMLParser())
     wanted = [element for element in root.xpath("//*[@class]") if html.META_CLASS_RE.search(element.get("class"))]
     assert html._meta_class_candidates(root) == wanted
+
+
+CELL_TAGS = st.sampled_from(["td", "th"])
+SPAN_VALUES = st.sampled_from(["2", "3", "0", "x", " 2 ", "1_0", "２", "101", "", "2|", "\u00a02"])
+HINTS = st.sampled_from(["", " class='TRS_Editor'", " class='content'", " id='main'", " class='x'"])
+
+
+@st.composite
+def page_markup(draw, depth=0):
+    """Markup with articles named or not, links, blocks, tables with merged cells (and now and
+    then a table in a cell, a row outside a table, a cell outside a row)."""
+    pieces = []
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.integers(0, 5)) if depth < 4 else 0
+        if kind <= 1:
+            pieces.append(draw(TEXT).replace("<", ""))
+        elif kind == 2:
+            rows = []
+            for _ in range(draw(st.integers(0, 3))):
+                cells = []
+                for _ in range(draw(st.integers(0, 3))):
+                    tag, spans = draw(CELL_TAGS), ""
+                    for name in ("colspan", "rowspan"):
+                        if draw(st.booleans()):
+                            spans += f" {name}='{draw(SPAN_VALUES)}'"
+                    inner = draw(page_markup(depth + 2)) if draw(st.integers(0, 5)) == 0 else draw(TEXT).replace("<", "")
+                    cells.append(f"<{tag}{spans}>{inner}</{tag}>")
+                rows.append(f"<tr>{''.join(cells)}</tr>")
+            pieces.append(f"<table>{''.join(rows)}</table>")
+        else:
+            tag = draw(st.sampled_from(["div", "p", "a", "span", "b", "tr", "td", "br", "li", "tbody", "script"]))
+            pieces.append(f"<{tag}{draw(HINTS)}>{draw(page_markup(depth + 1))}</{tag}>")
+    return "".join(pieces)
+
+
+def lines_both_ways(body: str):
+    """(the lines read from libxslt's marked text or None, the lines the walk reads)."""
+    text = html._xml_characters_only(body, body.encode("utf-8"))
+    utf8 = f"<html><body>{text}</body></html>".encode("utf-8")
+    root = etree.fromstring(utf8, etree.HTMLParser(remove_comments=True, encoding="utf-8"))
+    text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
+    html._drop_chrome(root)
+    body_element = root.find("body")
+    walk = html.Walk(body_element)
+    return html._lines_from_stream(body_element, text_read), html._lines(walk, html._article(walk))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_markup())
+def test_the_marked_text_gives_the_lines_the_walk_gives(body):
+    """The article chosen from the ancestors of the middle characters and its lines and cells
+    cut from libxslt's marked text are those of the walk over every element, or the page is
+    left to the walk (a table in the article's tables)."""
+    streamed, walked = lines_both_ways(body)
+    if streamed is not None:
+        assert streamed == walked
+    else:     # only a table inside a table or a row inside a cell sends such a page to the walk
+        assert body.count("<table") >= 2 or "<tr" in body
+
+
+def test_a_page_with_tables_merged_cells_and_links_is_read_from_the_marked_text():
+    body = ("<div class='nav'><a href='/'>首页导航</a></div><div class='TRS_Editor'><p>一、总体情况<a>链接文字</a></p>"
+            "<table><tr><td rowspan='2'>标签</td><td colspan='2'>12</td></tr><tr><td>3</td><td>4 件</td></tr></table>"
+            "<p>二、其他</p></div>")
+    streamed, walked = lines_both_ways(body)
+    assert streamed == walked == ["一、总体情况链接文字", "| 标签 | 12 |", "| 标签 | 3 | 4 件 |", "二、其他"]
+
+
+@pytest.mark.parametrize("mark", ["\ue000", "&#xE100;", "&#57856;", "<table><tr><td colspan='2&#xe900;'>1</td></tr></table>",
+                                  "<table><tr><td rowspan='\uea00'>1</td></tr></table>"])
+def test_a_page_that_may_hold_the_marks_is_left_to_the_walk(mark):
+    body = f"<div><p>正文内容{mark}</p><table><tr><td>1</td></tr></table></div>"
+    streamed, walked = lines_both_ways(body)
+    assert streamed is None
+    assert html.html_to_text(f"<html><body>{body}</body></html>".encode("utf-8"))[0].split("\n") == walked
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("titlemdaepubshTIMEDAPUBS_- \n\tx")), max_size=40))
+def test_class_words_found_in_lower_case_are_those_the_pattern_finds(joined):
+    assert ([match.start() for match in html.META_CLASS_WORD_LOWER_RE.finditer(joined.lower())]
+            == [match.start() for match in html.META_CLASS_WORD_RE.finditer(joined)])
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["a", "12", "", "件"]), max_size=6),
+       st.dictionaries(st.integers(0, 9), st.tuples(st.sampled_from(["", "x"]), st.integers(1, 3)), max_size=5))
+def test_a_row_without_spans_merged_by_slices_equals_the_loop(queue, pending):
+    """_merge_pending takes the cells between the rowspans above a slice at a time; the same
+    line and the same rowspans left as the cell-by-cell loop."""
+    by_slices, by_cells = dict(pending), dict(pending)
+    assert html._merge_pending(queue, by_slices) == html._spanned_row(queue, by_cells)[0]
+    assert by_slices == by_cells
+
+
+def test_every_corpus_page_is_read_from_the_marked_text():
+    """The walk is a fallback: a real page goes through libxslt's marked text (else the reader
+    would still be right, only slower)."""
+    from conftest import CORPUS_DIRS
+    from service.formats import Limits
+
+    pages = [doc / "source.html" for doc in CORPUS_DIRS if (doc / "source.html").is_file()]
+    if not pages:
+        pytest.skip("no corpus")
+    for page in pages:
+        data = page.read_bytes()
+        text, encoding = html._decode(data, None)
+        text, utf8 = html._page_bytes(data, text, encoding)
+        root = html._parse(text, utf8, Limits())
+        text_read = html._check_complete(text, utf8, root)
+        html._drop_chrome(root)
+        body = root.find("body")
+        walk = html.Walk(body)
+        assert html._lines_from_stream(body, text_read) == html._lines(walk, html._article(walk)), page.parent.name
