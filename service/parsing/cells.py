@@ -95,7 +95,8 @@ def split_line(line: str) -> list:
     if PAGE_NUMBER_RE.match(line):
         return []
     if SEPARATOR_RE.search(line):
-        parts = [p for p in SEPARATOR_RE.split(line) if not _is_rule(p)]
+        # (a rule begins with a rule character: only those parts are tested)
+        parts = [p for p in SEPARATOR_RE.split(line) if p.lstrip()[:1] not in RULE_CHARS or not _is_rule(p)]
         if parts and not parts[0].strip():
             parts = parts[1:]
         if parts and not parts[-1].strip():
@@ -118,11 +119,12 @@ def parse_line(line: str) -> tuple:
 
 
 def _parse_line(line: str) -> tuple:
-    cells = []
-    for part in split_line(line):
-        kind, value, unit = classify(part)
-        cells.append((kind, part.strip(), value, unit))
-    kinds = [cell[0] for cell in cells]
+    parts = split_line(line)
+    if not parts:
+        return ()
+    classified = list(map(classify, parts))
+    kinds = [kind for kind, _, _ in classified]
+    cells = [(kind, part.strip(), value, unit) for part, (kind, value, unit) in zip(parts, classified)]
     if TEXT in kinds:
         first_text = kinds.index(TEXT)
         cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]

@@ -34,11 +34,19 @@ def classify_text(cell: str):
     kind is BLANK (value None), NUMBER (value int or Decimal), TEXT (value None) or
     GARBLED (value None: a number with a leading zero, the mark of run-together cells).
     """
-    if cell.isdigit() and cell.isascii():     # plain digits, the commonest cell: what the pattern gives them
-        if len(cell) > 1 and cell.startswith("0") or len(cell) > MAX_DIGITS:
-            return GARBLED, None, None
-        return NUMBER, int(cell), None
-    text = "".join(cell.split())      # white space removed (str.split's is \s)
+    if not (cell.isdigit() and cell.isascii()):
+        text = "".join(cell.split())      # white space removed (str.split's is \s)
+        if not (text.isdigit() and text.isascii()):
+            return _classify_other(text)
+        cell = text
+    # plain digits, the commonest cell ("0", " 0 "): what the pattern gives them
+    if len(cell) > 1 and cell.startswith("0") or len(cell) > MAX_DIGITS:
+        return GARBLED, None, None
+    return NUMBER, int(cell), None
+
+
+def _classify_other(text: str):
+    """classify_text of a text without white space that is not plain ASCII digits."""
     if text in markers.NULL_MARKERS:
         return BLANK, None, None
     if text in markers.ZERO_WORDS:
