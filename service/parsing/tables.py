@@ -123,25 +123,7 @@ def _fit(cells: list, width: int) -> list:
     return cells[start:end]
 
 
-_PATHS = {}               # {(table, row, columns): (cell paths)}: the few shapes of the templates
-
-
-def _cell_paths(table, row, columns) -> tuple:
-    key = (table, row, tuple(columns))
-    paths = _PATHS.get(key)
-    if paths is None:
-        paths = tuple(f"tables.{table}.rows.{row}.{column}" for column in columns)
-        if len(_PATHS) < 4096:
-            _PATHS[key] = paths
-    return paths
-
-
 def _fill_row(table, row, columns, cells, warnings, cell_lines):
-    if len(cells) == len(columns) and not AMOUNT_COLUMNS.intersection(columns) \
-            and all(cell.kind == NUMBER and type(cell.value) is int for cell in cells):
-        # the commonest row: a whole count per column (what the loop below gives it, in one step)
-        cell_lines.update(zip(_cell_paths(table, row, columns), [cell.line for cell in cells]))
-        return dict(zip(columns, [cell.value for cell in cells]))
     values = {}
     prefix = f"tables.{table}.rows.{row}."
     for column, cell in zip_longest(columns, cells[:len(columns)]):
