@@ -73,23 +73,38 @@ def _is_prose(line: str, kinds: list) -> bool:
 
 
 def _space_cells(line: str) -> list:
+    return [part for part, _ in _space_cells_classified(line)]
+
+
+def _space_cells_classified(line: str) -> list:
+    """[(cell text, classify(cell text))] of a white-space aligned line: a cell of one token keeps
+    the token's classification (it is the same text), a merged cell is classified once joined."""
     tokens = line.split()
-    kinds = [classify(token)[0] for token in tokens]      # each token classified once
+    classified = list(map(classify, tokens))           # each token classified once
+    kinds = [kind for kind, _, _ in classified]
     if not tokens or _is_prose(line, kinds):
         return []
-    merged = []                       # (kind, [tokens]): joined once at the end, not pairwise
-    for token, kind in zip(tokens, kinds):
+    merged = []                       # [kind, [tokens], classification]: joined once at the end
+    for token, kind, reading in zip(tokens, kinds, classified):
         if merged and token in UNIT_TOKENS and merged[-1][0] == NUMBER:
             merged[-1][1].append(token)
         elif merged and kind == TEXT and merged[-1][0] == TEXT:
             merged[-1][1].append(token)
         else:
-            merged.append((kind, [token]))
-    return ["".join(parts) for _, parts in merged]
+            merged.append((kind, [token], reading))
+    return [(parts[0], reading) if len(parts) == 1 else (text := "".join(parts), classify(text))
+            for _, parts, reading in merged]
 
 
 def split_line(line: str) -> list:
     """The cell texts of one normalised line (an empty list for chrome, prose and rules)."""
+    return _split_line(line, False)
+
+
+def _split_line(line: str, classified: bool):
+    """split_line; with `classified`, a white-space aligned line's cells come as
+    _space_cells_classified gives them, (text, classification) pairs (the other layouts' cells
+    are texts still to classify)."""
     if not line.strip() and "\t" not in line:
         return []
     if PAGE_NUMBER_RE.match(line):
@@ -107,9 +122,9 @@ def split_line(line: str) -> list:
         if not parts[0].strip():
             parts = parts[1:]
         return parts
-    if _is_rule(line):
+    if line.lstrip()[:1] in RULE_CHARS and _is_rule(line):    # (a rule begins with a rule character)
         return []
-    return _space_cells(line)
+    return _space_cells_classified(line) if classified else _space_cells(line)
 
 
 def parse_line(line: str) -> tuple:
@@ -119,12 +134,14 @@ def parse_line(line: str) -> tuple:
 
 
 def _parse_line(line: str) -> tuple:
-    parts = split_line(line)
+    parts = _split_line(line, True)
     if not parts:
         return ()
-    classified = list(map(classify, parts))
-    kinds = [kind for kind, _, _ in classified]
-    cells = [(kind, part.strip(), value, unit) for part, (kind, value, unit) in zip(parts, classified)]
+    if type(parts[0]) is tuple:       # white-space aligned: classified already, no white space left
+        cells = [(kind, part, value, unit) for part, (kind, value, unit) in parts]
+    else:
+        cells = [(kind, part.strip(), value, unit) for part, (kind, value, unit) in zip(parts, map(classify, parts))]
+    kinds = [cell[0] for cell in cells]
     if TEXT in kinds:
         first_text = kinds.index(TEXT)
         cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]
