@@ -137,6 +137,9 @@ def _parse_line(line: str) -> tuple:
     parts = _split_line(line, True)
     if not parts:
         return ()
+    if len(parts) == 1 and type(parts[0]) is str:    # one cell (one-cell-per-line layouts): nothing to drop
+        kind, value, unit = classify(parts[0])
+        return ((kind, parts[0].strip(), value, unit),)
     if type(parts[0]) is tuple:       # white-space aligned: classified already, no white space left
         cells = [(kind, part, value, unit) for part, (kind, value, unit) in parts]
     else:
@@ -220,6 +223,11 @@ def _line_reading(text: str) -> tuple:
     one-cell-per-line layouts, which read_runs adds to its run in one step). Reading a line by
     segments gives read_runs one step per stretch of values instead of one per cell."""
     parsed = parse_line(text)         # (cached: the order search of recovery reads the same lines)
+    if len(parsed) == 1:              # one cell, the commonest line: a label, or a value alone
+        cell = parsed[0]
+        if cell[0] == TEXT:
+            return (((cell[1],), ()),), False, None
+        return (((), (cell,)),), False, cell
     segments, texts, cells = [], [], []
     for cell in parsed:
         if cell[0] == TEXT:
