@@ -28,11 +28,11 @@ def required_chars(pattern: str) -> frozenset:
 
 
 def _index(table: dict) -> tuple:
-    """({character: ((row key, required characters), ...)}, (row keys always tried)): a row's
-    pattern can match only a text holding every required character of one of its alternatives,
-    so each alternative is filed under one of them (the one fewest alternatives need); a row is
-    tried when the text holds all the characters of one of its alternatives (find_rows then
-    searches it with its pattern, as before)."""
+    """({character: ((row key, required characters), ...)}, the characters filed, (row keys always
+    tried)): a row's pattern can match only a text holding every required character of one of
+    its alternatives, so each alternative is filed under one of them (the one fewest alternatives
+    need); a row is tried when the text holds all the characters of one of its alternatives
+    (find_rows then searches it with its pattern, as before)."""
     required = [(key, required_chars(p)) for key, patterns in table.items() for p in patterns]
     uses = {}
     for _, chars in required:
@@ -45,7 +45,8 @@ def _index(table: dict) -> tuple:
             continue
         char = min(sorted(chars), key=uses.get)
         by_char.setdefault(char, []).append((key, chars))
-    return {char: tuple(entries) for char, entries in by_char.items()}, tuple(dict.fromkeys(always))
+    return ({char: tuple(entries) for char, entries in by_char.items()}, frozenset(by_char),
+            tuple(dict.fromkeys(always)))
 
 
 ROW_INDEX = {table: _index(rows) for table, rows in (("active_disclosure", rules.ACTIVE_DISCLOSURE_ROWS),
@@ -76,16 +77,16 @@ def find_rows(text: str, table: str) -> list:
 
 
 def _find_rows(text: str, table: str) -> tuple:
+    by_char, filed, always = ROW_INDEX[table]
+    chars = set(text)
+    keys = [key for char in chars & filed for key, required in by_char[char] if required <= chars]
+    if always:                                    # (the rows that can match: see _index)
+        keys += always
+    if not keys:
+        return ()
     hits = []
     patterns = ROW_RES[table]
-    by_char, always = ROW_INDEX[table]
-    keys = set(always)
-    chars = set(text)
-    for char in by_char.keys() & chars:           # (the rows that can match: see _index)
-        for key, required in by_char[char]:
-            if required <= chars:
-                keys.add(key)
-    for key in keys:
+    for key in set(keys):
         pattern = patterns[key]
         last = pattern.search(text)      # most labels name one row: one search rules out the others
         if last is None:
