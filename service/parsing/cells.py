@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from service.parsing.labels import find_rows
 from service.parsing.normalize import compact
-from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, _classify_cached, classify, classify_text
+from service.parsing.numbers import CACHED_CHARS as CLASSIFY_CACHED_CHARS
 from service.rules import markers
 
 PAGE_NUMBER_RE = re.compile("|".join(f"(?:{p})" for p in markers.PAGE_NUMBER_PATTERNS))
@@ -73,29 +74,47 @@ def _is_prose(line: str, kinds: list) -> bool:
 
 
 def _space_cells(line: str) -> list:
+    return [part for part, _ in _space_cells_classified(line)]
+
+
+def _space_cells_classified(line: str) -> list:
+    """[(cell text, classify(cell text))] of a white-space aligned line: a cell of one token keeps
+    the token's classification (it is the same text), a merged cell is classified once joined."""
     tokens = line.split()
-    kinds = [classify(token)[0] for token in tokens]      # each token classified once
+    classified = [_classify_cached(token) if len(token) <= CLASSIFY_CACHED_CHARS else classify_text(token)
+                  for token in tokens]                 # each token classified once (numbers.classify, inline)
+    kinds = [kind for kind, _, _ in classified]
     if not tokens or _is_prose(line, kinds):
         return []
-    merged = []                       # (kind, [tokens]): joined once at the end, not pairwise
-    for token, kind in zip(tokens, kinds):
+    merged = []                       # [kind, [tokens], classification]: joined once at the end
+    for token, kind, reading in zip(tokens, kinds, classified):
         if merged and token in UNIT_TOKENS and merged[-1][0] == NUMBER:
             merged[-1][1].append(token)
         elif merged and kind == TEXT and merged[-1][0] == TEXT:
             merged[-1][1].append(token)
         else:
-            merged.append((kind, [token]))
-    return ["".join(parts) for _, parts in merged]
+            merged.append((kind, [token], reading))
+    return [(parts[0], reading) if len(parts) == 1 else (text := "".join(parts), classify(text))
+            for _, parts, reading in merged]
 
 
 def split_line(line: str) -> list:
     """The cell texts of one normalised line (an empty list for chrome, prose and rules)."""
+    return _split_line(line, False)
+
+
+def _split_line(line: str, classified: bool):
+    """split_line; with `classified`, a white-space aligned line's cells come as
+    _space_cells_classified gives them, (text, classification) pairs (the other layouts' cells
+    are texts still to classify)."""
     if not line.strip() and "\t" not in line:
         return []
     if PAGE_NUMBER_RE.match(line):
         return []
-    if SEPARATOR_RE.search(line):
-        parts = [p for p in SEPARATOR_RE.split(line) if not _is_rule(p)]
+    parts = SEPARATOR_RE.split(line)
+    if len(parts) > 1:                # (a separator in the line)
+        # (a rule begins with a rule character: only those parts are tested)
+        parts = [p for p in parts if p.lstrip()[:1] not in RULE_CHARS or not _is_rule(p)]
         if parts and not parts[0].strip():
             parts = parts[1:]
         if parts and not parts[-1].strip():
@@ -106,9 +125,9 @@ def split_line(line: str) -> list:
         if not parts[0].strip():
             parts = parts[1:]
         return parts
-    if _is_rule(line):
+    if line.lstrip()[:1] in RULE_CHARS and _is_rule(line):    # (a rule begins with a rule character)
         return []
-    return _space_cells(line)
+    return _space_cells_classified(line) if classified else _space_cells(line)
 
 
 def parse_line(line: str) -> tuple:
@@ -118,10 +137,18 @@ def parse_line(line: str) -> tuple:
 
 
 def _parse_line(line: str) -> tuple:
-    cells = []
-    for part in split_line(line):
-        kind, value, unit = classify(part)
-        cells.append((kind, part.strip(), value, unit))
+    parts = _split_line(line, True)
+    if not parts:
+        return ()
+    if len(parts) == 1 and type(parts[0]) is str:    # one cell (one-cell-per-line layouts): nothing to drop
+        kind, value, unit = classify(parts[0])
+        return ((kind, parts[0].strip(), value, unit),)
+    if type(parts[0]) is tuple:       # white-space aligned: classified already, no white space left
+        cells = [(kind, part, value, unit) for part, (kind, value, unit) in parts]
+    else:
+        cells = [(kind, part.strip(), value, unit) for part in parts        # (numbers.classify, inline)
+                 for kind, value, unit in [_classify_cached(part) if len(part) <= CLASSIFY_CACHED_CHARS
+                                           else classify_text(part)]]
     kinds = [cell[0] for cell in cells]
     if TEXT in kinds:
         first_text = kinds.index(TEXT)
@@ -201,6 +228,11 @@ def _line_reading(text: str) -> tuple:
     one-cell-per-line layouts, which read_runs adds to its run in one step). Reading a line by
     segments gives read_runs one step per stretch of values instead of one per cell."""
     parsed = parse_line(text)         # (cached: the order search of recovery reads the same lines)
+    if len(parsed) == 1:              # one cell, the commonest line: a label, or a value alone
+        cell = parsed[0]
+        if cell[0] == TEXT:
+            return (((cell[1],), ()),), False, None
+        return (((), (cell,)),), False, cell
     segments, texts, cells = [], [], []
     for cell in parsed:
         if cell[0] == TEXT:

@@ -1,6 +1,7 @@
 """Matching label text against the row and column label tables of rules/labels.py."""
 
 import re
+import re._parser as re_parser      # (the standard parser of patterns, to read their literal characters)
 from functools import lru_cache
 
 from service.rules import labels as rules
@@ -15,6 +16,42 @@ ROW_RES = {
     "applications": _compile(rules.APPLICATION_ROWS),
     "reviews_and_lawsuits": _compile(rules.REVIEW_ROWS),
 }
+
+
+def required_chars(pattern: str) -> frozenset:
+    """Characters every match of `pattern` contains: its literals outside any group, repeat,
+    class, alternation or look-around (an empty set when it has none, or ignores case)."""
+    parsed = re_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return frozenset()
+    return frozenset(chr(value) for op, value in parsed.data if op is re_parser.LITERAL)
+
+
+def _index(table: dict) -> tuple:
+    """({character: ((row key, required characters), ...)}, the characters filed, (row keys always
+    tried)): a row's pattern can match only a text holding every required character of one of
+    its alternatives, so each alternative is filed under one of them (the one fewest alternatives
+    need); a row is tried when the text holds all the characters of one of its alternatives
+    (find_rows then searches it with its pattern, as before)."""
+    required = [(key, required_chars(p)) for key, patterns in table.items() for p in patterns]
+    uses = {}
+    for _, chars in required:
+        for char in chars:
+            uses[char] = uses.get(char, 0) + 1
+    by_char, always = {}, []
+    for key, chars in required:
+        if not chars:
+            always.append(key)
+            continue
+        char = min(sorted(chars), key=uses.get)
+        by_char.setdefault(char, []).append((key, chars))
+    return ({char: tuple(entries) for char, entries in by_char.items()}, frozenset(by_char),
+            tuple(dict.fromkeys(always)))
+
+
+ROW_INDEX = {table: _index(rows) for table, rows in (("active_disclosure", rules.ACTIVE_DISCLOSURE_ROWS),
+                                                      ("applications", rules.APPLICATION_ROWS),
+                                                      ("reviews_and_lawsuits", rules.REVIEW_ROWS))}
 GENERIC_ROWS = {
     "active_disclosure": frozenset(),
     "applications": rules.GENERIC_APPLICATION_ROWS,
@@ -40,8 +77,17 @@ def find_rows(text: str, table: str) -> list:
 
 
 def _find_rows(text: str, table: str) -> tuple:
+    by_char, filed, always = ROW_INDEX[table]
+    chars = set(text)
+    keys = [key for char in chars & filed for key, required in by_char[char] if required <= chars]
+    if always:                                    # (the rows that can match: see _index)
+        keys += always
+    if not keys:
+        return ()
     hits = []
-    for key, pattern in ROW_RES[table].items():
+    patterns = ROW_RES[table]
+    for key in set(keys):
+        pattern = patterns[key]
         last = pattern.search(text)      # most labels name one row: one search rules out the others
         if last is None:
             continue

@@ -16,6 +16,18 @@ CHINESE_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\s{0,3}年\s{0,3}(?P<m>\d{1,2
 PUBLISHED_RE = re.compile(rules.PUBLISHED_LABEL + rules.DATE_PATTERN)
 PERIOD_RE = re.compile(rules.PERIOD_PATTERN)
 CONTACT_RES = {name: re.compile(pattern) for name, pattern in rules.CONTACT_PATTERNS.items()}
+# These patterns begin with optional words or a character class, so the regular expression engine
+# tries them at every character of the text. Each match holds one of a few words, at most so many
+# characters after its start: the search begins that far before the first of them (or is not run
+# when none is there), which finds the same leftmost match. (words, characters before them at most)
+ANCHORS = {
+    "published": (("时间", "日期"), 2),          # 发布时间 … 日期
+    "address": (("地址",), 2),                    # 通讯地址
+    "postcode": (("邮",), 0),
+    "phone": (("电话",), 2),                      # 咨询电话
+    "fax": (("传真",), 3),                        # 传真 | 电话/传真
+    "email": (("@",), 64),                        # [A-Za-z0-9._%+\-]{1,64}@
+}
 SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
@@ -140,8 +152,18 @@ def _word_before(line: str, end: int):
     return words[-1]
 
 
+def anchored_search(pattern, name, text, start=0, end=None):
+    """pattern.search(text, start, end), begun where a match can begin at the earliest (ANCHORS)."""
+    end = len(text) if end is None else end
+    words, before = ANCHORS[name]
+    found = [at for at in (text.find(word, start, end) for word in words) if at >= 0]
+    if not found:
+        return None
+    return pattern.search(text, max(start, min(found) - before), end)
+
+
 def find_stated_date(doc) -> object:
-    match = PUBLISHED_RE.search(doc.norm, 0, HEAD_CHARS)
+    match = anchored_search(PUBLISHED_RE, "published", doc.norm, 0, HEAD_CHARS)
     return _iso(match) if match else None
 
 
@@ -154,7 +176,7 @@ def find_contacts(text: str) -> dict:
     flat = "".join(text.split())      # white space removed (str.split's is \s)
     contacts = {}
     for name, pattern in CONTACT_RES.items():
-        match = pattern.search(flat)
+        match = anchored_search(pattern, name, flat)
         value = None
         if match:
             value = match.group("value") if match.group("value") else match.groupdict().get("value2")

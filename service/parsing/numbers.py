@@ -35,10 +35,10 @@ def classify_text(cell: str):
     GARBLED (value None: a number with a leading zero, the mark of run-together cells).
     """
     if cell.isdigit() and cell.isascii():     # plain digits, the commonest cell: what the pattern gives them
-        if len(cell) > 1 and cell.startswith("0") or len(cell) > MAX_DIGITS:
-            return GARBLED, None, None
-        return NUMBER, int(cell), None
+        return _plain_digits(cell)
     text = "".join(cell.split())      # white space removed (str.split's is \s)
+    if text.isdigit() and text.isascii():     # (" 0 ": as the pattern reads it too)
+        return _plain_digits(text)
     if text in markers.NULL_MARKERS:
         return BLANK, None, None
     if text in markers.ZERO_WORDS:
@@ -59,6 +59,12 @@ def classify_text(cell: str):
     else:
         value = int(digits) * sign
     return NUMBER, value, unit
+
+
+def _plain_digits(digits: str):
+    if len(digits) > 1 and digits.startswith("0") or len(digits) > MAX_DIGITS:
+        return GARBLED, None, None
+    return NUMBER, int(digits), None
 
 
 _classify_cached = lru_cache(maxsize=4096)(classify_text)

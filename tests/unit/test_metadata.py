@@ -1,8 +1,9 @@
 """Stage 5: title, organization, year, publication date and contacts."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from service.parsing import parse_report
+from service.parsing import metadata, parse_report
 
 
 @pytest.mark.parametrize("head, organization, year", [
@@ -56,3 +57,21 @@ def test_an_organization_named_only_inside_book_title_marks_loses_the_verb_befor
     report = parse_report(text)["report"]
     assert report["organization"] == "某某市自然资源局"
     assert report["title"] == "某某市自然资源局2017年政府信息公开工作年度报告"
+
+
+CONTACT_PIECES = ["通讯地址:", "地址:", "联系电话:", "咨询电话:", "电话/传真:", "传真号码:", "邮编:", "邮政编码", "123456",
+                  "0594-1234567", "a.b@c.gov.cn", "@", "x" * 70, "发布日期:", "成文日期 :", "时间:", "2023年1月2日",
+                  "2023-01-02", " ", ",", "日期", "联系", "办公"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CONTACT_PIECES), max_size=12).map("".join), st.integers(0, 200))
+def test_anchored_search_finds_what_the_plain_search_finds(text, end):
+    """The metadata patterns searched from their anchor words (ANCHORS) give the same match."""
+    patterns = {**metadata.CONTACT_RES, "published": metadata.PUBLISHED_RE}
+    assert set(patterns) == set(metadata.ANCHORS)
+    for name, pattern in patterns.items():
+        for args in ((0, len(text)), (0, min(end, len(text)))):
+            plain = pattern.search(text, *args)
+            anchored = metadata.anchored_search(pattern, name, text, *args)
+            assert (plain and (plain.span(), plain.groupdict())) == (anchored and (anchored.span(), anchored.groupdict()))
