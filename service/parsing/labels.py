@@ -1,8 +1,12 @@
 """Matching label text against the row and column label tables of rules/labels.py."""
 
 import re
-import re._parser as re_parser      # (the standard parser of patterns, to read their literal characters)
 from functools import lru_cache
+
+try:        # the standard library's parser of patterns (private), to read their literal characters
+    import re._parser as re_parser
+except ImportError:     # pragma: no cover - another Python: every row is tried, as without the index
+    re_parser = None
 
 from service.rules import labels as rules
 
@@ -20,7 +24,10 @@ ROW_RES = {
 
 def required_chars(pattern: str) -> frozenset:
     """Characters every match of `pattern` contains: its literals outside any group, repeat,
-    class, alternation or look-around (an empty set when it has none, or ignores case)."""
+    class, alternation or look-around (an empty set when it has none, ignores case, or the
+    standard parser is not there to read it: the row is then always tried)."""
+    if re_parser is None:
+        return frozenset()
     parsed = re_parser.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
         return frozenset()
