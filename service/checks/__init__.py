@@ -37,15 +37,14 @@ class CheckContext:
 def run_checks(result: dict, context: CheckContext = None) -> list:
     from service.checks import arithmetic, prose, structure
 
-    from service.checks.cells import flat_cells
-
     context = context or CheckContext()
-    indexed = {**result, "_cells": flat_cells(result)}      # every check reads cells from this index
-    checks = [*arithmetic.run(indexed, context.cell_lines),
-              *structure.run(indexed, context.warnings or result["warnings"])]
+    checks = [*arithmetic.active_disclosure_checks(result, context.cell_lines, result["report"]["template"]),
+              *structure.run(result, context.warnings or result["warnings"])]
     if context.doc is not None:
-        checks += prose.run(indexed, context.doc, context.regions, context.cell_lines)
-    return condense(checks)
+        checks += prose.run(result, context.doc, context.regions, context.cell_lines)
+    # the identities' checks come condensed (their rules are checked nowhere else): condense
+    # would leave them as they are
+    return [*arithmetic.identity_checks(result, context.cell_lines), *condense(checks)]
 
 
 def compare_results(previous: dict, current: dict) -> list:

@@ -23,12 +23,14 @@ def flat_cells(result: dict) -> dict:
 def value(result: dict, cell_path: str):
     """The value at `tables.<table>.rows.<row>.<column>`; MISSING when the cell does not exist.
 
-    A result may carry its flat cells under the key `_cells` (set by run_checks) to make
-    repeated look-ups cheap."""
+    A result may carry its flat cells under the key `_cells` (compare_results sets them);
+    without, the path is split and looked up (no row or column name holds a dot)."""
     cells = result.get("_cells")
-    if cells is None:
-        cells = flat_cells(result)
-    return cells.get(cell_path, MISSING)
+    if cells is not None:
+        return cells.get(cell_path, MISSING)
+    _, table, _, row, column = cell_path.split(".", 4)
+    columns = rows_of(result, table).get(row)
+    return MISSING if columns is None else columns.get(column, MISSING)
 
 
 def rows_of(result: dict, table: str) -> dict:
