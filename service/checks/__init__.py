@@ -38,13 +38,14 @@ def run_checks(result: dict, context: CheckContext = None) -> list:
     from service.checks import arithmetic, prose, structure
 
     context = context or CheckContext()
-    checks = [*arithmetic.active_disclosure_checks(result, context.cell_lines, result["report"]["template"]),
+    # every rule's checks come from one producer, already condensed (model.condensed) but the
+    # prose check's, condensed here: the same checks as condense over all of them
+    checks = [*arithmetic.identity_checks(result, context.cell_lines),
+              *arithmetic.active_disclosure_checks(result, context.cell_lines, result["report"]["template"]),
               *structure.run(result, context.warnings or result["warnings"])]
     if context.doc is not None:
-        checks += prose.run(result, context.doc, context.regions, context.cell_lines)
-    # the identities' checks come condensed (their rules are checked nowhere else): condense
-    # would leave them as they are
-    return [*arithmetic.identity_checks(result, context.cell_lines), *condense(checks)]
+        checks += condense(prose.run(result, context.doc, context.regions, context.cell_lines))
+    return checks
 
 
 def compare_results(previous: dict, current: dict) -> list:

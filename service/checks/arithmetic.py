@@ -4,8 +4,8 @@ The identities are data (service/rules/identities.py), shared with the recovery 
 identity that was used to recover a cell (the result's `provenance` names it) is not evidence
 that the cell is right: that instance is `not_assessable` and says so."""
 
-from service.checks.cells import MISSING, number_text, path, rows_of, same, value
-from service.checks.model import lines_of, merged_message, check, make_check
+from service.checks.cells import number_text, path, rows_of, same
+from service.checks.model import check, condensed, lines_of, merged_message
 from service.parsing import identities
 
 
@@ -118,50 +118,56 @@ def _merged(rule, status, found, lines) -> dict:
 
 
 def active_disclosure_checks(result, lines, template) -> list:
+    """Per row of table 2: no negative count or amount, whole counts; 2019 format: the total
+    published not below the new ones. Condensed (model.condensed), rule by rule."""
     rows = rows_of(result, "active_disclosure")
-    checks = []
+    signs, wholes = [], []                       # the findings of non_negative and of whole_counts
     for row, columns in rows.items():
-        cells = {path("active_disclosure", row, c): v for c, v in columns.items() if c != "change"}
+        prefix = f"tables.active_disclosure.rows.{row}."
+        cells = {prefix + column: v for column, v in columns.items() if column != "change"}
         given = {cell: v for cell, v in cells.items() if v is not None}
-        involved = [lines.get(cell) for cell in given]
         if not given:
-            checks.append(make_check("active_disclosure.non_negative", "not_assessable", paths=cells,
-                                     values=cells, en=f"{row}: every cell is blank", zh=f"{row}：均为空白"))
+            signs.append(("not_assessable", f"{row}: every cell is blank", f"{row}：均为空白", list(cells), cells,
+                          None, None, [], []))
             continue
-        negative = {cell: v for cell, v in given.items() if v < 0}
-        checks.append(make_check(
-            "active_disclosure.non_negative", "fail" if negative else "pass", paths=given, values=given,
-            lines=involved, actual=min(given.values()), expected=0 if negative else None,
-            en=f"{row}: " + (f"negative value in {', '.join(negative)}" if negative else "no negative value"),
-            zh=f"{row}：" + ("存在负数" if negative else "无负数")))
+        involved = lines_of(lines, given)
+        negative = [cell for cell, v in given.items() if v < 0]
+        signs.append(("fail" if negative else "pass",
+                      f"{row}: " + (f"negative value in {', '.join(negative)}" if negative else "no negative value"),
+                      f"{row}：" + ("存在负数" if negative else "无负数"),
+                      list(given), given, 0 if negative else None, min(given.values()), involved, []))
         counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")}
-        fractional = {cell: v for cell, v in counts.items() if not float(v).is_integer()}
         if counts:
-            checks.append(make_check(
-                "active_disclosure.whole_counts", "fail" if fractional else "pass", paths=counts, values=counts,
-                lines=involved,
-                en=f"{row}: " + (f"count with a fraction in {', '.join(fractional)}" if fractional else "whole counts"),
-                zh=f"{row}：" + ("件数含小数" if fractional else "件数均为整数")))
+            fractional = [cell for cell, v in counts.items() if not float(v).is_integer()]
+            wholes.append(("fail" if fractional else "pass",
+                           f"{row}: " + (f"count with a fraction in {', '.join(fractional)}" if fractional
+                                         else "whole counts"),
+                           f"{row}：" + ("件数含小数" if fractional else "件数均为整数"),
+                           list(counts), counts, None, None, list(involved), []))
+    checks = []
+    if signs:
+        checks += condensed("active_disclosure.non_negative", signs)
+    if wholes:
+        checks += condensed("active_disclosure.whole_counts", wholes)
     if template == "2019":
-        for row in ("regulations", "normative_documents"):
-            if row in rows:
-                checks.append(not_below_check(
-                    "active_disclosure.total_not_below_new", result, lines,
-                    path("active_disclosure", row, "total_published"), path("active_disclosure", row, "new_published"),
-                    en=f"{row}: 对外公开总数量 vs 本年新公开数量", zh=f"{row}：对外公开总数量 与 本年新公开数量"))
+        found = [not_below(rows, row, "total_published", "new_published", lines,
+                           f"{row}: 对外公开总数量 vs 本年新公开数量", f"{row}：对外公开总数量 与 本年新公开数量")
+                 for row in ("regulations", "normative_documents") if row in rows]
+        if found:
+            checks += condensed("active_disclosure.total_not_below_new", found)
     return checks
 
 
-def not_below_check(rule, result, lines, larger, smaller, en, zh):
-    """A check that the cell `larger` is not below the cell `smaller`."""
-    values = {cell: (None if value(result, cell) is MISSING else value(result, cell)) for cell in (larger, smaller)}
-    involved = [lines.get(cell) for cell in values]
-    if any(v is None for v in values.values()):
-        return make_check(rule, "not_assessable", paths=values, values=values, lines=involved,
-                          en=f"{en}: not assessable, a cell is blank", zh=f"{zh}：无法核对，有空白单元格")
-    ok = values[larger] >= values[smaller]
-    return make_check(
-        rule, "pass" if ok else "fail", paths=values, values=values, lines=involved,
-        expected=values[smaller], actual=values[larger],
-        en=f"{en}: {number_text(values[larger])} {'≥' if ok else '<'} {number_text(values[smaller])}",
-        zh=f"{zh}：{number_text(values[larger])} {'不小于' if ok else '小于'} {number_text(values[smaller])}")
+def not_below(rows, row, larger, smaller, lines, en, zh) -> tuple:
+    """The finding (model.condensed) that the row's cell `larger` is not below its cell `smaller`."""
+    big, small = path("active_disclosure", row, larger), path("active_disclosure", row, smaller)
+    values = {big: rows[row].get(larger), small: rows[row].get(smaller)}
+    involved = lines_of(lines, values)
+    if None in values.values():
+        return ("not_assessable", f"{en}: not assessable, a cell is blank", f"{zh}：无法核对，有空白单元格",
+                list(values), values, None, None, involved, [])
+    ok = values[big] >= values[small]
+    return ("pass" if ok else "fail",
+            f"{en}: {number_text(values[big])} {'≥' if ok else '<'} {number_text(values[small])}",
+            f"{zh}：{number_text(values[big])} {'不小于' if ok else '小于'} {number_text(values[small])}",
+            list(values), values, values[small], values[big], involved, [])

@@ -33,6 +33,32 @@ def lines_of(lines: dict, cells) -> list:
     return sorted(set(filter(None, map(lines.get, cells))))
 
 
+def condensed(rule: str, found: list) -> list:
+    """What condense gives for one rule, from its findings in order, each check built once. A
+    finding: (status, en, zh, paths, values, expected, actual, lines, excerpts) as a check holds
+    them (fresh lists and dict, `lines` sorted and unique)."""
+    if len(found) == 1:
+        return [check(rule, *found[0])]
+    by_status = {status: [] for status in KEPT_STATUSES}
+    for one in found:
+        by_status[one[0]].append(one)
+    checks = [check(rule, *one) for one in by_status["fail"]]
+    for status in ("pass", "not_assessable"):
+        same = by_status[status]
+        if len(same) == 1:
+            checks.append(check(rule, *same[0]))
+        elif same:
+            paths, values, lines, excerpts = [], {}, set(), []
+            for one in same:
+                paths += [path for path in one[3] if path not in values]
+                values.update(one[4])
+                lines.update(one[7])
+                excerpts += one[8]
+            en, zh = merged_message(status, len(same), [one[1] for one in same[:3]], [one[2] for one in same[:3]])
+            checks.append(check(rule, status, en, zh, paths, values, None, None, sorted(lines), excerpts))
+    return checks
+
+
 def condense(checks: list) -> list:
     """One check per rule and status for what passed or could not be assessed; every failure
     stays a check of its own. Order: by rule as first seen, failures first within a rule."""
