@@ -37,8 +37,7 @@ def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
     cells are `paths` end to end ((start, start of totals, end) of each in `bounds`) with these
     `values`: what sum_check gave for each instance, the holding ones merged into one as they
     were found, then condensed by status as model.condense does, but each check built once."""
-    if (len(group) > 1 and None not in values and not (recovered and not recovered.keys().isdisjoint(paths))
-            and all(same(sum(values[start:middle]), sum(values[middle:end])) for start, middle, end in bounds)):
+    if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, bounds):
         en, zh = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
                                 [instance[3] for instance in group[:3]])
         return [check(rule, "pass", en, zh, list(paths), dict(zip(paths, values)), None, None,
@@ -78,6 +77,17 @@ def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
 
 
 NO_PROVENANCE = {"identities": ()}
+
+
+def _all_hold(values, bounds) -> bool:
+    """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'."""
+    try:
+        for start, middle, end in bounds:
+            if not same(sum(values[start:middle]), sum(values[middle:end])):
+                return False
+    except TypeError:             # a None among the values: a cell blank or missing
+        return False
+    return True
 
 
 def _found(kind, en, zh, paths, values, expected=None, actual=None) -> tuple:

@@ -30,7 +30,10 @@ def check(rule, status, en, zh, paths, values, expected, actual, lines, excerpts
 
 def lines_of(lines: dict, cells) -> list:
     """The input lines of these cells, sorted and unique (as make_check keeps them)."""
-    return sorted(set(filter(None, map(lines.get, cells))))
+    found = set(map(lines.get, cells))
+    found.discard(None)
+    found.discard(0)
+    return sorted(found)
 
 
 def condensed(rule: str, found: list) -> list:
