@@ -6,7 +6,8 @@ A plain library like service.parsing: no Flask, no I/O. Checks never change a ce
     compare_results(previous, current) -> [check]   # two parse results of one body
 
 Passing (and not assessable) instances of a rule are condensed into one check per rule;
-every failure is a check of its own (model.condense).
+every failure is a check of its own (model.condense). Each producer gives its rules' checks
+condensed, each check built once (model.condensed; the identities rule by rule in arithmetic).
 
 A check (see model.make_check):
     {"rule": id from registry.RULES, "status": "pass" | "fail" | "not_assessable",
