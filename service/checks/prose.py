@@ -40,32 +40,40 @@ def _cells(result, spec, clause_prefix, narrow):
 def run(result, doc, regions, cell_lines) -> list:
     """One check per figure the narrative states, condensed (model.condensed)."""
     found, line_at = figures(doc, regions, result["report"]["year"], MAX_CHECKS)
-    findings = []
+    findings, texts = [], {}
     for figure in found:
         entry = figure.entry
         cells = []
         for spec in entry["cells"]:
             cells += _cells(result, spec, figure.before, entry.get("narrow"))
         findings.append(_check(entry, figure.value, cells, result, figure.excerpt, line_at(figure.at),
-                               cell_lines, doc))
+                               cell_lines, doc, texts))
     return condensed("prose.table_figure", findings) if findings else []
 
 
-def table_excerpts(cells, cell_lines, doc) -> list:
+def table_excerpts(cells, cell_lines, doc, texts=None) -> list:
     """The input lines holding the table cells, as written (a line holding only numbers, as in
-    one-cell-per-line layouts, is prefixed with the row's label from the contract)."""
-    excerpts = []
+    one-cell-per-line layouts, is prefixed with the row's label from the contract). `texts`
+    keeps each line's text and whether it holds a Chinese character across the figures."""
+    excerpts, seen = [], set()
+    texts = {} if texts is None else texts
     for cell in cells:
         line = cell_lines.get(cell)
-        if not line or any(excerpt["line"] == line for excerpt in excerpts) or len(excerpts) >= MAX_TABLE_EXCERPTS:
+        if not line or line in seen:
             continue
-        start = doc.line_starts[line - 1]
-        end = doc.original.find("\n", start)
-        text = " ".join(doc.original[start:None if end < 0 else end].split())[:160]
-        if not CJK_RE.search(text):
+        seen.add(line)
+        if line not in texts:
+            start = doc.line_starts[line - 1]
+            end = doc.original.find("\n", start)
+            text = " ".join(doc.original[start:None if end < 0 else end].split())[:160]
+            texts[line] = text, CJK_RE.search(text) is not None
+        text, chinese = texts[line]
+        if not chinese:
             _, table, _, row, column = cell.split(".")
             text = f"{row_label(table, row)}（{column_label(table, column)}）: {text}"
         excerpts.append({"text": text, "line": line})
+        if len(excerpts) >= MAX_TABLE_EXCERPTS:
+            break
     return excerpts
 
 
@@ -110,7 +118,7 @@ def _aggregate_fit(figure, aggregates, result):
     return None, tried
 
 
-def _check(entry, figure, cells, result, clause, line, cell_lines, doc) -> tuple:
+def _check(entry, figure, cells, result, clause, line, cell_lines, doc, texts=None) -> tuple:
     """The finding (model.condensed) for one figure of the narrative and the cells it names."""
     quantity = entry["quantity"]
     zh_name, en_name = rules.QUANTITY_NAMES[quantity]
@@ -121,7 +129,7 @@ def _check(entry, figure, cells, result, clause, line, cell_lines, doc) -> tuple
     involved = lines_of(cell_lines, cells)
     if line and line not in involved:
         bisect.insort(involved, line)
-    excerpt = [{"text": clause, "line": line}, *table_excerpts(cells, cell_lines, doc)]
+    excerpt = [{"text": clause, "line": line}, *table_excerpts(cells, cell_lines, doc, texts)]
     if not cells or None in values.values():
         return ("not_assessable", f"{en_name}: the narrative says {figure}; the table has no such figure",
                 f"{zh_name}：正文为{figure}，表格无相应数据", list(values), values, None, figure, involved, excerpt)
