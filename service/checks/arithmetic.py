@@ -23,19 +23,19 @@ def identity_checks(result, lines) -> list:
     return checks
 
 
-# What one instance of an identity gave (as the former per-instance sum_check judged it),
-# before it is a check: (kind, en, zh, count, paths, values, expected, actual). Kinds: a cell
-# blank or missing, cells recovered with the identity (`count` of them), sums compared
-# (expected = the parts', actual = the totals'), and the instances that hold merged (`count`
-# of them; en and zh: the first three instances' names). A message is formatted only for a
-# check the answer shows, and for the three a merged one names.
+# What one instance of an identity gave, before it is a check (judged as a check per instance
+# would be: the definition in tests/checks/test_condensed_checks.py): (kind, en, zh, count,
+# paths, values, expected, actual). Kinds: a cell blank or missing, cells recovered with the
+# identity (`count` of them), sums compared (expected = the parts', actual = the totals'), and
+# the instances that hold merged (`count` of them; en and zh: the first three instances'
+# names). A message is formatted only for a check the answer shows and the three a merged one names.
 BLANK, RECOVERED, COMPARED, MERGED = range(4)
 
 
 def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
     """The checks of one rule over its instances `group` ((parts, totals, en, zh), ...), whose
     cells are `paths` end to end ((start, start of totals, end) of each in `bounds`) with these
-    `values`: what sum_check gave for each instance, the holding ones merged into one as they
+    `values`: what a check per instance would say, the holding ones merged into one as they
     were found, then condensed by status as model.condense does, but each check built once."""
     if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, bounds):
         en, zh = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
@@ -97,7 +97,7 @@ def _found(kind, en, zh, paths, values, expected=None, actual=None) -> tuple:
 
 
 def _message(found) -> tuple:
-    """(en, zh) of a finding, worded as sum_check words it."""
+    """(en, zh) of a finding, worded as its check per instance was."""
     kind, en, zh, count, _, _, expected, actual = found
     if kind == BLANK:
         return f"{en}: not assessable, a cell is blank or missing", f"{zh}：无法核对，有空白或缺失的单元格"
