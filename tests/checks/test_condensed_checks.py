@@ -1,12 +1,12 @@
 """The checks built condensed (each check once, model.condensed and the identities' rule by rule
-path) against the definition: one check per instance or finding, made by make_check, then merged
-by model.condense."""
+path) against the way they were made before: one check per instance or finding by make_check
+(the passing instances of an identity merged first), then merged by model.condense."""
 
 from hypothesis import given, settings, strategies as st
 
 from service.checks import arithmetic
 from service.checks.cells import flat_cells, number_text, same
-from service.checks.model import condense, condensed, make_check
+from service.checks.model import condense, condensed, make_check, merged_check
 from service.parsing import identities
 from service.rules import labels as rules
 from service.rules.identities import IDENTITIES
@@ -15,32 +15,53 @@ VALUE = st.one_of(st.none(), st.integers(-5, 50), st.floats(0, 100, allow_nan=Fa
 RULE_NAMES = sorted({identity["rule"] for identity in IDENTITIES})
 
 
+def sum_check(eq_rule, cells, recovered, lines, parts, totals, en, zh):
+    """The check of one instance (as arithmetic.sum_check made it before the checks were built
+    condensed)."""
+    values = {cell: cells.get(cell) for cell in (*parts, *totals)}
+    involved = [lines.get(cell) for cell in values]
+    if None in values.values():
+        return make_check(eq_rule, "not_assessable", paths=values, values=values, lines=involved,
+                          en=f"{en}: not assessable, a cell is blank or missing",
+                          zh=f"{zh}：无法核对，有空白或缺失的单元格")
+    used = [cell for cell in values if eq_rule in (recovered.get(cell) or {"identities": ()})["identities"]]
+    if used:
+        return make_check(
+            eq_rule, "not_assessable", paths=values, values=values, lines=involved,
+            en=f"{en}: not evidence, {len(used)} cell(s) were recovered with this identity (see provenance)",
+            zh=f"{zh}：不作为依据，有{len(used)}个单元格系依据本等式恢复（见provenance）")
+    expected, actual = sum(values[cell] for cell in parts), sum(values[cell] for cell in totals)
+    ok = same(expected, actual)
+    return make_check(
+        eq_rule, "pass" if ok else "fail", paths=values, values=values, lines=involved,
+        expected=expected, actual=actual,
+        en=f"{en}: {number_text(expected)} {'=' if ok else '≠'} {number_text(actual)}",
+        zh=f"{zh}：{number_text(expected)} {'等于' if ok else '不等于'} {number_text(actual)}")
+
+
 def one_check_per_instance(result, lines):
-    """The identities' checks as they were first written: a check per instance, then condense."""
+    """The identities' checks as they were made before: per rule, a check per instance that
+    does not plainly hold (a cell blank, a cell in the provenance, the sums differ), the others
+    merged into one check (their first three named), then all of them merged by condense."""
     cells, recovered = flat_cells(result), result.get("provenance") or {}
     checks = []
-    for eq in identities.instances(result["tables"]):
-        values = {cell: cells.get(cell) for cell in eq.cells}
-        involved = [lines.get(cell) for cell in values]
-        if None in values.values():
-            checks.append(make_check(eq.rule, "not_assessable", paths=values, values=values, lines=involved,
-                                     en=f"{eq.en}: not assessable, a cell is blank or missing",
-                                     zh=f"{eq.zh}：无法核对，有空白或缺失的单元格"))
-            continue
-        used = [cell for cell in values if eq.rule in (recovered.get(cell) or {"identities": ()})["identities"]]
-        if used:
-            checks.append(make_check(
-                eq.rule, "not_assessable", paths=values, values=values, lines=involved,
-                en=f"{eq.en}: not evidence, {len(used)} cell(s) were recovered with this identity (see provenance)",
-                zh=f"{eq.zh}：不作为依据，有{len(used)}个单元格系依据本等式恢复（见provenance）"))
-            continue
-        expected, actual = sum(values[cell] for cell in eq.parts), sum(values[cell] for cell in eq.totals)
-        ok = same(expected, actual)
-        checks.append(make_check(
-            eq.rule, "pass" if ok else "fail", paths=values, values=values, lines=involved,
-            expected=expected, actual=actual,
-            en=f"{eq.en}: {number_text(expected)} {'=' if ok else '≠'} {number_text(actual)}",
-            zh=f"{eq.zh}：{number_text(expected)} {'等于' if ok else '不等于'} {number_text(actual)}"))
+    for rule, group, _, _ in identities.instances_by_rule(result["tables"]):
+        held = []
+        for parts, totals, en, zh in group:
+            values = [cells.get(cell) for cell in (*parts, *totals)]
+            if (None in values or not same(sum(values[:len(parts)]), sum(values[len(parts):]))
+                    or any(cell in recovered for cell in (*parts, *totals))):
+                checks.append(sum_check(rule, cells, recovered, lines, parts, totals, en, zh))
+            else:
+                held.append((parts, totals, en, zh))
+        if len(held) == 1:
+            checks.append(sum_check(rule, cells, recovered, lines, *held[0]))
+        elif held:
+            paths = [cell for parts, totals, _, _ in held for cell in (*parts, *totals)]
+            checks.append(merged_check(rule, "pass", len(held), [one[2] for one in held[:3]],
+                                       [one[3] for one in held[:3]], paths=paths,
+                                       values={cell: cells[cell] for cell in paths},
+                                       lines=[lines.get(cell) for cell in paths]))
     return condense(checks)
 
 
@@ -93,3 +114,20 @@ def test_condensed_is_condense_over_one_check_per_finding(found, rule):
         checks.append(make_check(rule, status, en=en, zh=zh, paths=paths, values=values, expected=expected,
                                  actual=actual, lines=lines, excerpts=excerpts))
     assert condensed(rule, findings) == condense(checks)
+
+
+def test_a_passing_instance_with_a_recovered_cell_is_merged_with_the_others_as_before():
+    """An instance holding over a cell recovered with another identity was a check of its own,
+    then merged with the check of the instances that plainly hold: "2 instances hold" names the
+    first and the merged check, and the seven instances are both checks' cells."""
+    rows = {row: dict.fromkeys(rules.APPLICATION_COLUMNS, 0)
+            for row in ("new_received", "carried_over", "total_handled", "carried_forward")}
+    cell = "tables.applications.rows.new_received.natural_person"
+    result = {"tables": {"applications": {"rows": rows}},
+              "provenance": {cell: {"identities": ["applications.row_total"]}}}
+    lines = {cell: 3, "tables.applications.rows.carried_forward.total": 9}
+    balance = [check for check in arithmetic.identity_checks(result, lines) if check["rule"] == "applications.balance"]
+    assert balance == [check for check in one_check_per_instance(result, lines)
+                       if check["rule"] == "applications.balance"]
+    assert [(check["status"], check["message"]["en"][:18], len(check["paths"]), check["lines"]) for check in balance] \
+        == [("pass", "2 instances hold: ", 28, [3, 9])]
