@@ -6,7 +6,8 @@ A plain library like service.parsing: no Flask, no I/O. Checks never change a ce
     compare_results(previous, current) -> [check]   # two parse results of one body
 
 Passing (and not assessable) instances of a rule are condensed into one check per rule;
-every failure is a check of its own (model.condense).
+every failure is a check of its own (model.condense). Each producer gives its rules' checks
+condensed, each check built once (model.condensed; the identities rule by rule in arithmetic).
 
 A check (see model.make_check):
     {"rule": id from registry.RULES, "status": "pass" | "fail" | "not_assessable",
@@ -37,15 +38,15 @@ class CheckContext:
 def run_checks(result: dict, context: CheckContext = None) -> list:
     from service.checks import arithmetic, prose, structure
 
-    from service.checks.cells import flat_cells
-
     context = context or CheckContext()
-    indexed = {**result, "_cells": flat_cells(result)}      # every check reads cells from this index
-    checks = [*arithmetic.run(indexed, context.cell_lines),
-              *structure.run(indexed, context.warnings or result["warnings"])]
+    # every rule's checks come from one producer, already condensed (model.condensed) but the
+    # prose check's, condensed here: the same checks as condense over all of them
+    checks = [*arithmetic.identity_checks(result, context.cell_lines),
+              *arithmetic.active_disclosure_checks(result, context.cell_lines, result["report"]["template"]),
+              *structure.run(result, context.warnings or result["warnings"])]
     if context.doc is not None:
-        checks += prose.run(indexed, context.doc, context.regions, context.cell_lines)
-    return condense(checks)
+        checks += condense(prose.run(result, context.doc, context.regions, context.cell_lines))
+    return checks
 
 
 def compare_results(previous: dict, current: dict) -> list:

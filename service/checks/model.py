@@ -20,6 +20,48 @@ def make_check(rule: str, status: str, *, en: str, zh: str, paths=(), values=Non
     }
 
 
+def check(rule, status, en, zh, paths, values, expected, actual, lines, excerpts=None) -> dict:
+    """A check built directly from what make_check would be given already in its final form:
+    `paths` a fresh list, `values` a fresh dict, `lines` sorted and unique (lines_of)."""
+    return {"rule": rule, "status": status, "severity": RULES[rule][0] if status == "fail" else None,
+            "message": {"zh": zh, "en": en}, "paths": paths, "values": values, "expected": expected,
+            "actual": actual, "lines": lines, "excerpts": [] if excerpts is None else excerpts}
+
+
+def lines_of(lines: dict, cells) -> list:
+    """The input lines of these cells, sorted and unique (as make_check keeps them)."""
+    found = set(map(lines.get, cells))
+    found.discard(None)
+    found.discard(0)
+    return sorted(found)
+
+
+def condensed(rule: str, found: list) -> list:
+    """What condense gives for one rule, from its findings in order, each check built once. A
+    finding: (status, en, zh, paths, values, expected, actual, lines, excerpts) as a check holds
+    them (fresh lists and dict, `lines` sorted and unique)."""
+    if len(found) == 1:
+        return [check(rule, *found[0])]
+    by_status = {status: [] for status in KEPT_STATUSES}
+    for one in found:
+        by_status[one[0]].append(one)
+    checks = [check(rule, *one) for one in by_status["fail"]]
+    for status in ("pass", "not_assessable"):
+        same = by_status[status]
+        if len(same) == 1:
+            checks.append(check(rule, *same[0]))
+        elif same:
+            paths, values, lines, excerpts = [], {}, set(), []
+            for one in same:
+                paths += [path for path in one[3] if path not in values]
+                values.update(one[4])
+                lines.update(one[7])
+                excerpts += one[8]
+            en, zh = merged_message(status, len(same), [one[1] for one in same[:3]], [one[2] for one in same[:3]])
+            checks.append(check(rule, status, en, zh, paths, values, None, None, sorted(lines), excerpts))
+    return checks
+
+
 def condense(checks: list) -> list:
     """One check per rule and status for what passed or could not be assessed; every failure
     stays a check of its own. Order: by rule as first seen, failures first within a rule."""
@@ -63,8 +105,15 @@ def _merge(rule, status, checks):
 def merged_check(rule, status, count, en_first, zh_first, **fields) -> dict:
     """One check standing for `count` instances of a rule with the same status; its message
     names the first three instances."""
-    word = {"pass": ("hold", "均成立"), "not_assessable": ("could not be assessed", "均无法核对")}[status]
-    return make_check(
-        rule, status, **fields,
-        en=f"{count} instances {word[0]}: " + "; ".join(en_first[:3]) + ("; …" if count > 3 else ""),
-        zh=f"{count}项{word[1]}：" + "；".join(zh_first[:3]) + ("；……" if count > 3 else ""))
+    en, zh = merged_message(status, count, en_first, zh_first)
+    return make_check(rule, status, **fields, en=en, zh=zh)
+
+
+def merged_message(status, count, en_first, zh_first) -> tuple:
+    """(en, zh) of a check standing for `count` instances, naming the first three."""
+    word = MERGED_WORDS[status]
+    return (f"{count} instances {word[0]}: " + "; ".join(en_first[:3]) + ("; …" if count > 3 else ""),
+            f"{count}项{word[1]}：" + "；".join(zh_first[:3]) + ("；……" if count > 3 else ""))
+
+
+MERGED_WORDS = {"pass": ("hold", "均成立"), "not_assessable": ("could not be assessed", "均无法核对")}

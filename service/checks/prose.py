@@ -1,9 +1,10 @@
 """Prose against tables: a figure the narrative states must equal the table's figure."""
 
+import bisect
 import re
 
 from service.checks.cells import MISSING, number_text, path, rows_of, same, value
-from service.checks.model import make_check
+from service.checks.model import condensed, lines_of
 from service.contract import FIELDS
 from service.parsing import labels
 from service.parsing.narrative import MAX_FIGURES as MAX_CHECKS, figures
@@ -37,33 +38,42 @@ def _cells(result, spec, clause_prefix, narrow):
 
 
 def run(result, doc, regions, cell_lines) -> list:
+    """One check per figure the narrative states, condensed (model.condensed)."""
     found, line_at = figures(doc, regions, result["report"]["year"], MAX_CHECKS)
-    checks = []
+    findings, texts = [], {}
     for figure in found:
         entry = figure.entry
         cells = []
         for spec in entry["cells"]:
             cells += _cells(result, spec, figure.before, entry.get("narrow"))
-        checks.append(_check(entry["quantity"], figure.value, cells, result, figure.excerpt, line_at(figure.at),
-                             cell_lines, doc, _aggregates(result, entry, cells)))
-    return checks
+        findings.append(_check(entry, figure.value, cells, result, figure.excerpt, line_at(figure.at),
+                               cell_lines, doc, texts))
+    return condensed("prose.table_figure", findings) if findings else []
 
 
-def table_excerpts(cells, cell_lines, doc) -> list:
+def table_excerpts(cells, cell_lines, doc, texts=None) -> list:
     """The input lines holding the table cells, as written (a line holding only numbers, as in
-    one-cell-per-line layouts, is prefixed with the row's label from the contract)."""
-    excerpts = []
+    one-cell-per-line layouts, is prefixed with the row's label from the contract). `texts`
+    keeps each line's text and whether it holds a Chinese character across the figures."""
+    excerpts, seen = [], set()
+    texts = {} if texts is None else texts
     for cell in cells:
         line = cell_lines.get(cell)
-        if not line or any(excerpt["line"] == line for excerpt in excerpts) or len(excerpts) >= MAX_TABLE_EXCERPTS:
+        if not line or line in seen:
             continue
-        start = doc.line_starts[line - 1]
-        end = doc.original.find("\n", start)
-        text = " ".join(doc.original[start:None if end < 0 else end].split())[:160]
-        if not CJK_RE.search(text):
+        seen.add(line)
+        if line not in texts:
+            start = doc.line_starts[line - 1]
+            end = doc.original.find("\n", start)
+            text = " ".join(doc.original[start:None if end < 0 else end].split())[:160]
+            texts[line] = text, CJK_RE.search(text) is not None
+        text, chinese = texts[line]
+        if not chinese:
             _, table, _, row, column = cell.split(".")
             text = f"{row_label(table, row)}（{column_label(table, column)}）: {text}"
         excerpts.append({"text": text, "line": line})
+        if len(excerpts) >= MAX_TABLE_EXCERPTS:
+            break
     return excerpts
 
 
@@ -108,44 +118,43 @@ def _aggregate_fit(figure, aggregates, result):
     return None, tried
 
 
-def _check(quantity, figure, cells, result, clause, line, cell_lines, doc, aggregates=()):
+def _check(entry, figure, cells, result, clause, line, cell_lines, doc, texts=None) -> tuple:
+    """The finding (model.condensed) for one figure of the narrative and the cells it names."""
+    quantity = entry["quantity"]
     zh_name, en_name = rules.QUANTITY_NAMES[quantity]
     values = {}
     for cell in cells:
         found = value(result, cell)
         values[cell] = None if found is MISSING else found
-    involved = [line, *(cell_lines.get(cell) for cell in cells)]
-    excerpt = [{"text": clause, "line": line}, *table_excerpts(cells, cell_lines, doc)]
-    if not cells or any(v is None for v in values.values()):
-        return make_check("prose.table_figure", "not_assessable", paths=values, values=values, actual=figure,
-                          lines=involved, excerpts=excerpt,
-                          en=f"{en_name}: the narrative says {figure}; the table has no such figure",
-                          zh=f"{zh_name}：正文为{figure}，表格无相应数据")
+    involved = lines_of(cell_lines, cells)
+    if line and line not in involved:
+        bisect.insort(involved, line)
+    excerpt = [{"text": clause, "line": line}, *table_excerpts(cells, cell_lines, doc, texts)]
+    if not cells or None in values.values():
+        return ("not_assessable", f"{en_name}: the narrative says {figure}; the table has no such figure",
+                f"{zh_name}：正文为{figure}，表格无相应数据", list(values), values, None, figure, involved, excerpt)
     recovered = [cell for cell in cells if recovered_with_figure(result, cell, quantity, figure)]
     if recovered:
-        return make_check("prose.table_figure", "not_assessable", paths=values, values=values, actual=figure,
-                          lines=involved, excerpts=excerpt,
-                          en=f"{en_name}: the narrative says {figure}; not evidence, {len(recovered)} cell(s) were "
-                             f"recovered with this figure (see provenance)",
-                          zh=f"{zh_name}：正文为{figure}；不作为依据，有{len(recovered)}个单元格系依据该数字恢复（见provenance）")
+        return ("not_assessable",
+                f"{en_name}: the narrative says {figure}; not evidence, {len(recovered)} cell(s) were "
+                f"recovered with this figure (see provenance)",
+                f"{zh_name}：正文为{figure}；不作为依据，有{len(recovered)}个单元格系依据该数字恢复（见provenance）",
+                list(values), values, None, figure, involved, excerpt)
     table_figure = sum(values.values())
     ok = same(table_figure, figure)
     tried = ""
-    if not ok:
-        name, fit = _aggregate_fit(figure, aggregates, result)
+    if not ok:                         # the other quantities the wording can mean, looked for only now
+        name, fit = _aggregate_fit(figure, _aggregates(result, entry, cells), result)
         if name is not None:
-            return make_check(
-                "prose.table_figure", "pass", paths=values, values=values, expected=fit, actual=figure,
-                lines=involved, excerpts=excerpt,
-                en=f"{en_name}: the narrative says {figure}, which is {name} in the table "
-                   f"(the row alone is {number_text(table_figure)})",
-                zh=f"{zh_name}：正文为{figure}，与表格{name}相符（该行为{number_text(table_figure)}）")
+            return ("pass", f"{en_name}: the narrative says {figure}, which is {name} in the table "
+                            f"(the row alone is {number_text(table_figure)})",
+                    f"{zh_name}：正文为{figure}，与表格{name}相符（该行为{number_text(table_figure)}）",
+                    list(values), values, fit, figure, involved, excerpt)
         tried = f"; also tried {', '.join(fit)}" if fit else ""
-    return make_check(
-        "prose.table_figure", "pass" if ok else "fail", paths=values, values=values, expected=table_figure,
-        actual=figure, lines=involved, excerpts=excerpt,
-        en=f"{en_name}: the narrative says {figure}, the table {number_text(table_figure)}{tried}",
-        zh=f"{zh_name}：正文为{figure}，表格为{number_text(table_figure)}{tried.replace('; also tried', '；另核对')}")
+    return ("pass" if ok else "fail",
+            f"{en_name}: the narrative says {figure}, the table {number_text(table_figure)}{tried}",
+            f"{zh_name}：正文为{figure}，表格为{number_text(table_figure)}{tried.replace('; also tried', '；另核对')}",
+            list(values), values, table_figure, figure, involved, excerpt)
 
 
 def recovered_with_figure(result, cell, quantity, figure) -> bool:

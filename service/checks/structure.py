@@ -2,7 +2,7 @@
 
 import re
 
-from service.checks.model import make_check
+from service.checks.model import condensed, make_check
 from service.parsing.codes import WarningCode
 
 REQUIRED_SECTIONS = {
@@ -42,23 +42,21 @@ def presence_checks(result) -> list:
         reason = "year unknown" if year is None else f"a {year} report predates the national format"
         return [make_check("structure.section_present", "not_assessable", en=reason, zh="年度未知或早于统一格式"),
                 make_check("structure.table_present", "not_assessable", en=reason, zh="年度未知或早于统一格式")]
-    checks = []
     kinds = {section["kind"]: section for section in result["sections"]}
-    for kind, title in REQUIRED_SECTIONS.items():
-        found = kind in kinds
-        checks.append(make_check(
-            "structure.section_present", "pass" if found else "fail",
-            lines=[kinds[kind]["line"]] if found else [],
-            en=f"section {kind} ({title}) " + ("present" if found else "missing"),
-            zh=f"“{title}”部分" + ("齐全" if found else "缺失")))
+    sections = [("pass", f"section {kind} ({title}) present", f"“{title}”部分齐全", [], {}, None, None,
+                 [kinds[kind]["line"]] if kinds[kind]["line"] else [], [])
+                if kind in kinds else
+                ("fail", f"section {kind} ({title}) missing", f"“{title}”部分缺失", [], {}, None, None, [], [])
+                for kind, title in REQUIRED_SECTIONS.items()]
+    tables = []
     for table, title in TABLE_NAMES.items():
         found = result["tables"].get(table)
-        checks.append(make_check(
-            "structure.table_present", "pass" if found else "fail",
-            lines=[found["line"]] if found else [],
-            en=f"table {table} ({title}) " + ("present" if found else "missing or unreadable"),
-            zh=f"“{title}”表" + ("齐全" if found else "缺失或无法读取")))
-    return checks
+        tables.append(("pass", f"table {table} ({title}) present", f"“{title}”表齐全", [], {}, None, None,
+                       [found["line"]] if found["line"] else [], [])
+                      if found else
+                      ("fail", f"table {table} ({title}) missing or unreadable", f"“{title}”表缺失或无法读取", [], {},
+                       None, None, [], []))
+    return [*condensed("structure.section_present", sections), *condensed("structure.table_present", tables)]
 
 
 def row_width_checks(result, warnings) -> list:

@@ -103,17 +103,7 @@ def gaps(tables) -> tuple:
     each over the tables' values, None where a cell is blank or missing. The cells of all the
     instances are read in one pass (their (table, row, column) laid end to end once per shape)."""
     found, where, bounds, reads, order = _laid_out(_shape(tables))
-    values = None
-    if order is not None:
-        try:                      # each row's cells taken by one itemgetter, put in order by another
-            gathered = []
-            for table, row, getter in reads:
-                gathered += getter(tables[table]["rows"][row])
-            values = order(gathered)
-        except KeyError:          # a row without one of the table's columns: that cell is missing
-            pass
-    if values is None:
-        values = [tables[table]["rows"][row].get(column) for table, row, column in where]
+    values = _read(tables, where, reads, order)
     return found, [None if None in values[start:end] else abs(sum(values[start:middle]) - sum(values[middle:end]))
                    for start, middle, end in bounds]
 
@@ -129,6 +119,13 @@ def _laid_out(shape) -> tuple:
         start = len(where)
         where += instance.where
         bounds.append((start, start + len(instance.parts), len(where)))
+    return (found, tuple(where), tuple(bounds), *_reads(where))
+
+
+def _reads(where) -> tuple:
+    """((table, row, itemgetter of the row's columns in use) per row, the itemgetter that puts
+    what those give in the order of `where`, None for fewer than two cells) of cells laid out
+    end to end as (table, row, column)."""
     columns_of = {}
     for table, row, column in where:
         columns = columns_of.setdefault((table, row), [])
@@ -142,7 +139,40 @@ def _laid_out(shape) -> tuple:
         position += len(names)
         reads.append((table, row, itemgetter(*names)))
     order = itemgetter(*[slot[cell] for cell in where]) if len(where) > 1 else None
-    return found, tuple(where), tuple(bounds), tuple(reads), order
+    return tuple(reads), order
+
+
+def _read(tables, where, reads, order):
+    """The values of the cells `where` (as laid out by _reads; a tuple or a list), None where
+    blank or missing."""
+    if order is not None:
+        try:                      # each row's cells taken by one itemgetter, put in order by another
+            gathered = []
+            for table, row, getter in reads:
+                gathered += getter(tables[table]["rows"][row])
+            return order(gathered)
+        except KeyError:          # a row missing, or without one of the table's columns: that cell is missing
+            pass
+    return [(tables[table]["rows"].get(row) or {}).get(column) for table, row, column in where]
+
+
+def values_by_rule(tables) -> tuple:
+    """(instances_by_rule(tables), values): the values of every rule's `paths`, the rules one
+    after the other, None where a cell is blank or missing (for the checks: the cells of all
+    the identities read a row at a time, as `gaps` reads them, without a look-up per path)."""
+    shape = _shape(tables)
+    where, reads, order = _by_rule_laid_out(shape)
+    return _by_rule(shape), _read(tables, where, reads, order)
+
+
+@lru_cache(maxsize=256)
+def _by_rule_laid_out(shape) -> tuple:
+    """(cells end to end in the order of _by_rule's paths, *_reads of them)."""
+    by_rule = {}
+    for instance in _instances(shape):
+        by_rule.setdefault(instance.rule, []).extend(instance.where)
+    where = tuple(cell for cells in by_rule.values() for cell in cells)
+    return (where, *_reads(where))
 
 
 @lru_cache(maxsize=256)

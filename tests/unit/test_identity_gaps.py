@@ -3,7 +3,7 @@ definition: per instance, its cells looked up one by one."""
 
 from hypothesis import given, strategies as st
 
-from service.parsing.identities import gaps, instances
+from service.parsing.identities import gaps, instances, instances_by_rule, values_by_rule
 from service.rules import labels as rules
 
 VALUE = st.one_of(st.none(), st.integers(-5, 50), st.floats(0, 100, allow_nan=False))
@@ -35,3 +35,17 @@ def test_gaps_are_those_of_each_instance_looked_up_cell_by_cell(tables):
     found, found_gaps = gaps(tables)
     assert list(found) == instances(tables)
     assert found_gaps == by_instance(tables)
+
+
+@given(application_tables(), st.lists(st.sampled_from(rules.APPLICATION_ROW_ORDER["2019"]), max_size=3))
+def test_values_by_rule_are_each_path_looked_up(tables, dropped):
+    for row in dropped:                      # rows an identity names may be missing
+        tables["applications"]["rows"].pop(row, None)
+    by_rule, values = values_by_rule(tables)
+    assert by_rule == instances_by_rule(tables)
+    paths = [cell for _, _, rule_paths, _ in by_rule for cell in rule_paths]
+    expected = []
+    for cell in paths:
+        _, table, _, row, column = cell.split(".")
+        expected.append(((tables[table] or {}).get("rows", {}).get(row) or {}).get(column))
+    assert list(values) == expected
