@@ -58,6 +58,7 @@ header `2019年项目数量` printed as `年项目数量 | 2019`) and a year-lik
 """
 
 import re
+from itertools import islice
 
 from service import contract
 from service.parsing import labels, table_order
@@ -412,7 +413,7 @@ def _heading_lines(reading, region) -> list:
                     if section.get("kind") == TABLE and section.get("line") and section["line"] < first), None)
     if heading is None or first - heading > rules.MAX_LABEL_COLUMN_LINES:
         return []
-    return [(None, [(line_no, text) for line_no, _, text in reading.doc.lines(heading + 1) if line_no < first])]
+    return [(None, [(line_no, text) for line_no, _, text in islice(reading.doc.lines(heading + 1), first - heading - 1)])]
 
 
 def _labels_first(every, blocks, template) -> frozenset:
