@@ -72,6 +72,9 @@ from service.rules import recovery as rules
 
 TABLE = "active_disclosure"
 ITEM_RE = re.compile(rules.ITEM_PATTERN)
+# A character every match of ITEM_PATTERN holds ("" when it cannot be read off the pattern):
+# compact() only drops characters, so a line without it is not searched.
+ITEM_CHAR = max(labels.required_chars(rules.ITEM_PATTERN), default="")
 AMOUNT_COLUMNS = frozenset({"amount"})
 METHOD = "printed_layout"
 YEAR_RE = re.compile(rules.YEAR_PATTERN)
@@ -86,7 +89,7 @@ def _blocks(lines) -> list:
     """[(item, [(line_no, text)])]: the region cut at each 第二十条 line (item None before it)."""
     blocks = [[None, []]]
     for line_no, text in lines:
-        match = ITEM_RE.search(compact(text))
+        match = ITEM_RE.search(compact(text)) if ITEM_CHAR in text else None
         if match:
             blocks.append([match.group("item"), []])
             text = compact(text)[match.end():]
