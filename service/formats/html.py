@@ -422,15 +422,21 @@ def _merge_pending(queue: list, pending: dict) -> list:
             line += queue[taken:taken + at - column]
             taken += at - column
             column = at
-        text, left = pending[at]
-        line.append(text or None)
-        if left > 1:
-            pending[at] = (text, left - 1)
-        else:
-            del pending[at]
+        line.append(_take_pending(pending, at))
         column += 1
     line += queue[taken:]
     return line
+
+
+def _take_pending(pending: dict, column: int):
+    """The text a rowspan from above puts in `column` of this row (None for an empty cell);
+    the span is used up by one row."""
+    text, left = pending[column]
+    if left > 1:
+        pending[column] = (text, left - 1)
+    else:
+        del pending[column]
+    return text or None
 
 
 def _spanned_row(queue: list, pending: dict) -> tuple:
@@ -439,12 +445,7 @@ def _spanned_row(queue: list, pending: dict) -> tuple:
     line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
     while next_cell < len(queue) or column in pending:
         if column in pending:
-            text, left = pending[column]
-            line.append(text or None)
-            if left > 1:
-                pending[column] = (text, left - 1)
-            else:
-                del pending[column]
+            line.append(_take_pending(pending, column))
             column += 1
             continue
         cell = queue[next_cell]
