@@ -381,6 +381,8 @@ def recover_blocks(reading, template):
     tables = reading.result["tables"]
     if not region or not tables.get(TABLE) and template is None:
         return
+    if tables.get(TABLE) and _read_whole(reading, tables[TABLE], template):
+        return                          # (the usual case) nothing below could change the reading
     every = _blocks(region_lines(reading.doc, region))
     blocks = [(item, block_lines) for item, block_lines in every if item is not None]
     labels_first = _labels_first(_heading_lines(reading, region) + every, blocks, template)
@@ -406,6 +408,26 @@ def recover_blocks(reading, template):
     elif labels_first:
         reading.result["warnings"] = [w for w in reading.result["warnings"] if not (
             w["table"] == TABLE and w["code"] == WarningCode.UNREADABLE_TABLE.value)]
+
+
+def _read_whole(reading, content, template) -> bool:
+    """Table 2 read with a value in every cell of every row and column of the template, and no
+    unreadable-table warning on it: recover_blocks can change nothing then, and is not run.
+    Why: everything it works out before its loop (blocks, labels first or ahead, columns apart,
+    page years) only computes; in the loop, `_read_block` returns before reading its block
+    whenever no row of the block has every cell null and no cell of a column printed apart is
+    null, which a value in every cell rules out (and the rows and columns it looks up are the
+    template's, all present); after the loop the table was not made here (it was read), so the
+    only step left is dropping table 2's unreadable-table warnings, of which there is none."""
+    rows = content.get("rows") or {}
+    for row, columns in contract.active_disclosure_columns(template).items():
+        read = rows.get(row)
+        if read is None or any(column not in read for column in columns):
+            return False
+    if any(value is None for values in rows.values() for value in values.values()):
+        return False
+    return not any(w["table"] == TABLE and w["code"] == WarningCode.UNREADABLE_TABLE.value
+                   for w in reading.result["warnings"])
 
 
 def _heading_lines(reading, region) -> list:

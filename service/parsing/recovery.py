@@ -683,10 +683,18 @@ def _streams(reading, doubted=ORDERED_TABLES):
         region = reading.regions.get(table)
         if not region:
             continue
-        if table == "applications" and table not in doubted and (
-                found.get("reviews_and_lawsuits") is None
-                or len(_flat(found["reviews_and_lawsuits"])) == REVIEW_CELLS):
-            continue
+        if table == "applications" and table not in doubted:
+            review = found.get("reviews_and_lawsuits")
+            if review is None or len(_flat(review)) == REVIEW_CELLS:
+                continue
+            if len(_flat(review)) > REVIEW_CELLS:
+                # the joined reading then takes the review's own last REVIEW_CELLS values, cut
+                # where its groups are: the applications' values count only by being there (a
+                # stream, not None for a garbled value). An empty stream in their place gives
+                # _recover_order the same values, sizes and tests, without building the values.
+                if not table_order.garbled(region_lines(doc, region)):
+                    found[table] = []
+                continue
         found[table] = table_order.groups(region_lines(doc, region))
     return {table: found[table] for table in ORDERED_TABLES if found.get(table) is not None}
 

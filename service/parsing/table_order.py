@@ -62,6 +62,14 @@ def groups(lines, amount=False) -> list:
     return found
 
 
+def garbled(lines, amount=False) -> bool:
+    """groups(lines, amount) is None: a line holds a garbled value (no value is built)."""
+    for _, text in lines:
+        if (_line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS else _line_values(text, amount))[0]:
+            return True
+    return False
+
+
 def _line_values(text, amount) -> tuple:
     """(garbled, only values, ((value, text), ...)) of one line: what groups needs of it."""
     parsed = parse_line(text) if text.strip() else ()
