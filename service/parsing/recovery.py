@@ -571,16 +571,26 @@ def _decide(runs, cells, usable, budget, reading):
                 f"{len(run.cells) - len(filled)} cells left null", table=run.table, row=run.rows[0], line=run.line))
 
 
-def _distrust_positional(reading):
+def _distrust_positional(reading, held=frozenset()):
     """Null the cells of rows read by position alone where an identity over them fails; in a
     table whose identities fail in more places than a report's own slips explain and whose
     layout the reader already doubted (rows placed by position, values left over or rows of
     the wrong width), every cell of a failing identity: the converter emitted the table in
-    another order than its rows."""
+    another order than its rows.
+
+    `held`: tables whose identities were all found holding (no gap of 1e-6 or more) by
+    _recover_order and not changed since. Only the tables with rows read by position or a layout
+    doubt can have a doubtful cell (an instance's cells are all in its own table: a cell is
+    doubtful only through its table's `scrambled` or as a positional cell), and a held table has
+    no failing instance: the gaps are worked out over the other such tables alone, in the same
+    order (instances are built table by table, in IDENTITIES order), so the same cells."""
     result = reading.result
     tables = result["tables"]
+    relevant = (set(reading.positional) | {w["table"] for w in result["warnings"] if w["code"] in LAYOUT_DOUBTS}) - held
+    if not relevant:
+        return                        # (the usual case) no cell can be doubtful
     failing = {}
-    for eq, gap in zip(*identity_gaps(tables)):
+    for eq, gap in zip(*identity_gaps({table: content for table, content in tables.items() if table in relevant})):
         if gap is None or gap < 1e-6:
             continue
         failing.setdefault(eq.where[0][0], []).append(eq)
@@ -714,12 +724,13 @@ def _sizes(groups, start, count):
     return sizes
 
 
-def _recover_order(reading, template):
+def _recover_order(reading, template, held=None):
     """Read the application and review tables from the order of their values when the reader
     placed rows by position: keep the readings of table_order that add up; fill the cells every
-    reading agrees on, and only when no cleanly read cell disagrees."""
+    reading agrees on, and only when no cleanly read cell disagrees. `held`: a set, given the
+    tables found whole with no identity gap of 1e-6 or more (see _whole_and_consistent)."""
     doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table)
-               and not _whole_and_consistent(reading, table)]
+               and not _whole_and_consistent(reading, table, held)]
     if not doubted:
         return
     streams = _streams(reading, doubted)
@@ -773,7 +784,7 @@ def _read_stretches(reading, table, template):
                                      lambda cells: _identities_hold(table, rows, columns, cells))
 
 
-def _whole_and_consistent(reading, table) -> bool:
+def _whole_and_consistent(reading, table, held=None) -> bool:
     """The applications table read whole with every identity over it holding (row totals, and
     the columns' 一 + 二 = 三 + 四 and （七） sums tie every cell): no order of its values can tell
     more, and the order search is the costly part of recovery. (The review table's identities
@@ -782,7 +793,10 @@ def _whole_and_consistent(reading, table) -> bool:
     if table != "applications" or not content or any(None in columns.values() for columns in content["rows"].values()):
         return False
     found, gaps = identity_gaps({table: content})        # (as _failing, and one instance at least)
-    return bool(found) and not any(gap is not None and gap > 1e-6 for gap in gaps)
+    whole = bool(found) and not any(gap is not None and gap > 1e-6 for gap in gaps)
+    if whole and held is not None and not any(gap is not None and gap >= 1e-6 for gap in gaps):
+        held.add(table)               # (_distrust_positional's test: no instance fails there)
+    return whole
 
 
 def _failing(reading, table) -> list:
@@ -891,7 +905,8 @@ def recover(reading):
     if template is None:
         return reading
     _recover_runs(reading, template)
-    _recover_order(reading, template)
-    block_order.recover_blocks(reading, template)
-    _distrust_positional(reading)
+    held = set()                      # tables found whole and holding, which nothing below changes:
+    _recover_order(reading, template, held)     # it changes only the tables it doubts, and
+    block_order.recover_blocks(reading, template)   # this one only table 2 (no identity over it)
+    _distrust_positional(reading, frozenset(held))
     return reading
