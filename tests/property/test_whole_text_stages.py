@@ -6,7 +6,8 @@ from itertools import accumulate
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from service.parsing import sections as S
-from service.parsing.normalize import FOLD_CHARS, FOLD_RE, NOISE_RE, clean_original, has_noise, prepare
+from service.parsing.normalize import (FOLD_CHARS, FOLD_RE, NOISE_PATTERN, NOISE_RE, clean_original, has_noise,
+                                       prepare)
 from service.parsing.report import _sections_output
 from service.rules import headings
 
@@ -23,6 +24,8 @@ TEXTS = st.lists(PIECES, max_size=80).map("".join)
 
 # ---- the previous forms ---------------------------------------------------------------------
 
+OLD_NOISE_RE = S.re.compile(NOISE_PATTERN, S.re.MULTILINE)
+
 def old_prepare(raw):
     original = raw.replace("\r\n", "\n").replace("\r", "\n")
     norm = original
@@ -32,7 +35,7 @@ def old_prepare(raw):
         norm = norm.replace(char, FOLD_CHARS[char])
         match = FOLD_RE.search(norm, match.start())
     if has_noise(norm):
-        norm = NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
+        norm = OLD_NOISE_RE.sub(lambda m: " " * len(m.group()), norm)
     starts = [0, *accumulate(map((1).__add__, map(len, norm.split("\n")[:-1])))]
     return original, norm, starts
 
@@ -137,13 +140,19 @@ def old_find_subheadings(norm, start, end, excluded):
     return found
 
 
+def old_clean_original(text):
+    if has_noise(text):
+        text = OLD_NOISE_RE.sub("", text)
+    return "\n".join(map(str.rstrip, text.split("\n"))).strip()
+
+
 def old_sections_output(doc, sections):
     return [{
         "number": section.heading.number, "title": section.heading.title, "kind": section.heading.kind,
         "line": doc.line_no(section.heading.start),
         "end_line": doc.line_no(max(section.heading.start, section.end - 1)),
         "inferred": section.heading.inferred,
-        "text": clean_original(doc.original[section.heading.start:section.end]),
+        "text": old_clean_original(doc.original[section.heading.start:section.end]),
         "subheadings": [{"number": f"（{number}）", "title": title, "line": doc.line_no(at)}
                         for number, title, at in section.subheadings],
     } for section in sections]
@@ -156,6 +165,17 @@ def old_sections_output(doc, sections):
 def test_prepare_as_before(raw):
     doc = prepare(raw)
     assert (doc.original, doc.norm, doc.line_starts) == old_prepare(raw)
+
+
+NOISY = st.lists(st.sampled_from(["#", "##", "#######", " ", "\t", "\n", "a", "*", "**", "[bookmark:", "]", "x"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(NOISY, TEXTS))
+def test_noise_pattern_as_before(text):
+    assert [m.span() for m in NOISE_RE.finditer(text)] == [m.span() for m in OLD_NOISE_RE.finditer(text)]
+    assert clean_original(text) == old_clean_original(text)
 
 
 @SETTINGS
