@@ -1,11 +1,12 @@
 """parse_report: text in, the whole structured report out (see the package docstring)."""
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from service import SCHEMA_VERSION, __version__
 from service.parsing import metadata, tables
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.normalize import clean_original, prepare
+from service.parsing.normalize import clean_original, has_noise, prepare, trim_lines
 from service.parsing.recovery import recover
 from service.parsing.sections import attach_subheadings, find_sections
 
@@ -93,18 +94,24 @@ def _read_tables(doc, sections, year, warnings, cell_lines, positional):
 
 def _sections_output(doc, sections):
     output = []
+    original, starts = doc.original, doc.line_starts
+    # a section's text is a slice of the original: without a noise mark in the whole text,
+    # none is in a section (clean_original's test, made once)
+    noisy = has_noise(original)
     for section in sections:
         heading = section.heading
+        start = heading.start
+        text = original[start:section.end]
         output.append({
             "number": heading.number,
             "title": heading.title,
             "kind": heading.kind,
-            "line": doc.line_no(heading.start),
-            "end_line": doc.line_no(max(heading.start, section.end - 1)),
+            "line": bisect_right(starts, start),                       # doc.line_no
+            "end_line": bisect_right(starts, max(start, section.end - 1)),
             "inferred": heading.inferred,
-            "text": clean_original(doc.original[heading.start:section.end]),
+            "text": clean_original(text) if noisy else trim_lines(text),
             "subheadings": [
-                {"number": f"（{number}）", "title": title, "line": doc.line_no(at)}
+                {"number": f"（{number}）", "title": title, "line": bisect_right(starts, at)}
                 for number, title, at in section.subheadings
             ],
         })

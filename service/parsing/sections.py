@@ -17,10 +17,19 @@ from service.rules import headings
 NUM = headings.CHINESE_NUMERALS
 HEADING_RE = re.compile(r"(?<![" + NUM + r"])([" + NUM + r"]{1,3})\s{0,3}、")    # what heading_numerals finds
 NUM_CHARS = frozenset(NUM)
-LINE_PREFIX_RE = re.compile(r"[\s□#*>·•]*$")
+# a 、 with a numeral right before it or before at most three white-space characters (a 、 in a
+# list of words has none): the regex engine finds the 、 by its literal and tests the character
+# before it, so Python looks only at the few 、 that can end a heading numeral
+NUMERAL_COMMA_RE = re.compile("、(?:" + "|".join("(?<=[" + NUM + "]" + r"\s" * spaces + "、)" for spaces in range(4)) + ")")
+DIGITS = {c: i + 1 for i, c in enumerate(NUM[:9])}
+LINE_PREFIX_RE = re.compile(r"[\s□#*>·•]*")     # fullmatch over a line's start (no \n in it)
 SUBHEADING_RE = re.compile(r"\(([" + NUM + r"]{1,3})\)")
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KIND_PATTERNS]
-INLINE_TITLE_RES = [re.compile(r"\s*(" + p + r")") for p in headings.INLINE_TITLE_PATTERNS]
+# the inline title patterns as one alternation, the first that matches winning as in a loop over
+# them (none can begin with white space, so \s* takes all of it for each); the group that
+# matched (lastindex) tells which, the last being the generic one
+INLINE_TITLE_RE = re.compile(r"\s*(?:" + "|".join("(" + p + ")" for p in headings.INLINE_TITLE_PATTERNS) + ")")
+GENERIC_TITLE = len(headings.INLINE_TITLE_PATTERNS)
 TABLE_ROW_RE = re.compile(headings.TABLE_ROW_HEADINGS)
 TITLE_END_RE = re.compile(r"[。;:：]")
 OTHER_NUMBERING_RE = re.compile(headings.OTHER_NUMBERING_LINE)
@@ -32,11 +41,10 @@ REST_WINDOW = 400
 
 def numeral_value(numeral: str) -> int:
     """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
-    digits = {c: i + 1 for i, c in enumerate(NUM[:9])}
     if "十" not in numeral:
-        return digits.get(numeral, 0)
+        return DIGITS.get(numeral, 0)
     tens, _, ones = numeral.partition("十")
-    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return (DIGITS.get(tens, 1) if tens else 1) * 10 + (DIGITS.get(ones, 0) if ones else 0)
 
 
 def section_kind(title: str):
@@ -73,7 +81,7 @@ def _at_line_start(norm: str, at: int) -> bool:
     newline = norm.rfind("\n", window, at)
     if newline < 0 and window > 0:
         return False
-    return bool(LINE_PREFIX_RE.match(norm[newline + 1:at]))
+    return LINE_PREFIX_RE.fullmatch(norm, newline + 1, at) is not None
 
 
 def _line_rest(norm: str, at: int, end: int) -> str:
@@ -85,20 +93,19 @@ def _line_rest(norm: str, at: int, end: int) -> str:
 
 def heading_numerals(norm: str):
     """(start, end, numeral) of every match of HEADING_RE, in order: found backwards from each 、
-    (the pattern, which starts with a look-behind, tried every character of the text: most of
-    the time of find_sections). The numerals before a 、 are its run of one to three, after at
-    most three white-space characters; a longer run is no heading."""
-    at = norm.find("、")
-    while at >= 0:
+    that NUMERAL_COMMA_RE finds (HEADING_RE, which starts with a look-behind, tried every
+    character of the text). The numerals before a 、 are its run of one to three, after at most
+    three white-space characters; a longer run is no heading."""
+    for match in NUMERAL_COMMA_RE.finditer(norm):
+        at = match.start()
         stop = at
-        while stop > 0 and at - stop < 3 and norm[stop - 1].isspace():
+        while norm[stop - 1].isspace():       # at most three: a numeral is before them
             stop -= 1
-        first = stop
+        first = stop - 1
         while first > 0 and stop - first < 4 and norm[first - 1] in NUM_CHARS:
             first -= 1
-        if 1 <= stop - first <= 3:
+        if stop - first <= 3:
             yield first, at + 1, norm[first:stop]
-        at = norm.find("、", at + 1)
 
 
 def _candidate(norm: str, start: int, end: int, number: str) -> object:
@@ -108,13 +115,11 @@ def _candidate(norm: str, start: int, end: int, number: str) -> object:
     at_line_start = _at_line_start(norm, start)
     stripped = rest.strip()
     title = None
-    for index, title_re in enumerate(INLINE_TITLE_RES):
-        found = title_re.match(rest)
-        if found:
-            title = found.group(1)
-            generic = index == len(INLINE_TITLE_RES) - 1
-            body = end + found.end()
-            break
+    found = INLINE_TITLE_RE.match(rest)
+    if found:
+        title = found.group(found.lastindex)
+        generic = found.lastindex == GENERIC_TITLE
+        body = end + found.end()
     if at_line_start and stripped and (title is None or generic):
         short = TITLE_END_RE.split(stripped, 1)[0].strip()
         if len(short) <= 40 and (len(stripped) <= 40 or title is None):
@@ -138,17 +143,21 @@ def _best_chain(candidates: list) -> list:
     previous = [None] * len(candidates)
     scores = [0.0] * len(candidates)
     for index, cand in enumerate(candidates):
-        options = [(cand.weight - 2.0 * (cand.value - 1), None)]
-        for value, (score, at) in best_end.items():
-            if value < cand.value:
-                gap = cand.value - value - 1
-                options.append((score + cand.weight - 2.0 * gap, at))
-            elif cand.value == 1 and cand.kind:
-                options.append((score + cand.weight - 1.0, at))
-        score, at = max(options, key=lambda option: option[0])
+        value, weight = cand.value, cand.weight
+        restart = value == 1 and cand.kind
+        score, at = weight - 2.0 * (value - 1), None      # the first of the best options wins
+        for ended, (ended_score, ended_at) in best_end.items():
+            if ended < value:
+                option = ended_score + weight - 2.0 * (value - ended - 1)
+            elif restart:
+                option = ended_score + weight - 1.0
+            else:
+                continue
+            if option > score:
+                score, at = option, ended_at
         scores[index], previous[index] = score, at
-        if score > best_end.get(cand.value, (float("-inf"), None))[0]:
-            best_end[cand.value] = (score, index)
+        if value not in best_end or score > best_end[value][0]:
+            best_end[value] = (score, index)
     if not candidates:
         return []
     index = max(range(len(candidates)), key=lambda i: scores[i])
@@ -163,13 +172,13 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     found = []
     for match in SUBHEADING_RE.finditer(norm, start, end):
         at = match.start()
-        before = norm[max(start, at - 1):at]
-        if not (_at_line_start(norm, at) or before in ("。", " ", "\u3000")):
+        if not (at > start and norm[at - 1] in "。 \u3000" or _at_line_start(norm, at)):
             continue
-        if any(lo <= at < hi for lo, hi in excluded):
+        if excluded and any(lo <= at < hi for lo, hi in excluded):
             continue
-        title = TITLE_END_RE.split(_line_rest(norm, match.end(), end), 1)[0]
-        title = collapse_spaces(title)[:60].rstrip("。.,，")
+        rest = _line_rest(norm, match.end(), end)
+        title_end = TITLE_END_RE.search(rest)
+        title = " ".join((rest[:title_end.start()] if title_end else rest).split())[:60].rstrip("。.,，")
         found.append((match.group(1), title, at))
         if len(found) >= MAX_SUBHEADINGS:
             break
