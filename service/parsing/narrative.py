@@ -12,7 +12,7 @@ blocked word before it, no other year named).
 
 import bisect
 import re
-from itertools import accumulate, chain
+from itertools import accumulate
 from typing import NamedTuple
 
 from service.rules import prose as rules
