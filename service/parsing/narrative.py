@@ -53,7 +53,6 @@ MAX_FIGURES = 40                 # figures found at most (the prose check report
 # pattern matches are looked at, those skipped (another period, a blocked word) included.
 WINDOW = 200
 MAX_EXAMINED = 400
-SHARED = "_narrative_figures"    # the attribute of a Document keeping its last answer of figures()
 
 
 def narrative(doc, regions, by_runs=False):
@@ -195,11 +194,11 @@ def figures(doc, regions, year, limit=MAX_FIGURES):
     ask for it on the same document in turn (the doc passes down the pipeline from one to the
     other; neither imports the other)."""
     key = (sorted(regions.items()), year, limit)
-    kept = getattr(doc, SHARED, None)
+    kept = doc.narrative_figures
     if kept is not None and kept[0] == key:
         return list(kept[1]), kept[2]
     found, line_at = _figures(doc, regions, year, limit)
-    setattr(doc, SHARED, (key, tuple(found), line_at))
+    doc.narrative_figures = (key, tuple(found), line_at)
     return found, line_at
 
 

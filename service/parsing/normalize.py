@@ -59,6 +59,9 @@ class Document:
     original: str                     # the caller's text, line breaks unified to \n
     norm: str                         # same length, normalised
     line_starts: list = field(default_factory=list)
+    # the last answer of narrative.figures() for this document, (question, figures, line_at): the
+    # recovery stage and the prose check ask the same question of the same document in turn
+    narrative_figures: tuple | None = field(default=None, repr=False, compare=False)
 
     def line_no(self, offset: int) -> int:
         """1-based line number of a character offset."""
