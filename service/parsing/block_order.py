@@ -58,7 +58,6 @@ header `2019年项目数量` printed as `年项目数量 | 2019`) and a year-lik
 """
 
 import re
-from itertools import islice
 
 from service import contract
 from service.parsing import labels, table_order
@@ -238,7 +237,8 @@ def _column_runs(block_lines, own_columns):
     for line_no, text in block_lines:
         parsed = parse_line(text) if text.strip() else ()
         if not parsed:
-            (current[2] if current else rest).append((line_no, text)) if current is None else None
+            if current is None:
+                rest.append((line_no, text))
             continue
         cells = [cell for cell in parsed if cell[0] in (NUMBER, BLANK)]
         label = compact("".join(cell[1] for cell in parsed if cell[0] == TEXT))
@@ -385,7 +385,8 @@ def recover_blocks(reading, template):
         return                          # (the usual case) nothing below could change the reading
     every = _blocks(region_lines(reading.doc, region))
     blocks = [(item, block_lines) for item, block_lines in every if item is not None]
-    labels_first = _labels_first(_heading_lines(reading, region) + every, blocks, template)
+    named = _named_rows(blocks)
+    labels_first = _labels_first(_heading_lines(reading, region) + every, blocks, named, template)
     made = not tables.get(TABLE)
     if made:
         if not labels_first:
@@ -398,7 +399,7 @@ def recover_blocks(reading, template):
                                       for w in reading.result["warnings"]):
         return
     apart, trimmed = _columns_apart(blocks, template)
-    ahead, elsewhere = _labels_ahead(blocks, template)
+    ahead, elsewhere = _labels_ahead(blocks, named, template)
     page_years = _page_year(reading.doc)
     for index, (item, block_lines) in enumerate(blocks):
         _read_block(reading, template, item, trimmed.get(index, block_lines), apart.get(index),
@@ -438,12 +439,19 @@ def _heading_lines(reading, region) -> list:
                     if section.get("kind") == TABLE and section.get("line") and section["line"] < first), None)
     if heading is None or first - heading > rules.MAX_LABEL_COLUMN_LINES:
         return []
-    return [(None, [(line_no, text) for line_no, _, text in islice(reading.doc.lines(heading + 1), first - heading - 1)])]
+    return [(None, [(line_no, text) for line_no, _, text in reading.doc.lines(heading + 1, first - 1)])]
 
 
-def _labels_first(every, blocks, template) -> frozenset:
+def _named_rows(blocks) -> list:
+    """Per block, the rows its lines name, in printed order."""
+    return [[row for _, text in block_lines for row in labels.find_rows(compact(text), TABLE)]
+            for _, block_lines in blocks]
+
+
+def _labels_first(every, blocks, named, template) -> frozenset:
     """The rows whose labels were all printed before the first 第二十条 line, in the order of the
-    blocks' rows (the label column printed first), when no block names a row; else empty."""
+    blocks' rows (the label column printed first), when no block names a row (`named`: per
+    block, the rows it names); else empty."""
     before = [text for item, block_lines in every if item is None for _, text in block_lines]
     order = [row for item, _ in blocks for row in _item_rows(item, template)[0]]
     found = []
@@ -451,19 +459,17 @@ def _labels_first(every, blocks, template) -> frozenset:
         found += labels.find_rows(compact(text), TABLE)
     if not order or found != order:
         return frozenset()
-    if any(labels.find_rows(compact(text), TABLE) for _, block_lines in blocks for _, text in block_lines):
+    if any(named):
         return frozenset()
     return frozenset(order)
 
 
-def _labels_ahead(blocks, template):
+def _labels_ahead(blocks, named, template):
     """({block index: rows}, rows): blocks that print, after their own rows' labels, the labels
     of the next blocks' rows (a label column spanning several blocks, printed in the first:
     `行政许可 信息内容 行政处罚 行政强制 | 81 | 第二十条第（六）项 … 9 0`, Chromium), and the rows
     of those later blocks, which name none of their own rows. Every named row in such a block must
     be its own rows then the later blocks' rows, in order; anything else gives nothing."""
-    named = [[row for _, text in block_lines for row in labels.find_rows(compact(text), TABLE)]
-             for _, block_lines in blocks]
     rows = [_item_rows(item, template)[0] for item, _ in blocks]
     ahead, elsewhere = {}, set()
     for index, found in enumerate(named):

@@ -67,11 +67,12 @@ class Document:
         """1-based line number of a character offset."""
         return bisect.bisect_right(self.line_starts, offset)
 
-    def lines(self, first: int = 1):
-        """Yield (line_no, start_offset, normalised line) for every line from line `first`."""
+    def lines(self, first: int = 1, last: int | None = None):
+        """Yield (line_no, start_offset, normalised line) for every line from line `first` to
+        line `last` (included; the last line of the text when None)."""
         starts = self.line_starts
         norm = self.norm
-        for index in range(first - 1, len(starts)):
+        for index in range(first - 1, len(starts) if last is None else min(last, len(starts))):
             start = starts[index]
             end = starts[index + 1] - 1 if index + 1 < len(starts) else len(norm)
             yield index + 1, start, norm[start:end]

@@ -40,8 +40,7 @@ def groups(lines, amount=False) -> list:
     found, current = [], []
     new_value = tuple.__new__
     for line_no, text in lines:
-        garbled, only_values, pairs = (_line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS
-                                       else _line_values(text, amount))
+        garbled, only_values, pairs = _values_of_line(text, amount)
         if garbled:
             return None
         if not only_values and current:
@@ -65,7 +64,7 @@ def groups(lines, amount=False) -> list:
 def garbled(lines, amount=False) -> bool:
     """groups(lines, amount) is None: a line holds a garbled value (no value is built)."""
     for _, text in lines:
-        if (_line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS else _line_values(text, amount))[0]:
+        if _values_of_line(text, amount)[0]:
             return True
     return False
 
@@ -82,6 +81,11 @@ def _line_values(text, amount) -> tuple:
 
 
 _line_values_cached = lru_cache(maxsize=8192)(_line_values)     # short lines only, as parse_line
+
+
+def _values_of_line(text, amount) -> tuple:
+    """_line_values, cached for short lines."""
+    return _line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS else _line_values(text, amount)
 
 
 def _rows_then_columns(rows, width):
@@ -201,7 +205,7 @@ def unordered_parts(doc, rows, columns, agreed) -> list:
         if len(values) < 2 or not cells:
             continue
         first, last = min(cell.line for cell in cells), max(cell.line for cell in cells)
-        between = (text for line_no, _, text in doc.lines(first + 1) if line_no < last) if last > first + 1 else ()
+        between = (text for _, _, text in doc.lines(first + 1, last - 1))
         if any(cell[0] == TEXT and CJK_RE.search(cell[1]) for text in between for cell in parse_line(text)) \
                 and not _titled_across(doc, [agreed[(row, column)] for column in parts if (row, column) in agreed], parts):
             for column in parts:
@@ -220,7 +224,7 @@ def _titled_across(doc, values, parts) -> bool:
     lines = [value.line for value in values]
     if lines != sorted(set(lines)):
         return False
-    texts = {line_no: text for line_no, _, text in doc.lines(max(1, lines[0] - rules.MAX_TITLE_LINES)) if line_no <= lines[-1]}
+    texts = {line_no: text for line_no, _, text in doc.lines(max(1, lines[0] - rules.MAX_TITLE_LINES), lines[-1])}
     if any(cell[0] == TEXT for line_no in range(lines[0], lines[-1] + 1) for cell in parse_line(texts.get(line_no, ""))):
         return False
     across = "".join(title[at] for at in range(len(titles[0])) for title in titles)
