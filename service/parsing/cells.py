@@ -15,8 +15,7 @@ from typing import NamedTuple
 
 from service.parsing.labels import find_rows
 from service.parsing.normalize import compact
-from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, _classify_cached, classify, classify_text
-from service.parsing.numbers import CACHED_CHARS as CLASSIFY_CACHED_CHARS
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify
 from service.rules import markers
 
 PAGE_NUMBER_RE = re.compile("|".join(f"(?:{p})" for p in markers.PAGE_NUMBER_PATTERNS))
@@ -81,8 +80,7 @@ def _space_cells_classified(line: str) -> list:
     """[(cell text, classify(cell text))] of a white-space aligned line: a cell of one token keeps
     the token's classification (it is the same text), a merged cell is classified once joined."""
     tokens = line.split()
-    classified = [_classify_cached(token) if len(token) <= CLASSIFY_CACHED_CHARS else classify_text(token)
-                  for token in tokens]                 # each token classified once (numbers.classify, inline)
+    classified = [classify(token) for token in tokens]      # each token classified once
     kinds = [kind for kind, _, _ in classified]
     if not tokens or _is_prose(line, kinds):
         return []
@@ -146,9 +144,7 @@ def _parse_line(line: str) -> tuple:
     if type(parts[0]) is tuple:       # white-space aligned: classified already, no white space left
         cells = [(kind, part, value, unit) for part, (kind, value, unit) in parts]
     else:
-        cells = [(kind, part.strip(), value, unit) for part in parts        # (numbers.classify, inline)
-                 for kind, value, unit in [_classify_cached(part) if len(part) <= CLASSIFY_CACHED_CHARS
-                                           else classify_text(part)]]
+        cells = [(kind, part.strip(), value, unit) for part in parts for kind, value, unit in [classify(part)]]
     kinds = [cell[0] for cell in cells]
     if TEXT in kinds:
         first_text = kinds.index(TEXT)

@@ -1,6 +1,5 @@
 """parse_report: text in, the whole structured report out (see the package docstring)."""
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from service import SCHEMA_VERSION, __version__
@@ -94,7 +93,7 @@ def _read_tables(doc, sections, year, warnings, cell_lines, positional):
 
 def _sections_output(doc, sections):
     output = []
-    original, starts = doc.original, doc.line_starts
+    original = doc.original
     # a section's text is a slice of the original: without a noise mark in the whole text,
     # none is in a section (clean_original's test, made once)
     noisy = has_noise(original)
@@ -106,12 +105,12 @@ def _sections_output(doc, sections):
             "number": heading.number,
             "title": heading.title,
             "kind": heading.kind,
-            "line": bisect_right(starts, start),                       # doc.line_no
-            "end_line": bisect_right(starts, max(start, section.end - 1)),
+            "line": doc.line_no(start),
+            "end_line": doc.line_no(max(start, section.end - 1)),
             "inferred": heading.inferred,
             "text": clean_original(text) if noisy else trim_lines(text),
             "subheadings": [
-                {"number": f"（{number}）", "title": title, "line": bisect_right(starts, at)}
+                {"number": f"（{number}）", "title": title, "line": doc.line_no(at)}
                 for number, title, at in section.subheadings
             ],
         })

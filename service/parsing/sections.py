@@ -178,7 +178,7 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
             continue
         rest = _line_rest(norm, match.end(), end)
         title_end = TITLE_END_RE.search(rest)
-        title = " ".join((rest[:title_end.start()] if title_end else rest).split())[:60].rstrip("。.,，")
+        title = collapse_spaces(rest[:title_end.start()] if title_end else rest)[:60].rstrip("。.,，")
         found.append((match.group(1), title, at))
         if len(found) >= MAX_SUBHEADINGS:
             break
