@@ -111,13 +111,18 @@ def _with_pieces(kept, pieces, first, height, width, known, holds) -> list:
     found = _piece_readings(pieces, first, height, width, known, holds) if pieces else None
     if found is None:
         return kept
-    seen = {tuple(sorted((cell, id(value)) for cell, value in cells.items())) for _, cells in kept}
+    seen = {_reading_key(cells) for _, cells in kept}
     for cells in found:
-        key = tuple(sorted((cell, id(value)) for cell, value in cells.items()))
+        key = _reading_key(cells)
         if key not in seen:
             seen.add(key)
             kept.append((PIECES, cells))
     return kept
+
+
+def _reading_key(cells) -> tuple:
+    """What tells two readings apart: each cell with the printed value (the object) placed there."""
+    return tuple(sorted((cell, id(value)) for cell, value in cells.items()))
 
 
 def _piece_readings(pieces, first, height, width, known, holds):
@@ -238,7 +243,7 @@ def labelled_pieces(reading, table, rows, columns, holds) -> list:
         for cells in readings:
             if not all(low < cells[(r, 0)].line < high for r, (low, high) in enumerate(bounds)):
                 continue
-            key = tuple(sorted((cell, id(value)) for cell, value in cells.items()))
+            key = _reading_key(cells)
             if key not in seen:
                 seen.add(key)
                 found.append((list(rows), LABELLED, cells))
