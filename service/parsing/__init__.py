@@ -29,7 +29,8 @@ RESULT_SHAPE (every key always present; values may be null):
         "applications":      None | {...same...},
         "reviews_and_lawsuits": None | {...same...}
       },
-      "provenance": {path: {"method": "digit_split" | "table_order" | "printed_layout", "printed": str, "line": int | None,
+      "provenance": {path: {"method": "digit_split" | "table_order" | "printed_layout" | "segment_order",
+                             "printed": str, "line": int | None,
                              "readings": int, "identities": [rule id, ...]}},   # recovered cells only
       "warnings": [
         {"code": str, "message": str, "table": str|None, "row": str|None,
