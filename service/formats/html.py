@@ -137,8 +137,10 @@ def _parse(text: str, utf8: bytes, limits: Limits):
         # lookup for every element (a fifth of the time on a portal page). The pull parser
         # hands back every element it builds (a Python object each, a fifth of the parse);
         # the plain parser builds the same tree without them.
+        # collect_ids=False: libxml2 keeps no table of the id attributes (nothing here looks an
+        # element up by its id); the tree is the same.
         options = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                       huge_tree=True, encoding="utf-8")   # deep nesting is read (walked without recursion)
+                       huge_tree=True, collect_ids=False, encoding="utf-8")   # deep nesting is read (walked without recursion)
         if counting:
             parser = etree.HTMLPullParser(events=("start",), **options)
             counts = [0, 0]             # elements, attributes
@@ -387,14 +389,15 @@ def _grid(rows: list) -> list:
     grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
     cells_written = 0
     for queue in rows:
-        if not pending and all(type(cell) is str for cell in queue):    # no span above or here: no filler
+        plain = tuple not in map(type, queue)     # every cell a text (the others are tuples): in C
+        if not pending and plain:                 # no span above or here: no filler
             line = list(queue)
             cells_written += len(line)
             if cells_written > MAX_GRID_CELLS:
                 break
             grid.append(line)
             continue
-        if all(type(cell) is str for cell in queue):
+        if plain:
             line = _merge_pending(queue, pending)
             written = queue
         else:
@@ -504,7 +507,7 @@ def _add_text(lines: list, text: str):
 
 def _add_grid(grid: list, lines: list):
     for row in grid:
-        if any(cell.strip() for cell in row):
+        if "".join(row).strip():          # a cell holds more than white space
             lines.append("| " + " | ".join(row) + " |")
 
 
@@ -568,10 +571,14 @@ def _check_complete(text: str, utf8: bytes, root):
     (one C pass), and counted exactly (tags and comments left out, a slow pattern) only when
     those read fall short of half of both bounds."""
     text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
-    if sum(map(text_read.count, CJK_UTF8_STARTS[:5])) >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
-        return text_read                # U+5000..U+9FFF read (fewer passes) already reach half the bound
-    read = _cjk_count_utf8(text_read)
-    if read >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
+    enough = COMPLETE_SHARE * ((len(utf8) - len(text)) // 2)
+    read = 0
+    for start in CJK_UTF8_STARTS[:5]:   # U+5000..U+9FFF read, a lead byte at a time, until they reach it
+        read += text_read.count(start)
+        if read >= enough:
+            return text_read
+    read += sum(map(text_read.count, CJK_UTF8_STARTS[5:]))       # and U+4E00..U+4FFF: _cjk_count_utf8
+    if read >= enough:
         return text_read
     if read >= COMPLETE_SHARE * (len(utf8) - len(utf8.translate(None, CJK_LEAD_BYTES))):
         return text_read

@@ -1,0 +1,74 @@
+"""THE REFERENCE, not used by the service: the HTML reader's functions as they were before the
+speed work of issue 12 (the HTML reader's fourth round), kept so that
+tests/formats/test_html_reference.py can compare the new ones with them.
+
+- depths_after: html_stream.Stream's depths, from a per-mark table looked up by map();
+- check_complete: html._check_complete, summing the five lead-byte counts before comparing;
+- grid: html._grid, telling a row of plain cells by a generator, twice;
+- add_grid: html._add_grid, telling an empty row by a generator over its cells.
+"""
+
+import itertools
+
+from lxml import etree
+
+from service.formats.html import (COMPLETE_SHARE, CJK_LEAD_BYTES, CJK_UTF8_STARTS, MAX_GRID_CELLS, NUMBER_RE, TAG_RE,
+                                  FormatError, _cjk_count, _cjk_count_utf8, _merge_pending, _spanned_row,
+                                  _without_comments)
+
+DEPTH_STEP = [0] * 256
+DEPTH_STEP[ord("s")], DEPTH_STEP[ord("e")] = 1, -1
+
+
+def depths_after(marks: bytes) -> bytes:
+    return bytes(itertools.accumulate(map(DEPTH_STEP.__getitem__, marks)))   # ValueError past 255
+
+
+def check_complete(text: str, utf8: bytes, root):
+    text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
+    if sum(map(text_read.count, CJK_UTF8_STARTS[:5])) >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
+        return text_read                # U+5000..U+9FFF read (fewer passes) already reach half the bound
+    read = _cjk_count_utf8(text_read)
+    if read >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
+        return text_read
+    if read >= COMPLETE_SHARE * (len(utf8) - len(utf8.translate(None, CJK_LEAD_BYTES))):
+        return text_read
+    written = _cjk_count(TAG_RE.sub("", _without_comments(text)))
+    if written and read < COMPLETE_SHARE * written:
+        raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
+                                              "send the page's text instead.")
+    return text_read
+
+
+def grid(rows: list) -> list:
+    grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
+    cells_written = 0
+    for queue in rows:
+        if not pending and all(type(cell) is str for cell in queue):    # no span above or here: no filler
+            line = list(queue)
+            cells_written += len(line)
+            if cells_written > MAX_GRID_CELLS:
+                break
+            grid.append(line)
+            continue
+        if all(type(cell) is str for cell in queue):
+            line = _merge_pending(queue, pending)
+            written = queue
+        else:
+            line, written = _spanned_row(queue, pending)
+        cells_written += len(line)
+        if cells_written > MAX_GRID_CELLS:
+            break
+        if None not in line:
+            grid.append(line)
+        elif any(NUMBER_RE.match(text) for text in written):    # a row of numbers: no fillers
+            grid.append([text for text in line if text is not None])
+        else:
+            grid.append([text or "" for text in line])
+    return grid
+
+
+def add_grid(grid: list, lines: list):
+    for row in grid:
+        if any(cell.strip() for cell in row):
+            lines.append("| " + " | ".join(row) + " |")
