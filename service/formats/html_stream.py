@@ -91,7 +91,9 @@ NOT_COUNTED_TEXT = re.compile(rb"ac*+|xc*+y")
 DEPTH_STEPS = bytes(1 if value == ord("s") else 0xFF if value == ord("e") else 0 for value in range(256))
 LEVELS = [bytes([level]) for level in range(256)]
 PLAIN_CELL_RE = re.compile("\ue800([^\ue900]*)\ue900")
-CELL_RE = re.compile("\ue800([^\ue900]*)\ue900|\uea00([^\ueb00]*)\ueb00([^\uec00]*)\uec00([^\ue900]*)\ue900")
+# A plain cell's group holds its CELL_OPEN (so that it is never empty: findall gives "" for the
+# groups of the alternative that did not match), a spanned cell's groups its values and text.
+CELL_RE = re.compile("(\ue800[^\ue900]*)\ue900|\uea00([^\ueb00]*)\ueb00([^\uec00]*)\uec00([^\ue900]*)\ue900")
 
 
 class Stream:
@@ -223,6 +225,6 @@ def table_rows(table_text: str):
         if SPANNED_CELL_OPEN not in part:
             rows.append(PLAIN_CELL_RE.findall(part))
         else:
-            rows.append([plain if plain is not None else ((colspan, rowspan), text)
-                         for plain, colspan, rowspan, text in map(re.Match.groups, CELL_RE.finditer(part))])
+            rows.append([plain[1:] if plain else ((colspan, rowspan), text)
+                         for plain, colspan, rowspan, text in CELL_RE.findall(part)])
     return rows

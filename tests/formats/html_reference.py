@@ -5,10 +5,12 @@ tests/formats/test_html_reference.py can compare the new ones with them.
 - depths_after: html_stream.Stream's depths, from a per-mark table looked up by map();
 - check_complete: html._check_complete, summing the five lead-byte counts before comparing;
 - grid: html._grid, telling a row of plain cells by a generator, twice;
-- add_grid: html._add_grid, telling an empty row by a generator over its cells.
+- add_grid: html._add_grid, telling an empty row by a generator over its cells;
+- table_rows: html_stream.table_rows, a match object per cell of a row with spans.
 """
 
 import itertools
+import re
 
 from lxml import etree
 
@@ -16,6 +18,10 @@ from service.formats.html import (COMPLETE_SHARE, CJK_LEAD_BYTES, CJK_UTF8_START
                                   FormatError, _cjk_count, _cjk_count_utf8, _merge_pending, _spanned_row,
                                   _without_comments)
 
+from service.formats.html_stream import (CELL_CLOSE, CELL_OPEN, MARKS_NOT_IN_TABLE, PLAIN_CELL_RE, ROW, SPANNED_CELL_OPEN,
+                                         SPANS_END)
+
+CELL_RE = re.compile("\ue800([^\ue900]*)\ue900|\uea00([^\ueb00]*)\ueb00([^\uec00]*)\uec00([^\ue900]*)\ue900")
 DEPTH_STEP = [0] * 256
 DEPTH_STEP[ord("s")], DEPTH_STEP[ord("e")] = 1, -1
 
@@ -72,3 +78,35 @@ def add_grid(grid: list, lines: list):
     for row in grid:
         if any(cell.strip() for cell in row):
             lines.append("| " + " | ".join(row) + " |")
+
+
+def table_rows(table_text: str):
+    """The rows of a table's marked text (no table inside it), each a list of its cells (its
+    <td>/<th> whose parent is a <tr>): a cell's text (white space made single spaces, "|" made
+    "｜"), or ((colspan, rowspan), text) for a cell with either attribute. None when rows and
+    cells do not nest as the reader expects (a row inside a cell)."""
+    # " ".join(text.split()) per cell (str.split splits where SPACE_RE matches), for all cells
+    # at once: white space runs made one space (before the marks go, which shortens the text,
+    # and after, where a run may have closed up), then none at a cell's ends. A span value
+    # reads the same after it (int() of it stripped fails on white space inside, "|" and "｜").
+    table_text = " ".join(table_text.split())
+    for mark in MARKS_NOT_IN_TABLE:
+        table_text = table_text.replace(mark, "")
+    table_text = " ".join(table_text.split()).replace("|", "｜")
+    for spaced, mark in ((CELL_OPEN + " ", CELL_OPEN), (SPANS_END + " ", SPANS_END), (" " + CELL_CLOSE, CELL_CLOSE)):
+        table_text = table_text.replace(spaced, mark)
+    parts = table_text.split(ROW)
+    if CELL_CLOSE in parts[0]:
+        return None
+    rows = []
+    for part in parts[1:]:
+        # Cells nest in rows as elements do, so a row inside a cell leaves the part where that
+        # cell opens with one CELL_CLOSE fewer than cells opened (none inside it opened before).
+        if part.count(CELL_CLOSE) != part.count(CELL_OPEN) + part.count(SPANNED_CELL_OPEN):
+            return None
+        if SPANNED_CELL_OPEN not in part:
+            rows.append(PLAIN_CELL_RE.findall(part))
+        else:
+            rows.append([plain if plain is not None else ((colspan, rowspan), text)
+                         for plain, colspan, rowspan, text in map(re.Match.groups, CELL_RE.finditer(part))])
+    return rows

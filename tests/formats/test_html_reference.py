@@ -70,3 +70,23 @@ def test_the_pipe_lines_of_a_grid_are_the_ones_before(rows):
     html._add_grid(grid, new)
     reference.add_grid(grid, old)
     assert new == old
+
+
+# Marked table text: the marks a table's text holds (html_stream), white space, "|", text and
+# span values, in any order (rows inside cells, cells outside rows, spans unclosed included).
+TABLE_PIECES = st.sampled_from([html_stream.ROW, html_stream.CELL_OPEN, html_stream.CELL_CLOSE, html_stream.START,
+                                html_stream.END, html_stream.BREAK, html_stream.A_OPEN, html_stream.SPANNED_CELL_OPEN,
+                                html_stream.SPAN_SEPARATOR, html_stream.SPANS_END, " ", "\u3000", "\n", "|", "甲", "12",
+                                "2", "x"])
+ROW_TEXT = st.builds(lambda cells: html_stream.ROW + "".join(cells), st.lists(st.one_of(
+    st.builds(lambda text: html_stream.CELL_OPEN + text + html_stream.CELL_CLOSE, st.lists(TABLE_PIECES, max_size=3).map("".join)),
+    st.builds(lambda colspan, rowspan, text: html_stream.SPANNED_CELL_OPEN + colspan + html_stream.SPAN_SEPARATOR
+              + rowspan + html_stream.SPANS_END + text + html_stream.CELL_CLOSE,
+              st.sampled_from(["", "2", " 3 "]), st.sampled_from(["", "2"]), st.lists(TABLE_PIECES, max_size=3).map("".join))),
+    max_size=5))
+
+
+@SETTINGS
+@given(st.one_of(st.lists(TABLE_PIECES, max_size=40).map("".join), st.lists(ROW_TEXT, max_size=6).map("".join)))
+def test_a_tables_rows_from_the_marked_text_are_the_ones_before(table_text):
+    assert html_stream.table_rows(table_text) == reference.table_rows(table_text)
