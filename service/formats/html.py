@@ -106,9 +106,10 @@ def _decode(data: bytes, charset) -> tuple:
 # white space, which is what a browser shows for them (form feed is HTML white space).
 # A pattern, not str.translate, which costs milliseconds on a large page that has none of them.
 NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# The same C0 controls as bytes of the page's UTF-8: deleting them with bytes.translate is one
-# C pass (a pattern's search costs five times as much on a page that has none).
+# The same C0 controls as bytes of the page's UTF-8, each looked for by `in` (memchr: 29 of them
+# cost half of one bytes.translate deleting them, and a pattern's search costs ten times as much).
 NOT_XML_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+NOT_XML_SINGLE_BYTES = [bytes([value]) for value in NOT_XML_BYTES]
 # The lead bytes of the UTF-8 of U+4000..U+9FFF: their number bounds the Chinese characters
 # (U+4E00..U+9FFF) of a text from above, counted in one C pass.
 CJK_LEAD_BYTES = bytes(range(0xE4, 0xEA))
@@ -123,7 +124,7 @@ def _without_xml_declaration(text: str) -> str:
 
 
 def _xml_characters_only(text: str, utf8: bytes) -> str:
-    if "\ufffe" in text or "\uffff" in text or len(utf8.translate(None, NOT_XML_BYTES)) < len(utf8):
+    if "\ufffe" in text or "\uffff" in text or any(map(utf8.__contains__, NOT_XML_SINGLE_BYTES)):
         return NOT_XML_CHARACTERS.sub(" ", text)
     return text
 
