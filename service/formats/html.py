@@ -47,6 +47,8 @@ ARTICLE_SHARE = 0.85          # the article holds at least this share of the pag
 HINTED_SHARE = 0.5            # … or half of it, when its class or id names it as the content
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
 MAX_SPAN = 100                # a rowspan/colspan larger than this is treated as 1 (hostile markup)
+# _span's answer for the values portals write (absent, "1" … "100"), found without a call.
+SPAN_OF = {None: 1, **{str(value): value for value in range(1, MAX_SPAN + 1)}}
 MAX_GRID_CELLS = 200_000
 TABLE_PARTS = {"table", "tr", "td", "th"}
 TAG_RE = re.compile(r"<[^<>]{0,2000}>")
@@ -445,32 +447,32 @@ def _take_pending(pending: dict, column: int):
 
 def _spanned_row(queue: list, pending: dict) -> tuple:
     """(the row's line, texts and None for fillers; the texts of its own cells), `pending`
-    updated with its rowspans."""
-    line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
-    while next_cell < len(queue) or column in pending:
-        if column in pending:
+    updated with its rowspans. Before each cell, and after the last, the texts of rowspans
+    from above that reach the column come first."""
+    line, column = [], 0                  # line: texts, None for a filler
+    for cell in queue:
+        while column in pending:
             line.append(_take_pending(pending, column))
             column += 1
-            continue
-        cell = queue[next_cell]
-        next_cell += 1
         if type(cell) is str:
             line.append(cell)
-            written.append(cell)
             column += 1
             continue
         (colspan, rowspan), text = cell
-        width, height = _span(colspan), _span(rowspan)
+        width = SPAN_OF.get(colspan) or _span(colspan)
+        height = SPAN_OF.get(rowspan) or _span(rowspan)
         line.append(text)
-        written.append(text)
         if height > 1:
             pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
-        for offset in range(1, width):
-            line.append(None)
-            if height > 1:
+            for offset in range(1, width):
                 pending[column + offset] = ("", height - 1)
+        if width > 1:
+            line += [None] * (width - 1)
         column += width
-    return line, written
+    while column in pending:
+        line.append(_take_pending(pending, column))
+        column += 1
+    return line, [cell if type(cell) is str else cell[1] for cell in queue]
 
 
 def _lines(walk, article) -> list:

@@ -4,7 +4,8 @@ tests/formats/test_html_reference.py can compare the new ones with them.
 
 - depths_after: html_stream.Stream's depths, from a per-mark table looked up by map();
 - check_complete: html._check_complete, summing the five lead-byte counts before comparing;
-- grid: html._grid, telling a row of plain cells by a generator, twice;
+- grid: html._grid, telling a row of plain cells by a generator, twice, with the helpers it
+  called then (span, merge_pending, take_pending, spanned_row: a call to span per value);
 - add_grid: html._add_grid, telling an empty row by a generator over its cells;
 - table_rows: html_stream.table_rows, a match object per cell of a row with spans.
 """
@@ -14,9 +15,8 @@ import re
 
 from lxml import etree
 
-from service.formats.html import (COMPLETE_SHARE, CJK_LEAD_BYTES, CJK_UTF8_STARTS, MAX_GRID_CELLS, NUMBER_RE, TAG_RE,
-                                  FormatError, _cjk_count, _cjk_count_utf8, _merge_pending, _spanned_row,
-                                  _without_comments)
+from service.formats.html import (COMPLETE_SHARE, CJK_LEAD_BYTES, CJK_UTF8_STARTS, MAX_GRID_CELLS, MAX_SPAN, NUMBER_RE,
+                                  TAG_RE, FormatError, _cjk_count, _cjk_count_utf8, _without_comments)
 
 from service.formats.html_stream import (CELL_CLOSE, CELL_OPEN, MARKS_NOT_IN_TABLE, PLAIN_CELL_RE, ROW, SPANNED_CELL_OPEN,
                                          SPANS_END)
@@ -58,10 +58,10 @@ def grid(rows: list) -> list:
             grid.append(line)
             continue
         if all(type(cell) is str for cell in queue):
-            line = _merge_pending(queue, pending)
+            line = merge_pending(queue, pending)
             written = queue
         else:
-            line, written = _spanned_row(queue, pending)
+            line, written = spanned_row(queue, pending)
         cells_written += len(line)
         if cells_written > MAX_GRID_CELLS:
             break
@@ -110,3 +110,72 @@ def table_rows(table_text: str):
             rows.append([plain if plain is not None else ((colspan, rowspan), text)
                          for plain, colspan, rowspan, text in map(re.Match.groups, CELL_RE.finditer(part))])
     return rows
+
+
+def span(value) -> int:
+    """A colspan or rowspan value (None when the attribute is absent) as a number of cells."""
+    if value is None:
+        return 1
+    try:
+        value = int(value.strip() or 1)
+    except ValueError:
+        return 1
+    return value if 1 <= value <= MAX_SPAN else 1
+
+
+def merge_pending(queue: list, pending: dict) -> list:
+    """A row of cells without spans on the grid, the texts of rowspans above (`pending`, which
+    is updated) in their columns: the loop of _spanned_row, a slice of cells at a time."""
+    line, column, taken = [], 0, 0
+    for at in sorted(pending):
+        if at > column:
+            if len(queue) - taken < at - column:       # the cells end before this column
+                break
+            line += queue[taken:taken + at - column]
+            taken += at - column
+            column = at
+        line.append(take_pending(pending, at))
+        column += 1
+    line += queue[taken:]
+    return line
+
+
+def take_pending(pending: dict, column: int):
+    """The text a rowspan from above puts in `column` of this row (None for an empty cell);
+    the span is used up by one row."""
+    text, left = pending[column]
+    if left > 1:
+        pending[column] = (text, left - 1)
+    else:
+        del pending[column]
+    return text or None
+
+
+def spanned_row(queue: list, pending: dict) -> tuple:
+    """(the row's line, texts and None for fillers; the texts of its own cells), `pending`
+    updated with its rowspans."""
+    line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
+    while next_cell < len(queue) or column in pending:
+        if column in pending:
+            line.append(take_pending(pending, column))
+            column += 1
+            continue
+        cell = queue[next_cell]
+        next_cell += 1
+        if type(cell) is str:
+            line.append(cell)
+            written.append(cell)
+            column += 1
+            continue
+        (colspan, rowspan), text = cell
+        width, height = span(colspan), span(rowspan)
+        line.append(text)
+        written.append(text)
+        if height > 1:
+            pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
+        for offset in range(1, width):
+            line.append(None)
+            if height > 1:
+                pending[column + offset] = ("", height - 1)
+        column += width
+    return line, written

@@ -90,3 +90,20 @@ ROW_TEXT = st.builds(lambda cells: html_stream.ROW + "".join(cells), st.lists(st
 @given(st.one_of(st.lists(TABLE_PIECES, max_size=40).map("".join), st.lists(ROW_TEXT, max_size=6).map("".join)))
 def test_a_tables_rows_from_the_marked_text_are_the_ones_before(table_text):
     assert html_stream.table_rows(table_text) == reference.table_rows(table_text)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(CELL, SPANNED), max_size=8),
+       st.dictionaries(st.integers(0, 12), st.tuples(st.sampled_from(["", "x", "12"]), st.integers(1, 3)), max_size=6))
+def test_a_row_with_spans_on_the_grid_is_the_one_before(queue, pending):
+    """The same line, the same cells written and the same rowspans left for the rows below."""
+    new, old = dict(pending), dict(pending)
+    assert html._spanned_row(queue, new) == reference.spanned_row(queue, old)
+    assert new == old
+
+
+@SETTINGS
+@given(st.one_of(st.none(), st.sampled_from(["", "1", "2", "100", "101", "0", "-1", " 2 ", "２", "x", "1_0", "2|"]),
+                 st.integers(-5, 120).map(str)))
+def test_a_span_value_found_in_the_table_is_the_one_span_gives(value):
+    assert (html.SPAN_OF.get(value) or html._span(value)) == reference.span(value)
