@@ -47,6 +47,8 @@ ARTICLE_SHARE = 0.85          # the article holds at least this share of the pag
 HINTED_SHARE = 0.5            # … or half of it, when its class or id names it as the content
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
 MAX_SPAN = 100                # a rowspan/colspan larger than this is treated as 1 (hostile markup)
+# _span's answer for the values portals write (absent, "1" … "100"), found without a call.
+SPAN_OF = {None: 1, **{str(value): value for value in range(1, MAX_SPAN + 1)}}
 MAX_GRID_CELLS = 200_000
 TABLE_PARTS = {"table", "tr", "td", "th"}
 TAG_RE = re.compile(r"<[^<>]{0,2000}>")
@@ -106,9 +108,10 @@ def _decode(data: bytes, charset) -> tuple:
 # white space, which is what a browser shows for them (form feed is HTML white space).
 # A pattern, not str.translate, which costs milliseconds on a large page that has none of them.
 NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# The same C0 controls as bytes of the page's UTF-8: deleting them with bytes.translate is one
-# C pass (a pattern's search costs five times as much on a page that has none).
+# The same C0 controls as bytes of the page's UTF-8, each looked for by `in` (memchr: 29 of them
+# cost half of one bytes.translate deleting them, and a pattern's search costs ten times as much).
 NOT_XML_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+NOT_XML_SINGLE_BYTES = [bytes([value]) for value in NOT_XML_BYTES]
 # The lead bytes of the UTF-8 of U+4000..U+9FFF: their number bounds the Chinese characters
 # (U+4E00..U+9FFF) of a text from above, counted in one C pass.
 CJK_LEAD_BYTES = bytes(range(0xE4, 0xEA))
@@ -123,7 +126,7 @@ def _without_xml_declaration(text: str) -> str:
 
 
 def _xml_characters_only(text: str, utf8: bytes) -> str:
-    if "\ufffe" in text or "\uffff" in text or len(utf8.translate(None, NOT_XML_BYTES)) < len(utf8):
+    if "\ufffe" in text or "\uffff" in text or any(map(utf8.__contains__, NOT_XML_SINGLE_BYTES)):
         return NOT_XML_CHARACTERS.sub(" ", text)
     return text
 
@@ -137,8 +140,10 @@ def _parse(text: str, utf8: bytes, limits: Limits):
         # lookup for every element (a fifth of the time on a portal page). The pull parser
         # hands back every element it builds (a Python object each, a fifth of the parse);
         # the plain parser builds the same tree without them.
+        # collect_ids=False: libxml2 keeps no table of the id attributes (nothing here looks an
+        # element up by its id); the tree is the same.
         options = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                       huge_tree=True, encoding="utf-8")   # deep nesting is read (walked without recursion)
+                       huge_tree=True, collect_ids=False, encoding="utf-8")   # deep nesting is read (walked without recursion)
         if counting:
             parser = etree.HTMLPullParser(events=("start",), **options)
             counts = [0, 0]             # elements, attributes
@@ -387,14 +392,15 @@ def _grid(rows: list) -> list:
     grid, pending = [], {}            # pending: column -> (text, rows left) from a rowspan above
     cells_written = 0
     for queue in rows:
-        if not pending and all(type(cell) is str for cell in queue):    # no span above or here: no filler
+        plain = tuple not in map(type, queue)     # every cell a text (the others are tuples): in C
+        if not pending and plain:                 # no span above or here: no filler
             line = list(queue)
             cells_written += len(line)
             if cells_written > MAX_GRID_CELLS:
                 break
             grid.append(line)
             continue
-        if all(type(cell) is str for cell in queue):
+        if plain:
             line = _merge_pending(queue, pending)
             written = queue
         else:
@@ -441,32 +447,32 @@ def _take_pending(pending: dict, column: int):
 
 def _spanned_row(queue: list, pending: dict) -> tuple:
     """(the row's line, texts and None for fillers; the texts of its own cells), `pending`
-    updated with its rowspans."""
-    line, written, column, next_cell = [], [], 0, 0    # line: texts, None for a filler; written: the row's own cells
-    while next_cell < len(queue) or column in pending:
-        if column in pending:
+    updated with its rowspans. Before each cell, and after the last, the texts of rowspans
+    from above that reach the column come first."""
+    line, column = [], 0                  # line: texts, None for a filler
+    for cell in queue:
+        while column in pending:
             line.append(_take_pending(pending, column))
             column += 1
-            continue
-        cell = queue[next_cell]
-        next_cell += 1
         if type(cell) is str:
             line.append(cell)
-            written.append(cell)
             column += 1
             continue
         (colspan, rowspan), text = cell
-        width, height = _span(colspan), _span(rowspan)
+        width = SPAN_OF.get(colspan) or _span(colspan)
+        height = SPAN_OF.get(rowspan) or _span(rowspan)
         line.append(text)
-        written.append(text)
         if height > 1:
             pending[column] = ("" if NUMBER_RE.match(text) else text, height - 1)
-        for offset in range(1, width):
-            line.append(None)
-            if height > 1:
+            for offset in range(1, width):
                 pending[column + offset] = ("", height - 1)
+        if width > 1:
+            line += [None] * (width - 1)
         column += width
-    return line, written
+    while column in pending:
+        line.append(_take_pending(pending, column))
+        column += 1
+    return line, [cell if type(cell) is str else cell[1] for cell in queue]
 
 
 def _lines(walk, article) -> list:
@@ -504,7 +510,7 @@ def _add_text(lines: list, text: str):
 
 def _add_grid(grid: list, lines: list):
     for row in grid:
-        if any(cell.strip() for cell in row):
+        if "".join(row).strip():          # a cell holds more than white space
             lines.append("| " + " | ".join(row) + " |")
 
 
@@ -568,10 +574,14 @@ def _check_complete(text: str, utf8: bytes, root):
     (one C pass), and counted exactly (tags and comments left out, a slow pattern) only when
     those read fall short of half of both bounds."""
     text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
-    if sum(map(text_read.count, CJK_UTF8_STARTS[:5])) >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
-        return text_read                # U+5000..U+9FFF read (fewer passes) already reach half the bound
-    read = _cjk_count_utf8(text_read)
-    if read >= COMPLETE_SHARE * ((len(utf8) - len(text)) // 2):
+    enough = COMPLETE_SHARE * ((len(utf8) - len(text)) // 2)
+    read = 0
+    for start in CJK_UTF8_STARTS[:5]:   # U+5000..U+9FFF read, a lead byte at a time, until they reach it
+        read += text_read.count(start)
+        if read >= enough:
+            return text_read
+    read += sum(map(text_read.count, CJK_UTF8_STARTS[5:]))       # and U+4E00..U+4FFF: _cjk_count_utf8
+    if read >= enough:
         return text_read
     if read >= COMPLETE_SHARE * (len(utf8) - len(utf8.translate(None, CJK_LEAD_BYTES))):
         return text_read

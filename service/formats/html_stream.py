@@ -23,6 +23,7 @@ counted, from the marks: a depth per mark (the depth after it, `bytes` so that `
 ancestor's mark in C) and the Chinese characters before each mark.
 """
 
+import array
 import bisect
 import itertools
 import re
@@ -85,11 +86,14 @@ STYLESHEET = _stylesheet()
 COUNTED = bytes.maketrans(bytes(range(0x4E, 0xA0)) + b"\xe0\xe1\xe3\xea\xec", b"c" * 0x52 + b"seaxy")
 NOT_COUNTED = bytes(value for value in range(256) if not (0x4E <= value < 0xA0 or value in b"\xe0\xe1\xe3\xea\xec"))
 NOT_COUNTED_TEXT = re.compile(rb"ac*+|xc*+y")
-DEPTH_STEP = [0] * 256
-DEPTH_STEP[ord("s")], DEPTH_STEP[ord("e")] = 1, -1
+# Each mark's step of depth as a signed byte (START +1, END -1, anything else 0): an array of
+# signed bytes iterates as those numbers in C, with no call per mark.
+DEPTH_STEPS = bytes(1 if value == ord("s") else 0xFF if value == ord("e") else 0 for value in range(256))
 LEVELS = [bytes([level]) for level in range(256)]
 PLAIN_CELL_RE = re.compile("\ue800([^\ue900]*)\ue900")
-CELL_RE = re.compile("\ue800([^\ue900]*)\ue900|\uea00([^\ueb00]*)\ueb00([^\uec00]*)\uec00([^\ue900]*)\ue900")
+# A plain cell's group holds its CELL_OPEN (so that it is never empty: findall gives "" for the
+# groups of the alternative that did not match), a spanned cell's groups its values and text.
+CELL_RE = re.compile("(\ue800[^\ue900]*)\ue900|\uea00([^\ueb00]*)\ueb00([^\uec00]*)\uec00([^\ue900]*)\ue900")
 
 
 class Stream:
@@ -107,7 +111,7 @@ class Stream:
         self.marks = counted.translate(None, b"c")
         self.total = len(counted) - len(self.marks)
         self.before = list(itertools.accumulate(map(len, counted.replace(b"e", b"s").split(b"s"))))
-        self.depths = bytes(itertools.accumulate(map(DEPTH_STEP.__getitem__, self.marks)))   # ValueError past 255
+        self.depths = depths_after(self.marks)
 
     def candidates(self, share) -> list:
         """[(start mark, characters, element)] of the elements holding at least `share` of the
@@ -147,6 +151,12 @@ class Stream:
         first = len(self.text) - len(self.text.split(START, ordinal + 1)[-1])
         last = len(self.text.rsplit(END, after + 1)[0])
         return self.text[first:last]
+
+
+def depths_after(marks: bytes) -> bytes:
+    """The depth after each mark of `marks` (b"s" one deeper, b"e" one shallower, any other byte
+    no change): a running sum in C. ValueError when it leaves 0..255."""
+    return bytes(itertools.accumulate(array.array("b", marks.translate(DEPTH_STEPS))))
 
 
 def stream_of(root):
@@ -215,6 +225,6 @@ def table_rows(table_text: str):
         if SPANNED_CELL_OPEN not in part:
             rows.append(PLAIN_CELL_RE.findall(part))
         else:
-            rows.append([plain if plain is not None else ((colspan, rowspan), text)
-                         for plain, colspan, rowspan, text in map(re.Match.groups, CELL_RE.finditer(part))])
+            rows.append([plain[1:] if plain else ((colspan, rowspan), text)
+                         for plain, colspan, rowspan, text in CELL_RE.findall(part)])
     return rows
