@@ -83,22 +83,37 @@ def find_rows(text: str, table: str) -> list:
     return list(_find_rows_cached(text, table) if len(text) <= CACHED_CHARS else _find_rows(text, table))
 
 
-def _find_rows(text: str, table: str) -> tuple:
+def _candidates(text: str, table: str) -> list:
+    """The rows of `table` whose pattern can match `text` (see _index), repeats possible."""
     by_char, filed, always = ROW_INDEX[table]
     chars = set(text)
     keys = [key for char in chars & filed for key, required in by_char[char] if required <= chars]
-    if always:                                    # (the rows that can match: see _index)
+    if always:
         keys += always
+    return keys
+
+
+def names_a_row(text: str, table: str) -> bool:
+    """bool(find_rows(text, table)), without looking further than the first row found (a long
+    line of prose holds many)."""
+    if not text:
+        return False
+    patterns = ROW_RES[table]
+    return any(patterns[key].search(text) for key in dict.fromkeys(_candidates(text, table)))
+
+
+def _find_rows(text: str, table: str) -> tuple:
+    keys = _candidates(text, table)
     if not keys:
         return ()
-    hits = []
     patterns = ROW_RES[table]
-    for key in set(keys):
-        pattern = patterns[key]
-        last = pattern.search(text)      # most labels name one row: one search rules out the others
-        if last is None:
-            continue
+    found = [(key, match) for key in set(keys) for match in [patterns[key].search(text)] if match is not None]
+    if len(found) < 2:                # (one row named, the commonest label: no order to find)
+        return (found[0][0],) if found else ()
+    hits = []
+    for key, last in found:           # most labels name one row: one search rules out the others
         # the last match: the scan goes on after the first (from its end, as finditer would)
+        pattern = patterns[key]
         for last in pattern.finditer(text, last.end()) if last.end() > last.start() else pattern.finditer(text):
             pass
         hits.append((last.end(), key))

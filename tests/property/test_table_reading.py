@@ -1,0 +1,72 @@
+"""The table-line reading as rewritten for speed (issue 12, the tables stage) gives what its
+previous form gave: that form is kept verbatim in table_reading_reference.py."""
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from service.parsing import cells, labels, numbers
+from service.parsing.normalize import prepare
+from service.rules import markers
+
+from tests.property.table_reading_reference import old_classify, old_parse_line
+
+SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CELL_PIECES = [
+    "0", "7", "12", "1,234", "12,34", "007", "3.5", "0.25", "+5", "-7", "- 3 -", "— 2 —", "－4－", "第 3 页",
+    "第3页 共9页", "3/9", "12 / 40", "２", "１２", "²", "٣", "零", "无", "空", "N/A", "/", "\\", "-", "--", "—", "─",
+    "*", "×", "万元", "元", "件", "条", "人次", "规章", "行政许可", "信息内容", "本年制发件数", "(七)总计", "1.本机关不掌握相关政府信息",
+    "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "一、本年新收政府信息公开申请数量", "第二十条第(一)项",
+    "我局", "认真贯彻落实条例要求", "收到申请", "。", ";", ",", ":", "=", "+", "a", "x" * 12, "维持", "结果",
+]
+SPACING = ["", " ", "  ", "      ", "\t", "\t\t", "\u3000", "\xa0", "\x0c"]
+RULES = ["│", "|", "┃", "─" * 6, "├──┼──┤", "+---+", "===", ":-:", "-", "┼"]
+LINES = st.lists(st.one_of(st.sampled_from(CELL_PIECES), st.sampled_from(SPACING), st.sampled_from(RULES)),
+                 max_size=24).map("".join)
+CELLS = st.lists(st.one_of(st.sampled_from(CELL_PIECES), st.sampled_from(SPACING)), max_size=4).map("".join)
+
+
+@SETTINGS
+@given(LINES)
+def test_a_line_reads_as_before(line):
+    assert cells._parse_line(line) == old_parse_line(line)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CELL_PIECES * 3 + SPACING), min_size=30, max_size=60).map("".join))
+def test_a_long_line_reads_as_before(line):
+    """(prose: a line of 20 Chinese characters or more with a comma, unless it names a row)"""
+    assert cells._parse_line(line) == old_parse_line(line)
+
+
+@SETTINGS
+@given(CELLS)
+def test_a_cell_reads_as_before(cell):
+    assert numbers.classify_text(cell) == old_classify(cell)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CELL_PIECES + SPACING), max_size=30).map("".join),
+       st.sampled_from(["applications", "reviews_and_lawsuits", "active_disclosure"]))
+def test_names_a_row_is_find_rows_not_empty(text, table):
+    assert labels.names_a_row(text, table) == bool(labels.find_rows(text, table))
+
+
+def test_a_page_number_line_begins_with_a_page_number_start():
+    """cells tries the page-number patterns only on lines that begin (after white space) with
+    markers.PAGE_NUMBER_STARTS or a digit: every line the patterns match does."""
+    for line in ["- 3 -", " —12— ", "－4－", "第 3 页", "第3页 共9页", "3/9", " ２ / ９ ", "\t-  7  -"]:
+        assert cells.PAGE_NUMBER_RE.match(line), line
+        start = line.lstrip()[:1]
+        assert start in markers.PAGE_NUMBER_STARTS or start.isdecimal()
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_the_page_number_patterns_match_only_lines_with_such_a_start(line):
+    if cells.PAGE_NUMBER_RE.match(line):
+        start = line.lstrip()[:1]
+        assert start in markers.PAGE_NUMBER_STARTS or start.isdecimal()
+
+
+def test_every_line_of_a_corpus_text_reads_as_before(corpus_doc):
+    for line in prepare((corpus_doc / "input.txt").read_text(encoding="utf-8")).norm.split("\n"):
+        assert cells._parse_line(line) == old_parse_line(line), line
