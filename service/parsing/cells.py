@@ -42,7 +42,11 @@ class Run:
     strong: str = ""     # label text on the line of the first value
     weak: str = ""       # label text on the lines before, since the previous run
     line: int = 0
-    end_line: int = 0
+
+    @property
+    def end_line(self) -> int:
+        """The line of the last value."""
+        return self.cells[-1].line if self.cells else 0
 
     @property
     def all_blank(self) -> bool:
@@ -211,17 +215,17 @@ def read_runs(lines) -> tuple:
     current = None
     values = 0
     new_cell = tuple.__new__
+    reading = _line_reading_cached
     for line_no, text in lines:
-        if values > MAX_CELLS:
-            break
-        if not text or "\t" not in text and text.isspace():      # (a blank line: as `not text.strip()`)
+        if not text:
             continue
-        segments, row_line, single = (_line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS
-                                      else _line_reading(text))
+        # (a blank line reads as no segment, as any line without cells)
+        segments, row_line, single = reading(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
         if single is not None and current is not None:     # one value alone on its line, in a run
-            current.cells.append(new_cell(Cell, (*single, line_no)))
-            current.end_line = line_no
+            current.cells.append(new_cell(Cell, single + (line_no,)))
             values += 1
+            if values > MAX_CELLS:
+                break
             continue
         if not segments:
             continue
@@ -234,7 +238,7 @@ def read_runs(lines) -> tuple:
                 if current is not None:
                     runs.append(current)
                     current = None
-                line_text.extend(texts)
+                line_text += texts
             if not cells:
                 continue
             if current is None:
@@ -243,15 +247,18 @@ def read_runs(lines) -> tuple:
                 weak = []
                 line_text = []
             if len(cells) == 1:       # (one value per line: no list built for it)
-                current.cells.append(new_cell(Cell, (*cells[0], line_no)))
+                current.cells.append(new_cell(Cell, cells[0] + (line_no,)))
+                values += 1
             else:
-                current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
-            current.end_line = line_no
-            values += len(cells)
-        weak.extend(line_text)
+                current.cells += [new_cell(Cell, cell + (line_no,)) for cell in cells]
+                values += len(cells)
+        if line_text:
+            weak += line_text
         if row_line and current is not None:
             runs.append(current)
             current = None
+        if values > MAX_CELLS:
+            break
     if current is not None:
         runs.append(current)
     return runs, compact("".join(weak))

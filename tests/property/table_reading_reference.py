@@ -1,9 +1,10 @@
 """The table-line reading as it was before the speed work of issue 12 (tables stage), kept
 verbatim as the reference the property tests compare the current code with."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from service.parsing.cells import CJK_RE, PAGE_NUMBER_RE, RULE_CHARS, SEPARATOR_RE, UNIT_TOKENS, _is_rule
+from service.parsing.cells import MAX_CELLS, Cell, CJK_RE, PAGE_NUMBER_RE, RULE_CHARS, SEPARATOR_RE, UNIT_TOKENS, _is_rule
 from service.parsing.labels import find_rows
 from service.parsing.normalize import compact
 from service.parsing.numbers import BLANK, GARBLED, MAX_DIGITS, NUMBER, NUMBER_RE, TEXT
@@ -114,3 +115,95 @@ def old_parse_line(line: str) -> tuple:
         if NUMBER not in kinds:
             cells = [cell for cell in cells if cell[0] != BLANK]
     return tuple(cells)
+
+
+@dataclass
+class OldRun:
+    cells: list = field(default_factory=list)
+    strong: str = ""
+    weak: str = ""
+    line: int = 0
+    end_line: int = 0
+
+
+def old_read_runs(lines) -> tuple:
+    """Group the cells of (line_no, text) pairs into runs; also return label-only texts.
+
+    Returns (runs, trailing_text) where trailing_text is the label text after the last run.
+    """
+    runs = []
+    weak = []
+    current = None
+    values = 0
+    new_cell = tuple.__new__
+    for line_no, text in lines:
+        if values > MAX_CELLS:
+            break
+        if not text or "\t" not in text and text.isspace():      # (a blank line: as `not text.strip()`)
+            continue
+        segments, row_line, single = old_line_reading(text)
+        if single is not None and current is not None:     # one value alone on its line, in a run
+            current.cells.append(new_cell(Cell, (*single, line_no)))
+            current.end_line = line_no
+            values += 1
+            continue
+        if not segments:
+            continue
+        if row_line and current is not None:
+            runs.append(current)
+            current = None
+        line_text = []
+        for texts, cells in segments:
+            if texts:
+                if current is not None:
+                    runs.append(current)
+                    current = None
+                line_text.extend(texts)
+            if not cells:
+                continue
+            if current is None:
+                current = OldRun(strong=compact("".join(line_text)) if line_text else "",
+                              weak=compact("".join(weak)) if weak else "", line=line_no)
+                weak = []
+                line_text = []
+            if len(cells) == 1:       # (one value per line: no list built for it)
+                current.cells.append(new_cell(Cell, (*cells[0], line_no)))
+            else:
+                current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
+            current.end_line = line_no
+            values += len(cells)
+        weak.extend(line_text)
+        if row_line and current is not None:
+            runs.append(current)
+            current = None
+    if current is not None:
+        runs.append(current)
+    return runs, compact("".join(weak))
+
+
+def old_line_reading(text: str) -> tuple:
+    """The cells of a line as segments ((label texts), ((kind, text, value, unit) of the values
+    after them)), in order, whether it holds two values or more (a printed row), and its one
+    cell when it holds a single value and no label (else None: the commonest line of
+    one-cell-per-line layouts, which read_runs adds to its run in one step). Reading a line by
+    segments gives read_runs one step per stretch of values instead of one per cell."""
+    parsed = old_parse_line(text)
+    if len(parsed) == 1:              # one cell, the commonest line: a label, or a value alone
+        cell = parsed[0]
+        if cell[0] == TEXT:
+            return (((cell[1],), ()),), False, None
+        return (((), (cell,)),), False, cell
+    segments, texts, cells = [], [], []
+    for cell in parsed:
+        if cell[0] == TEXT:
+            if cells:
+                segments.append((tuple(texts), tuple(cells)))
+                texts, cells = [], []
+            texts.append(cell[1])
+        else:
+            cells.append(cell)
+    if texts or cells:
+        segments.append((tuple(texts), tuple(cells)))
+    single = cells[0] if len(segments) == 1 and not texts and len(cells) == 1 else None
+    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2, single
+

@@ -5,9 +5,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from service.parsing import cells, labels, numbers
 from service.parsing.normalize import prepare
+from service.parsing.tables import find_regions, region_lines
+from service.parsing.sections import find_sections
 from service.rules import markers
 
-from tests.property.table_reading_reference import old_classify, old_parse_line
+from tests.property.table_reading_reference import old_classify, old_parse_line, old_read_runs
 
 SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CELL_PIECES = [
@@ -70,3 +72,34 @@ def test_the_page_number_patterns_match_only_lines_with_such_a_start(line):
 def test_every_line_of_a_corpus_text_reads_as_before(corpus_doc):
     for line in prepare((corpus_doc / "input.txt").read_text(encoding="utf-8")).norm.split("\n"):
         assert cells._parse_line(line) == old_parse_line(line), line
+
+
+def _runs(found):
+    runs, trailing = found
+    return [(run.cells, run.strong, run.weak, run.line, run.end_line) for run in runs], trailing
+
+
+TABLE_LINES = st.lists(st.one_of(LINES, st.sampled_from(["", " ", "\t0", "\t12", "\t/", "\t规章", "0", "3 件"])),
+                       max_size=40)
+
+
+@SETTINGS
+@given(TABLE_LINES)
+def test_runs_read_as_before(lines):
+    numbered = list(enumerate(lines, 1))
+    assert _runs(cells.read_runs(numbered)) == _runs(old_read_runs(numbered))
+
+
+def test_the_runs_of_every_corpus_table_read_as_before(corpus_doc):
+    doc = prepare((corpus_doc / "input.txt").read_text(encoding="utf-8"))
+    for region in find_regions(doc.norm, find_sections(doc.norm)).values():
+        if region:
+            lines = region_lines(doc, region)
+            assert _runs(cells.read_runs(lines)) == _runs(old_read_runs(lines))
+
+
+def test_a_region_of_too_many_values_stops_where_it_did():
+    lines = list(enumerate(["规章 " + " ".join(["1"] * 9)] * 1200 + ["\t7"] * 12000 + ["\t规章"] * 3, 1))
+    lines[1500] = (1501, "\t行政许可")
+    assert _runs(cells.read_runs(lines)) == _runs(old_read_runs(lines))
+    assert sum(len(run.cells) for run in cells.read_runs(lines)[0]) == cells.MAX_CELLS + 1    # (then it stops)
