@@ -11,7 +11,6 @@ earlier lines. Rows are assigned to runs afterwards (tables.py).
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
 from typing import NamedTuple
 
 from service.parsing.labels import names_a_row
@@ -211,35 +210,17 @@ def read_runs(lines) -> tuple:
 
     Returns (runs, trailing_text) where trailing_text is the label text after the last run.
     """
-    return _runs(((line_no, _reading(text)) for line_no, text in lines if text))
-
-
-def read_text_runs(text: str, first_line: int) -> tuple:
-    """read_runs of the lines of `text`, the first numbered `first_line`: the lines are read
-    through the line cache by one map, without a Python call per line."""
-    lines = text.split("\n")
-    kept = filter(None, lines)        # (an empty line holds no cell)
-    if max(map(len, lines)) <= CACHED_LINE_CHARS:
-        readings = map(_line_reading_cached, kept)
-    else:
-        readings = map(_reading, kept)
-    return _runs(zip(compress(count(first_line), lines), readings))
-
-
-def _reading(text: str) -> tuple:
-    """_line_reading, cached for short lines."""
-    return _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
-
-
-def _runs(readings) -> tuple:
-    """read_runs of (line_no, _line_reading of its text) pairs."""
     runs = []
     weak = []
     current = None
     values = 0
     new_cell = tuple.__new__
-    # (a blank line reads as no segment, as any line without cells)
-    for line_no, (segments, row_line, single) in readings:
+    reading = _line_reading_cached
+    for line_no, text in lines:
+        if not text:
+            continue
+        # (a blank line reads as no segment, as any line without cells)
+        segments, row_line, single = reading(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
         if single is not None and current is not None:     # one value alone on its line, in a run
             current.cells.append(new_cell(Cell, single + (line_no,)))
             values += 1

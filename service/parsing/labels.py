@@ -35,11 +35,12 @@ def required_chars(pattern: str) -> frozenset:
 
 
 def _index(table: dict) -> tuple:
-    """({character: ((row key, required characters), ...)}, the characters filed, (row keys always
+    """({character: (row keys, ...)}, a pattern finding the characters filed, (row keys always
     tried)): a row's pattern can match only a text holding every required character of one of
     its alternatives, so each alternative is filed under one of them (the one fewest alternatives
-    need); a row is tried when the text holds all the characters of one of its alternatives
-    (find_rows then searches it with its pattern, as before)."""
+    need); a row is tried when the text holds the character one of its alternatives is filed
+    under (find_rows then searches it with its pattern, as before). The characters are found
+    by one pattern, not by a set of the text's characters (each a new string object)."""
     required = [(key, required_chars(p)) for key, patterns in table.items() for p in patterns]
     uses = {}
     for _, chars in required:
@@ -51,8 +52,9 @@ def _index(table: dict) -> tuple:
             always.append(key)
             continue
         char = min(sorted(chars), key=uses.get)
-        by_char.setdefault(char, []).append((key, chars))
-    return ({char: tuple(entries) for char, entries in by_char.items()}, frozenset(by_char),
+        by_char.setdefault(char, []).append(key)
+    filed = re.compile("[" + "".join(re.escape(char) for char in sorted(by_char)) + "]") if by_char else None
+    return ({char: tuple(dict.fromkeys(keys)) for char, keys in by_char.items()}, filed,
             tuple(dict.fromkeys(always)))
 
 
@@ -83,13 +85,12 @@ def find_rows(text: str, table: str) -> list:
     return list(_find_rows_cached(text, table) if len(text) <= CACHED_CHARS else _find_rows(text, table))
 
 
-def _candidates(text: str, table: str) -> list:
-    """The rows of `table` whose pattern can match `text` (see _index), repeats possible."""
+def _candidates(text: str, table: str) -> set:
+    """The rows of `table` whose pattern can match `text` (see _index)."""
     by_char, filed, always = ROW_INDEX[table]
-    chars = set(text)
-    keys = [key for char in chars & filed for key, required in by_char[char] if required <= chars]
+    keys = {key for char in filed.findall(text) for key in by_char[char]} if filed is not None else set()
     if always:
-        keys += always
+        keys.update(always)
     return keys
 
 
@@ -99,7 +100,7 @@ def names_a_row(text: str, table: str) -> bool:
     if not text:
         return False
     patterns = ROW_RES[table]
-    return any(patterns[key].search(text) for key in dict.fromkeys(_candidates(text, table)))
+    return any(patterns[key].search(text) for key in _candidates(text, table))
 
 
 def _find_rows(text: str, table: str) -> tuple:
@@ -107,7 +108,7 @@ def _find_rows(text: str, table: str) -> tuple:
     if not keys:
         return ()
     patterns = ROW_RES[table]
-    found = [(key, match) for key in set(keys) for match in [patterns[key].search(text)] if match is not None]
+    found = [(key, match) for key in keys for match in [patterns[key].search(text)] if match is not None]
     if len(found) < 2:                # (one row named, the commonest label: no order to find)
         return (found[0][0],) if found else ()
     hits = []

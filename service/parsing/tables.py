@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from service import contract
 from service.parsing import labels
-from service.parsing.cells import read_text_runs
+from service.parsing.cells import read_runs
 from service.parsing.codes import WarningCode, make_warning
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, to_output
 from service.rules import labels as rules
@@ -105,9 +105,9 @@ def region_lines(doc, region):
 
 
 def _read_runs(doc, region) -> tuple:
-    """read_runs(region_lines(doc, region))."""
+    """read_runs(region_lines(doc, region)), the lines numbered as they are read."""
     start, end = region
-    return read_text_runs(doc.norm[start:end], doc.line_no(start))
+    return read_runs(enumerate(doc.norm[start:end].split("\n"), doc.line_no(start)))
 
 
 def detect_template(doc, regions, year):

@@ -90,7 +90,6 @@ def test_runs_read_as_before(lines):
     numbered = list(enumerate(lines, 7))
     before = _runs(old_read_runs(numbered))
     assert _runs(cells.read_runs(numbered)) == before
-    assert _runs(cells.read_text_runs("\n".join(lines), 7)) == before
 
 
 def test_the_runs_of_every_corpus_table_read_as_before(corpus_doc):
@@ -100,12 +99,10 @@ def test_the_runs_of_every_corpus_table_read_as_before(corpus_doc):
             lines = region_lines(doc, region)
             before = _runs(old_read_runs(lines))
             assert _runs(cells.read_runs(lines)) == before
-            assert _runs(cells.read_text_runs(doc.norm[region[0]:region[1]], lines[0][0])) == before
 
 
 def test_a_region_of_too_many_values_stops_where_it_did():
     lines = list(enumerate(["规章 " + " ".join(["1"] * 9)] * 1200 + ["\t7"] * 12000 + ["\t规章"] * 3, 1))
     lines[1500] = (1501, "\t行政许可")
     assert _runs(cells.read_runs(lines)) == _runs(old_read_runs(lines))
-    assert _runs(cells.read_text_runs("\n".join(text for _, text in lines), 1)) == _runs(old_read_runs(lines))
     assert sum(len(run.cells) for run in cells.read_runs(lines)[0]) == cells.MAX_CELLS + 1    # (then it stops)
