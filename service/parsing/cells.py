@@ -205,24 +205,26 @@ def line_cells(line: str, line_no: int) -> list:
     return [Cell(kind, text, value, unit, line_no) for kind, text, value, unit in parse_line(line)]
 
 
-def read_runs(lines) -> tuple:
+def read_runs(lines, short: bool = False) -> tuple:
     """Group the cells of (line_no, text) pairs into runs; also return label-only texts.
+    `short`: no line is longer than CACHED_LINE_CHARS (each is read from the cache untested).
 
     Returns (runs, trailing_text) where trailing_text is the label text after the last run.
     """
     runs = []
     weak = []
     current = None
+    append = None             # current.cells.append
     values = 0
-    new_cell = tuple.__new__
-    reading = _line_reading_cached
+    new_cell, cell_type = tuple.__new__, Cell
+    reading = _line_reading_cached if short else _reading
     for line_no, text in lines:
         if not text:
             continue
         # (a blank line reads as no segment, as any line without cells)
-        segments, row_line, single = reading(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
+        segments, row_line, single = reading(text)
         if single is not None and current is not None:     # one value alone on its line, in a run
-            current.cells.append(new_cell(Cell, single + (line_no,)))
+            append(new_cell(cell_type, single + (line_no,)))
             values += 1
             if values > MAX_CELLS:
                 break
@@ -244,13 +246,14 @@ def read_runs(lines) -> tuple:
             if current is None:
                 current = Run(strong=compact("".join(line_text)) if line_text else "",
                               weak=compact("".join(weak)) if weak else "", line=line_no)
+                append = current.cells.append
                 weak = []
                 line_text = []
             if len(cells) == 1:       # (one value per line: no list built for it)
-                current.cells.append(new_cell(Cell, cells[0] + (line_no,)))
+                append(new_cell(cell_type, cells[0] + (line_no,)))
                 values += 1
             else:
-                current.cells += [new_cell(Cell, cell + (line_no,)) for cell in cells]
+                current.cells += [new_cell(cell_type, cell + (line_no,)) for cell in cells]
                 values += len(cells)
         if line_text:
             weak += line_text
@@ -262,6 +265,11 @@ def read_runs(lines) -> tuple:
     if current is not None:
         runs.append(current)
     return runs, compact("".join(weak))
+
+
+def _reading(text: str) -> tuple:
+    """_line_reading, cached for short lines."""
+    return _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
 
 
 def _line_reading(text: str) -> tuple:

@@ -70,8 +70,28 @@ ACTIVE_DISCLOSURE_COLUMNS_RE = re.compile(
     "|".join(f"(?P<{key}>{pattern})" for key, pattern in rules.ACTIVE_DISCLOSURE_COLUMNS)
 )
 NON_ROW_LABEL_RE = re.compile("|".join(f"(?:{p})" for p in rules.NON_ROW_LABELS))
-TEMPLATE_MARKER_RES = {template: [re.compile(p) for p in patterns]
-                       for template, patterns in rules.TEMPLATE_MARKERS.items()}
+def literal(pattern: str):
+    """The text `pattern` matches when it is plain characters only (None otherwise, or when the
+    standard parser is not there to read it)."""
+    if re_parser is None:
+        return None
+    parsed = re_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE or not all(op is re_parser.LITERAL for op, _ in parsed.data):
+        return None
+    return "".join(chr(value) for _, value in parsed.data)
+
+
+def _marker(pattern: str):
+    """A test of whether a text holds a match of `pattern`: `in` for plain characters (a string
+    search, much faster than the pattern's scan of a long text), else the pattern's search."""
+    text = literal(pattern)
+    if text is None:
+        return re.compile(pattern).search
+    return lambda haystack: text in haystack
+
+
+TEMPLATE_MARKER_TESTS = {template: [_marker(p) for p in patterns]
+                         for template, patterns in rules.TEMPLATE_MARKERS.items()}
 
 
 def find_rows(text: str, table: str) -> list:
@@ -141,8 +161,7 @@ def find_active_disclosure_columns(text: str) -> list:
 
 
 def template_votes(text: str) -> dict:
-    return {template: sum(1 for pattern in patterns if pattern.search(text))
-            for template, patterns in TEMPLATE_MARKER_RES.items()}
+    return {template: sum(1 for found in tests if found(text)) for template, tests in TEMPLATE_MARKER_TESTS.items()}
 
 
 def is_known_non_row_label(text: str) -> bool:

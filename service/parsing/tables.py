@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from service import contract
 from service.parsing import labels
-from service.parsing.cells import read_runs
+from service.parsing.cells import CACHED_LINE_CHARS, read_runs
 from service.parsing.codes import WarningCode, make_warning
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, to_output
 from service.rules import labels as rules
@@ -107,7 +107,8 @@ def region_lines(doc, region):
 def _read_runs(doc, region) -> tuple:
     """read_runs(region_lines(doc, region)), the lines numbered as they are read."""
     start, end = region
-    return read_runs(enumerate(doc.norm[start:end].split("\n"), doc.line_no(start)))
+    lines = doc.norm[start:end].split("\n")
+    return read_runs(enumerate(lines, doc.line_no(start)), short=max(map(len, lines)) <= CACHED_LINE_CHARS)
 
 
 def detect_template(doc, regions, year):

@@ -1,13 +1,15 @@
 """The table-line reading as rewritten for speed (issue 12, the tables stage) gives what its
 previous form gave: that form is kept verbatim in table_reading_reference.py."""
 
+import re
+
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from service.parsing import cells, labels, numbers
 from service.parsing.normalize import prepare
 from service.parsing.tables import find_regions, region_lines
 from service.parsing.sections import find_sections
-from service.rules import markers
+from service.rules import labels as rules, markers
 
 from tests.property.table_reading_reference import old_classify, old_parse_line, old_read_runs
 
@@ -90,6 +92,8 @@ def test_runs_read_as_before(lines):
     numbered = list(enumerate(lines, 7))
     before = _runs(old_read_runs(numbered))
     assert _runs(cells.read_runs(numbered)) == before
+    if max(map(len, lines), default=0) <= cells.CACHED_LINE_CHARS:
+        assert _runs(cells.read_runs(numbered, short=True)) == before
 
 
 def test_the_runs_of_every_corpus_table_read_as_before(corpus_doc):
@@ -99,6 +103,7 @@ def test_the_runs_of_every_corpus_table_read_as_before(corpus_doc):
             lines = region_lines(doc, region)
             before = _runs(old_read_runs(lines))
             assert _runs(cells.read_runs(lines)) == before
+            assert _runs(cells.read_runs(lines, short=max(len(text) for _, text in lines) <= 256)) == before
 
 
 def test_a_region_of_too_many_values_stops_where_it_did():
@@ -106,3 +111,23 @@ def test_a_region_of_too_many_values_stops_where_it_did():
     lines[1500] = (1501, "\t行政许可")
     assert _runs(cells.read_runs(lines)) == _runs(old_read_runs(lines))
     assert sum(len(run.cells) for run in cells.read_runs(lines)[0]) == cells.MAX_CELLS + 1    # (then it stops)
+
+
+OLD_MARKER_RES = {template: [re.compile(p) for p in patterns] for template, patterns in rules.TEMPLATE_MARKERS.items()}
+MARKER_PIECES = [p for patterns in rules.TEMPLATE_MARKERS.values() for p in patterns] + [
+    "本年增减", "本年增/减", "本年", "增", "减", "/", "信息内容", "规章", "0", " ", "\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(MARKER_PIECES + CELL_PIECES), max_size=30).map("".join))
+def test_template_votes_as_the_patterns_give_them(text):
+    assert labels.template_votes(text) == {
+        template: sum(1 for pattern in patterns if pattern.search(text)) for template, patterns in OLD_MARKER_RES.items()}
+
+
+def test_a_pattern_of_plain_characters_is_searched_as_text():
+    assert labels.literal("本年制发") == "本年制发"
+    assert labels.literal(r"本年增/?减") is None
+    assert labels.literal(r"a\.b") == "a.b"
+    assert labels.literal(r"(?i)abc") is None
+    assert labels.literal(r"第\s*二") is None
