@@ -207,3 +207,35 @@ def old_line_reading(text: str) -> tuple:
     single = cells[0] if len(segments) == 1 and not texts and len(cells) == 1 else None
     return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2, single
 
+
+
+# --- tables.py ---------------------------------------------------------------------------
+
+from itertools import zip_longest  # noqa: E402
+
+from service.parsing.codes import WarningCode, make_warning  # noqa: E402
+from service.parsing.numbers import to_output  # noqa: E402
+from service.parsing.tables import AMOUNT_COLUMNS  # noqa: E402
+
+
+def old_fill_row(table, row, columns, cells, warnings, cell_lines):
+    values = {}
+    prefix = f"tables.{table}.rows.{row}."
+    for column, cell in zip_longest(columns, cells[:len(columns)]):
+        if cell is None or cell.kind != NUMBER:
+            values[column] = None
+            continue
+        amount = column in AMOUNT_COLUMNS
+        value = cell.value
+        values[column] = value if type(value) is int and not amount else to_output(value, cell.unit, amount=amount)
+        cell_lines[prefix + column] = cell.line
+        if amount and cell.unit == "元":
+            warnings.append(make_warning(
+                WarningCode.AMOUNT_CONVERTED, f"{cell.text} converted to {values[column]} 万元",
+                table=table, row=row, column=column, line=cell.line))
+    if len(cells) != len(columns) and cells:
+        warnings.append(make_warning(
+            WarningCode.ROW_VALUE_COUNT,
+            f"row has {len(cells)} values for {len(columns)} columns; read from the left",
+            table=table, row=row, line=cells[0].line))
+    return values

@@ -5,13 +5,13 @@ import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from service.parsing import cells, labels, numbers
+from service.parsing import cells, labels, numbers, tables
 from service.parsing.normalize import prepare
 from service.parsing.tables import find_regions, region_lines
 from service.parsing.sections import find_sections
 from service.rules import labels as rules, markers
 
-from tests.property.table_reading_reference import old_classify, old_parse_line, old_read_runs
+from tests.property.table_reading_reference import old_classify, old_fill_row, old_parse_line, old_read_runs
 
 SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CELL_PIECES = [
@@ -131,3 +131,18 @@ def test_a_pattern_of_plain_characters_is_searched_as_text():
     assert labels.literal(r"a\.b") == "a.b"
     assert labels.literal(r"(?i)abc") is None
     assert labels.literal(r"第\s*二") is None
+
+
+COLUMNS = st.sampled_from([["total"], ["projects", "amount"], ["amount"], ["issued", "repealed", "in_force"],
+                           ["natural_person", "commercial", "research", "social", "legal", "other", "total"]])
+
+
+@SETTINGS
+@given(COLUMNS, st.lists(st.tuples(st.sampled_from(CELL_PIECES + ["1207.5万元", "350元", "12 元", "3.50"]),
+                                     st.integers(1, 99)), max_size=9))
+def test_a_row_fills_as_before(columns, printed):
+    row_cells = [cells.Cell(*numbers.classify_text(text)[:1], text, *numbers.classify_text(text)[1:], line)
+                 for text, line in printed]
+    found, before = ([], {}), ([], {})
+    assert tables._fill_row("t", "r", columns, row_cells, *found) == old_fill_row("t", "r", columns, row_cells, *before)
+    assert found == before
