@@ -195,6 +195,8 @@ def _ad_items(runs, trailing) -> list:
     blocks = [[]]
 
     def labels_of(text):
+        if not text:                  # (no label, no 第二十条)
+            return
         for index, part in enumerate(AD_ANCHOR_RE.split(text)):
             if index:
                 blocks.append([])
@@ -344,8 +346,10 @@ class _Piece:
 def _labels_follow_values(runs, trailing, table) -> bool:
     """True for a layout that prints each row's label after its values (pdftotext's default
     column order): the first values have no label before them, a row label follows the last."""
-    return bool(runs) and not labels.find_rows(runs[0].strong + runs[0].weak, table) \
-        and bool(labels.find_rows(trailing, table))
+    # (the label after the last values first: most tables have none, and the first values' labels
+    # joined are a text of their own, searched only then)
+    return bool(runs) and bool(labels.find_rows(trailing, table)) \
+        and not labels.find_rows(runs[0].strong + runs[0].weak, table)
 
 
 def _pieces(runs, width, table, trailing="", table_rows=0):
