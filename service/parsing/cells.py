@@ -285,18 +285,21 @@ def _line_reading(text: str) -> tuple:
             return (((cell[1],), ()),), False, None
         return (((), (cell,)),), False, cell
     segments, texts, cells = [], [], []
+    values = 0                        # (the values of the line: counted as their segments close)
     for cell in parsed:
         if cell[0] == TEXT:
             if cells:
                 segments.append((tuple(texts), tuple(cells)))
+                values += len(cells)
                 texts, cells = [], []
             texts.append(cell[1])
         else:
             cells.append(cell)
     if texts or cells:
         segments.append((tuple(texts), tuple(cells)))
+        values += len(cells)
     single = cells[0] if len(segments) == 1 and not texts and len(cells) == 1 else None
-    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2, single
+    return tuple(segments), values >= 2, single
 
 
 _line_reading_cached = lru_cache(maxsize=8192)(_line_reading)
