@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from service.parsing.labels import find_rows
+from service.parsing.labels import names_a_row
 from service.parsing.normalize import compact
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify
 from service.rules import markers
@@ -22,6 +22,7 @@ PAGE_NUMBER_RE = re.compile("|".join(f"(?:{p})" for p in markers.PAGE_NUMBER_PAT
 SEPARATOR_RE = re.compile("[" + re.escape(markers.CELL_SEPARATORS) + "]")
 RULE_CHARS = frozenset(markers.TABLE_RULE_CHARS + " ")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+PAGE_NUMBER_STARTS = frozenset(markers.PAGE_NUMBER_STARTS)
 UNIT_TOKENS = frozenset([*markers.COUNT_UNITS, *markers.MONEY_UNITS])
 CACHED_LINE_CHARS = 256
 MAX_CELLS = 20000         # value cells read from one table region (a real table has about 300)
@@ -41,7 +42,11 @@ class Run:
     strong: str = ""     # label text on the line of the first value
     weak: str = ""       # label text on the lines before, since the previous run
     line: int = 0
-    end_line: int = 0
+
+    @property
+    def end_line(self) -> int:
+        """The line of the last value."""
+        return self.cells[-1].line if self.cells else 0
 
     @property
     def all_blank(self) -> bool:
@@ -69,7 +74,7 @@ def _is_prose(line: str, kinds: list) -> bool:
         return False
     if "。" in line or ";" in line:
         return True
-    return "," in line and len(CJK_RE.findall(line)) >= 20 and not find_rows(compact(line), "applications")
+    return "," in line and len(CJK_RE.findall(line)) >= 20 and not names_a_row(compact(line), "applications")
 
 
 def _space_cells(line: str) -> list:
@@ -135,21 +140,60 @@ def parse_line(line: str) -> tuple:
 
 
 def _parse_line(line: str) -> tuple:
-    parts = _split_line(line, True)
-    if not parts:
+    """parse_line uncached: _split_line's cells, classified, in one function for the common
+    layouts (a line of one cell, a tab row, a separator row), with the page-number pattern run
+    only on a line that can be one (tests/parsing/test_line_reading.py compares with the layered
+    reading: _split_line, then classify)."""
+    start = line.lstrip()[:1]
+    if not start:
+        if "\t" not in line:
+            return ()
+    elif (start in PAGE_NUMBER_STARTS or start.isdecimal()) and PAGE_NUMBER_RE.match(line):
         return ()
-    if len(parts) == 1 and type(parts[0]) is str:    # one cell (one-cell-per-line layouts): nothing to drop
-        kind, value, unit = classify(parts[0])
-        return ((kind, parts[0].strip(), value, unit),)
-    if type(parts[0]) is tuple:       # white-space aligned: classified already, no white space left
-        cells = [(kind, part, value, unit) for part, (kind, value, unit) in parts]
+    parts = SEPARATOR_RE.split(line)
+    if len(parts) > 1:                # (a separator in the line)
+        # (a rule begins with a rule character: only those parts are tested)
+        parts = [p for p in parts if p.lstrip()[:1] not in RULE_CHARS or not _is_rule(p)]
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+        if not parts:
+            return ()
+    elif "\t" in line:
+        parts = line.split("\t")
+        if not parts[0].strip():
+            del parts[0]
+    elif start in RULE_CHARS and _is_rule(line):    # (a rule begins with a rule character)
+        return ()
     else:
-        cells = [(kind, part.strip(), value, unit) for part in parts for kind, value, unit in [classify(part)]]
+        tokens = line.split()
+        if len(tokens) == 1:          # one token: its own cell, unless the line is prose
+            token = tokens[0]
+            kind, value, unit = classify(token)
+            if "。" in line or ";" in line or "," in line and _is_prose(line, [kind]):
+                return ()
+            return ((kind, token, value, unit),)
+        parts = _space_cells_classified(line)
+        if not parts:
+            return ()
+        return _drop_blanks([(kind, part, value, unit) for part, (kind, value, unit) in parts])
+    if len(parts) == 1:               # one cell (one-cell-per-line layouts): nothing to drop
+        part = parts[0]
+        kind, value, unit = classify(part)
+        return ((kind, part.strip(), value, unit),)
+    return _drop_blanks([(kind, part.strip(), value, unit) for part in parts for kind, value, unit in [classify(part)]])
+
+
+def _drop_blanks(cells: list) -> tuple:
+    """The cells of a line of several, without the blank cells before its first label, and
+    without any blank cell when it holds no number."""
     kinds = [cell[0] for cell in cells]
     if TEXT in kinds:
         first_text = kinds.index(TEXT)
-        cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]
-        if NUMBER not in kinds:
+        if BLANK in kinds[:first_text]:
+            cells = [c for i, c in enumerate(cells) if i >= first_text or c[0] != BLANK]
+        if NUMBER not in kinds and BLANK in kinds:
             cells = [cell for cell in cells if cell[0] != BLANK]
     return tuple(cells)
 
@@ -161,27 +205,29 @@ def line_cells(line: str, line_no: int) -> list:
     return [Cell(kind, text, value, unit, line_no) for kind, text, value, unit in parse_line(line)]
 
 
-def read_runs(lines) -> tuple:
+def read_runs(lines, short: bool = False) -> tuple:
     """Group the cells of (line_no, text) pairs into runs; also return label-only texts.
+    `short`: no line is longer than CACHED_LINE_CHARS (each is read from the cache untested).
 
     Returns (runs, trailing_text) where trailing_text is the label text after the last run.
     """
     runs = []
     weak = []
     current = None
+    append = None             # current.cells.append
     values = 0
-    new_cell = tuple.__new__
+    new_cell, cell_type = tuple.__new__, Cell
+    reading = _line_reading_cached if short else _reading
     for line_no, text in lines:
-        if values > MAX_CELLS:
-            break
-        if not text or "\t" not in text and text.isspace():      # (a blank line: as `not text.strip()`)
+        if not text:
             continue
-        segments, row_line, single = (_line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS
-                                      else _line_reading(text))
+        # (a blank line reads as no segment, as any line without cells)
+        segments, row_line, single = reading(text)
         if single is not None and current is not None:     # one value alone on its line, in a run
-            current.cells.append(new_cell(Cell, (*single, line_no)))
-            current.end_line = line_no
+            append(new_cell(cell_type, single + (line_no,)))
             values += 1
+            if values > MAX_CELLS:
+                break
             continue
         if not segments:
             continue
@@ -194,27 +240,36 @@ def read_runs(lines) -> tuple:
                 if current is not None:
                     runs.append(current)
                     current = None
-                line_text.extend(texts)
+                line_text += texts
             if not cells:
                 continue
             if current is None:
                 current = Run(strong=compact("".join(line_text)) if line_text else "",
                               weak=compact("".join(weak)) if weak else "", line=line_no)
+                append = current.cells.append
                 weak = []
                 line_text = []
             if len(cells) == 1:       # (one value per line: no list built for it)
-                current.cells.append(new_cell(Cell, (*cells[0], line_no)))
+                append(new_cell(cell_type, cells[0] + (line_no,)))
+                values += 1
             else:
-                current.cells.extend([new_cell(Cell, (*cell, line_no)) for cell in cells])
-            current.end_line = line_no
-            values += len(cells)
-        weak.extend(line_text)
+                current.cells += [new_cell(cell_type, cell + (line_no,)) for cell in cells]
+                values += len(cells)
+        if line_text:
+            weak += line_text
         if row_line and current is not None:
             runs.append(current)
             current = None
+        if values > MAX_CELLS:
+            break
     if current is not None:
         runs.append(current)
     return runs, compact("".join(weak))
+
+
+def _reading(text: str) -> tuple:
+    """_line_reading, cached for short lines."""
+    return _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
 
 
 def _line_reading(text: str) -> tuple:
@@ -230,18 +285,21 @@ def _line_reading(text: str) -> tuple:
             return (((cell[1],), ()),), False, None
         return (((), (cell,)),), False, cell
     segments, texts, cells = [], [], []
+    values = 0                        # (the values of the line: counted as their segments close)
     for cell in parsed:
         if cell[0] == TEXT:
             if cells:
                 segments.append((tuple(texts), tuple(cells)))
+                values += len(cells)
                 texts, cells = [], []
             texts.append(cell[1])
         else:
             cells.append(cell)
     if texts or cells:
         segments.append((tuple(texts), tuple(cells)))
+        values += len(cells)
     single = cells[0] if len(segments) == 1 and not texts and len(cells) == 1 else None
-    return tuple(segments), sum(1 for cell in parsed if cell[0] != TEXT) >= 2, single
+    return tuple(segments), values >= 2, single
 
 
 _line_reading_cached = lru_cache(maxsize=8192)(_line_reading)

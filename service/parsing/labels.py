@@ -35,11 +35,12 @@ def required_chars(pattern: str) -> frozenset:
 
 
 def _index(table: dict) -> tuple:
-    """({character: ((row key, required characters), ...)}, the characters filed, (row keys always
+    """({character: (row keys, ...)}, a pattern finding the characters filed, (row keys always
     tried)): a row's pattern can match only a text holding every required character of one of
     its alternatives, so each alternative is filed under one of them (the one fewest alternatives
-    need); a row is tried when the text holds all the characters of one of its alternatives
-    (find_rows then searches it with its pattern, as before)."""
+    need); a row is tried when the text holds the character one of its alternatives is filed
+    under (find_rows then searches it with its pattern, as before). The characters are found
+    by one pattern, not by a set of the text's characters (each a new string object)."""
     required = [(key, required_chars(p)) for key, patterns in table.items() for p in patterns]
     uses = {}
     for _, chars in required:
@@ -51,8 +52,9 @@ def _index(table: dict) -> tuple:
             always.append(key)
             continue
         char = min(sorted(chars), key=uses.get)
-        by_char.setdefault(char, []).append((key, chars))
-    return ({char: tuple(entries) for char, entries in by_char.items()}, frozenset(by_char),
+        by_char.setdefault(char, []).append(key)
+    filed = re.compile("[" + "".join(re.escape(char) for char in sorted(by_char)) + "]") if by_char else None
+    return ({char: tuple(dict.fromkeys(keys)) for char, keys in by_char.items()}, filed,
             tuple(dict.fromkeys(always)))
 
 
@@ -68,8 +70,28 @@ ACTIVE_DISCLOSURE_COLUMNS_RE = re.compile(
     "|".join(f"(?P<{key}>{pattern})" for key, pattern in rules.ACTIVE_DISCLOSURE_COLUMNS)
 )
 NON_ROW_LABEL_RE = re.compile("|".join(f"(?:{p})" for p in rules.NON_ROW_LABELS))
-TEMPLATE_MARKER_RES = {template: [re.compile(p) for p in patterns]
-                       for template, patterns in rules.TEMPLATE_MARKERS.items()}
+def literal(pattern: str):
+    """The text `pattern` matches when it is plain characters only (None otherwise, or when the
+    standard parser is not there to read it)."""
+    if re_parser is None:
+        return None
+    parsed = re_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE or not all(op is re_parser.LITERAL for op, _ in parsed.data):
+        return None
+    return "".join(chr(value) for _, value in parsed.data)
+
+
+def _marker(pattern: str):
+    """A test of whether a text holds a match of `pattern`: `in` for plain characters (a string
+    search, much faster than the pattern's scan of a long text), else the pattern's search."""
+    text = literal(pattern)
+    if text is None:
+        return re.compile(pattern).search
+    return lambda haystack: text in haystack
+
+
+TEMPLATE_MARKER_TESTS = {template: [_marker(p) for p in patterns]
+                         for template, patterns in rules.TEMPLATE_MARKERS.items()}
 
 
 def find_rows(text: str, table: str) -> list:
@@ -83,22 +105,36 @@ def find_rows(text: str, table: str) -> list:
     return list(_find_rows_cached(text, table) if len(text) <= CACHED_CHARS else _find_rows(text, table))
 
 
-def _find_rows(text: str, table: str) -> tuple:
+def _candidates(text: str, table: str) -> set:
+    """The rows of `table` whose pattern can match `text` (see _index)."""
     by_char, filed, always = ROW_INDEX[table]
-    chars = set(text)
-    keys = [key for char in chars & filed for key, required in by_char[char] if required <= chars]
-    if always:                                    # (the rows that can match: see _index)
-        keys += always
+    keys = {key for char in filed.findall(text) for key in by_char[char]} if filed is not None else set()
+    if always:
+        keys.update(always)
+    return keys
+
+
+def names_a_row(text: str, table: str) -> bool:
+    """bool(find_rows(text, table)), without looking further than the first row found (a long
+    line of prose holds many)."""
+    if not text:
+        return False
+    patterns = ROW_RES[table]
+    return any(patterns[key].search(text) for key in _candidates(text, table))
+
+
+def _find_rows(text: str, table: str) -> tuple:
+    keys = _candidates(text, table)
     if not keys:
         return ()
-    hits = []
     patterns = ROW_RES[table]
-    for key in set(keys):
-        pattern = patterns[key]
-        last = pattern.search(text)      # most labels name one row: one search rules out the others
-        if last is None:
-            continue
+    found = [(key, match) for key in keys for match in [patterns[key].search(text)] if match is not None]
+    if len(found) < 2:                # (one row named, the commonest label: no order to find)
+        return (found[0][0],) if found else ()
+    hits = []
+    for key, last in found:           # most labels name one row: one search rules out the others
         # the last match: the scan goes on after the first (from its end, as finditer would)
+        pattern = patterns[key]
         for last in pattern.finditer(text, last.end()) if last.end() > last.start() else pattern.finditer(text):
             pass
         hits.append((last.end(), key))
@@ -125,8 +161,7 @@ def find_active_disclosure_columns(text: str) -> list:
 
 
 def template_votes(text: str) -> dict:
-    return {template: sum(1 for pattern in patterns if pattern.search(text))
-            for template, patterns in TEMPLATE_MARKER_RES.items()}
+    return {template: sum(1 for found in tests if found(text)) for template, tests in TEMPLATE_MARKER_TESTS.items()}
 
 
 def is_known_non_row_label(text: str) -> bool:

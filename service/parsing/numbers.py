@@ -11,6 +11,7 @@ NUMBER_RE = re.compile(
     r"^(?P<sign>[+-]?)\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>" + _UNITS + r")?$"
 )
 
+NUMBER_STARTS = frozenset("+-")     # a number begins with its sign or a digit (NUMBER_RE)
 MAX_DIGITS = 15          # more integer digits than any count or amount: cells that ran together
 BLANK = "blank"
 NUMBER = "number"
@@ -43,6 +44,8 @@ def classify_text(cell: str):
         return BLANK, None, None
     if text in markers.ZERO_WORDS:
         return NUMBER, 0, None
+    if text[:1] not in NUMBER_STARTS and not text[:1].isdecimal():    # (what NUMBER_RE needs first)
+        return TEXT, None, None
     match = NUMBER_RE.match(text)
     if not match:
         return TEXT, None, None

@@ -10,11 +10,11 @@ the order of the printed rows is fixed.
 
 import bisect
 import re
-from itertools import zip_longest
+from operator import itemgetter
 
 from service import contract
 from service.parsing import labels
-from service.parsing.cells import read_runs
+from service.parsing.cells import CACHED_LINE_CHARS, read_runs
 from service.parsing.codes import WarningCode, make_warning
 from service.parsing.numbers import BLANK, GARBLED, NUMBER, to_output
 from service.rules import labels as rules
@@ -24,6 +24,11 @@ AD_ANCHOR_RE = re.compile(r"第\s*二\s*十\s*条")
 AMOUNT_COLUMNS = frozenset({"amount"})
 UNASSIGNED_CODES = frozenset({WarningCode.UNASSIGNED_VALUES.value, WarningCode.UNREADABLE_CELL.value})
 NEG_INF = float("-inf")
+# table 2's columns, from the contract once: {template: {row: [columns]}}, {row: every column it can have}
+AD_COLUMNS = {template: contract.active_disclosure_columns(template) for template in contract.TEMPLATES}
+AD_ALL_COLUMNS = {row: frozenset(contract.active_disclosure_all_columns(row))
+                  for row in contract.FIELDS["tables"]["active_disclosure"]["rows"]}
+KIND = itemgetter(0)      # a cell's kind (cells.Cell is a tuple)
 MAX_PIECES = 300          # value rows read per table; real tables have fewer than 60
 MAX_UNASSIGNED_WARNINGS = 20
 # Why a row placed by position was left null (tables 3 and 4): its label may be another run's or
@@ -99,6 +104,13 @@ def region_lines(doc, region):
     return list(enumerate(text.split("\n"), doc.line_no(start)))
 
 
+def _read_runs(doc, region) -> tuple:
+    """read_runs(region_lines(doc, region)), the lines numbered as they are read."""
+    start, end = region
+    lines = doc.norm[start:end].split("\n")
+    return read_runs(enumerate(lines, doc.line_no(start)), short=max(map(len, lines)) <= CACHED_LINE_CHARS)
+
+
 def detect_template(doc, regions, year):
     """('2019' or '2021', decided): from the wording of the tables, else from the year, else
     the current template, undecided."""
@@ -124,20 +136,18 @@ def _fit(cells: list, width: int) -> list:
 
 
 def _fill_row(table, row, columns, cells, warnings, cell_lines):
-    values = {}
+    values = dict.fromkeys(columns)   # (a column without a number stays None)
     prefix = f"tables.{table}.rows.{row}."
-    for column, cell in zip_longest(columns, cells[:len(columns)]):
-        if cell is None or cell.kind != NUMBER:
-            values[column] = None
+    for column, (kind, text, value, unit, line) in zip(columns, cells):
+        if kind != NUMBER:
             continue
         amount = column in AMOUNT_COLUMNS
-        value = cell.value
-        values[column] = value if type(value) is int and not amount else to_output(value, cell.unit, amount=amount)
-        cell_lines[prefix + column] = cell.line
-        if amount and cell.unit == "元":
+        values[column] = value if type(value) is int and not amount else to_output(value, unit, amount=amount)
+        cell_lines[prefix + column] = line
+        if amount and unit == "元":
             warnings.append(make_warning(
-                WarningCode.AMOUNT_CONVERTED, f"{cell.text} converted to {values[column]} 万元",
-                table=table, row=row, column=column, line=cell.line))
+                WarningCode.AMOUNT_CONVERTED, f"{text} converted to {values[column]} 万元",
+                table=table, row=row, column=column, line=line))
     if len(cells) != len(columns) and cells:
         warnings.append(make_warning(
             WarningCode.ROW_VALUE_COUNT,
@@ -185,6 +195,8 @@ def _ad_items(runs, trailing) -> list:
     blocks = [[]]
 
     def labels_of(text):
+        if not text:                  # (no label, no 第二十条)
+            return
         for index, part in enumerate(AD_ANCHOR_RE.split(text)):
             if index:
                 blocks.append([])
@@ -240,8 +252,8 @@ def _pair_block(items) -> tuple:
 
 
 def read_active_disclosure(doc, region, template, warnings, cell_lines):
-    runs, trailing = read_runs(region_lines(doc, region))
-    defaults = contract.active_disclosure_columns(template)
+    runs, trailing = _read_runs(doc, region)
+    defaults = AD_COLUMNS[template]
     found = {}
     if len(runs) > MAX_PIECES:
         warnings.append(make_warning(
@@ -274,7 +286,7 @@ def read_active_disclosure(doc, region, template, warnings, cell_lines):
                 continue
             header = headers[id(parts[0])]
             choices = [defaults[row]]         # the header's columns first, when they fit the row
-            if header and set(header) <= set(contract.active_disclosure_all_columns(row)):
+            if header and AD_ALL_COLUMNS[row].issuperset(header):
                 choices.insert(0, header)
             columns = next((c for c in choices if len(_fit(cells, len(c))) == len(c)), None)
             one_line = len(parts) == 1 and row in labels.find_rows(parts[0].strong, "active_disclosure") \
@@ -326,7 +338,7 @@ class _Piece:
         self.label = label                # the label text on the line of the values
         self.overflow = overflow          # (values printed, columns) when a long run does not divide
         self.divides = True               # False: part of a run whose values do not divide into rows
-        kinds = {cell.kind for cell in cells}
+        kinds = set(map(KIND, cells))
         self.all_blank = kinds <= {BLANK}
         self.garbled = GARBLED in kinds
 
@@ -334,8 +346,10 @@ class _Piece:
 def _labels_follow_values(runs, trailing, table) -> bool:
     """True for a layout that prints each row's label after its values (pdftotext's default
     column order): the first values have no label before them, a row label follows the last."""
-    return bool(runs) and not labels.find_rows(runs[0].strong + runs[0].weak, table) \
-        and bool(labels.find_rows(trailing, table))
+    # (the label after the last values first: most tables have none, and the first values' labels
+    # joined are a text of their own, searched only then)
+    return bool(runs) and bool(labels.find_rows(trailing, table)) \
+        and not labels.find_rows(runs[0].strong + runs[0].weak, table)
 
 
 def _pieces(runs, width, table, trailing="", table_rows=0):
@@ -496,7 +510,7 @@ def _label_between_values(pieces, assignment, rows, width) -> dict:
 
 def _read_aligned(doc, region, table, rows, required, columns, warnings, cell_lines, positional):
     """Assign the region's runs to `rows`; return {row: {column: value}} or None (no values)."""
-    runs, trailing = read_runs(region_lines(doc, region))
+    runs, trailing = _read_runs(doc, region)
     width = len(columns)
     pieces = _pieces(runs, width, table, trailing, len(required))
     if len(pieces) >= MAX_PIECES:

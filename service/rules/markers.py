@@ -21,6 +21,9 @@ PAGE_NUMBER_PATTERNS = (
     r"^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$",
     r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$",
 )
+# What a page-number line begins with after its white space, besides a digit: the patterns above
+# are tried only on such a line (keep the two together; tests/property/test_table_reading.py checks).
+PAGE_NUMBER_STARTS = "-—–－第"
 
 # Converter noise removed before parsing (kept out of every value and label).
 NOISE_PATTERNS = (
