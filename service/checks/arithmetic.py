@@ -4,6 +4,8 @@ The identities are data (service/rules/identities.py), shared with the recovery 
 identity that was used to recover a cell (the result's `provenance` names it) is not evidence
 that the cell is right: that instance is `not_assessable` and says so."""
 
+from functools import lru_cache
+
 from service.checks.cells import number_text, path, rows_of, same
 from service.checks.model import check, condensed, lines_of, merged_message
 from service.parsing import identities
@@ -80,14 +82,21 @@ NO_PROVENANCE = {"identities": ()}
 
 
 def _all_hold(values, bounds) -> bool:
-    """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'."""
+    """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'
+    (the sums over slices laid out once per rule's instances, taken and compared in C)."""
+    parts, totals = _slices(bounds)
     try:
-        for start, middle, end in bounds:
-            if not same(sum(values[start:middle]), sum(values[middle:end])):
-                return False
+        return all(map(same, map(sum, map(values.__getitem__, parts)), map(sum, map(values.__getitem__, totals))))
     except TypeError:             # a None among the values: a cell blank or missing
         return False
-    return True
+
+
+@lru_cache(maxsize=256)
+def _slices(bounds) -> tuple:
+    """(slices of the parts, slices of the totals) of instances at `bounds` (a rule's instances
+    for one table shape: identities.instances_by_rule)."""
+    return (tuple(slice(start, middle) for start, middle, _ in bounds),
+            tuple(slice(middle, end) for _, middle, end in bounds))
 
 
 def _found(kind, en, zh, paths, values, expected=None, actual=None) -> tuple:
@@ -134,26 +143,32 @@ def active_disclosure_checks(result, lines, template) -> list:
     signs, wholes = [], []                       # the findings of non_negative and of whole_counts
     for row, columns in rows.items():
         prefix = f"tables.active_disclosure.rows.{row}."
-        cells = {prefix + column: v for column, v in columns.items() if column != "change"}
-        given = {cell: v for cell, v in cells.items() if v is not None}
+        given = {prefix + column: v for column, v in columns.items() if v is not None and column != "change"}
         if not given:
+            cells = {prefix + column: v for column, v in columns.items() if column != "change"}
             signs.append(("not_assessable", f"{row}: every cell is blank", f"{row}：均为空白", list(cells), cells,
                           None, None, [], []))
             continue
         involved = lines_of(lines, given)
-        negative = [cell for cell, v in given.items() if v < 0]
-        signs.append(("fail" if negative else "pass",
-                      f"{row}: " + (f"negative value in {', '.join(negative)}" if negative else "no negative value"),
-                      f"{row}：" + ("存在负数" if negative else "无负数"),
-                      list(given), given, 0 if negative else None, min(given.values()), involved, []))
-        counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")}
+        lowest = min(given.values())
+        if lowest < 0:
+            negative = [cell for cell, v in given.items() if v < 0]
+            signs.append(("fail", f"{row}: negative value in {', '.join(negative)}", f"{row}：存在负数",
+                          list(given), given, 0, lowest, involved, []))
+        else:
+            signs.append(("pass", f"{row}: no negative value", f"{row}：无负数", list(given), given, None, lowest,
+                          involved, []))
+        # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
+        counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
+            else dict(given)
         if counts:
             fractional = [cell for cell, v in counts.items() if not float(v).is_integer()]
-            wholes.append(("fail" if fractional else "pass",
-                           f"{row}: " + (f"count with a fraction in {', '.join(fractional)}" if fractional
-                                         else "whole counts"),
-                           f"{row}：" + ("件数含小数" if fractional else "件数均为整数"),
-                           list(counts), counts, None, None, list(involved), []))
+            if fractional:
+                wholes.append(("fail", f"{row}: count with a fraction in {', '.join(fractional)}", f"{row}：件数含小数",
+                               list(counts), counts, None, None, list(involved), []))
+            else:
+                wholes.append(("pass", f"{row}: whole counts", f"{row}：件数均为整数", list(counts), counts, None, None,
+                               list(involved), []))
     checks = []
     if signs:
         checks += condensed("active_disclosure.non_negative", signs)
