@@ -162,7 +162,8 @@ def active_disclosure_checks(result, lines, template) -> list:
         counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
             else dict(given)
         if counts:
-            fractional = [cell for cell, v in counts.items() if not float(v).is_integer()]
+            fractional = () if all(map(float.is_integer, map(float, counts.values()))) else \
+                [cell for cell, v in counts.items() if not float(v).is_integer()]
             if fractional:
                 wholes.append(("fail", f"{row}: count with a fraction in {', '.join(fractional)}", f"{row}：件数含小数",
                                list(counts), counts, None, None, list(involved), []))
