@@ -173,10 +173,63 @@ def active_disclosure_checks(result, lines, template) -> list:
     """Per row of table 2: no negative count or amount, whole counts; 2019 format: the total
     published not below the new ones. Condensed (model.condensed), rule by rule."""
     rows = rows_of(result, "active_disclosure")
+    givens = [(row, columns, prefix, {prefix + column: v for column, v in columns.items()
+                                      if v is not None and column != "change"})
+              for row, columns, prefix in ((row, columns, f"tables.active_disclosure.rows.{row}.")
+                                           for row, columns in rows.items())]
+    checks = _plain_rows(givens, lines) if len(givens) > 1 else None
+    if checks is None:
+        checks = _row_checks(givens, lines)
+    if template == "2019":
+        found = [not_below(rows, row, "total_published", "new_published", lines,
+                           f"{row}: 对外公开总数量 vs 本年新公开数量", f"{row}：对外公开总数量 与 本年新公开数量")
+                 for row in ("regulations", "normative_documents") if row in rows]
+        if found:
+            checks += condensed("active_disclosure.total_not_below_new", found)
+    return checks
+
+
+def _plain_rows(givens, lines):
+    """The checks of non_negative and whole_counts when every row has a value, none negative,
+    and every count is whole (most reports): each rule's one check, made directly (what
+    condensed gives for the rows' findings: their cells in turn, their lines together, the
+    first three rows named); None for any other table."""
+    values, counts, counted = {}, {}, []        # counted: the rows with a count (whole_counts' findings)
+    for row, columns, _, given in givens:
+        if not given or min(given.values()) < 0:
+            return None
+        # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
+        whole = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
+            else given
+        if whole:
+            if not all(map(float.is_integer, map(float, whole.values()))):
+                return None
+            counted.append((row, given))
+            counts.update(whole)
+        values.update(given)
+    names = [row for row, _, _, _ in givens[:3]]
+    en, zh = merged_message("pass", len(givens), [f"{row}: no negative value" for row in names],
+                            [f"{row}：无负数" for row in names])
+    checks = [check("active_disclosure.non_negative", "pass", en, zh, list(values), values, None, None,
+                    lines_of(lines, values))]
+    if len(counted) == 1:
+        row, given = counted[0]
+        checks.append(check("active_disclosure.whole_counts", "pass", f"{row}: whole counts", f"{row}：件数均为整数",
+                            list(counts), counts, None, None, lines_of(lines, given)))
+    elif counted:
+        names = [row for row, _ in counted[:3]]
+        en, zh = merged_message("pass", len(counted), [f"{row}: whole counts" for row in names],
+                                [f"{row}：件数均为整数" for row in names])
+        involved = values if len(counted) == len(givens) else [cell for _, given in counted for cell in given]
+        checks.append(check("active_disclosure.whole_counts", "pass", en, zh, list(counts), counts, None, None,
+                            lines_of(lines, involved)))
+    return checks
+
+
+def _row_checks(givens, lines):
+    """The checks of non_negative and whole_counts, a finding per row condensed (model.condensed)."""
     signs, wholes = [], []                       # the findings of non_negative and of whole_counts
-    for row, columns in rows.items():
-        prefix = f"tables.active_disclosure.rows.{row}."
-        given = {prefix + column: v for column, v in columns.items() if v is not None and column != "change"}
+    for row, columns, prefix, given in givens:
         if not given:
             cells = {prefix + column: v for column, v in columns.items() if column != "change"}
             signs.append(("not_assessable", f"{row}: every cell is blank", f"{row}：均为空白", list(cells), cells,
@@ -208,12 +261,6 @@ def active_disclosure_checks(result, lines, template) -> list:
         checks += condensed("active_disclosure.non_negative", signs)
     if wholes:
         checks += condensed("active_disclosure.whole_counts", wholes)
-    if template == "2019":
-        found = [not_below(rows, row, "total_published", "new_published", lines,
-                           f"{row}: 对外公开总数量 vs 本年新公开数量", f"{row}：对外公开总数量 与 本年新公开数量")
-                 for row in ("regulations", "normative_documents") if row in rows]
-        if found:
-            checks += condensed("active_disclosure.total_not_below_new", found)
     return checks
 
 
