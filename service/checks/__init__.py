@@ -39,13 +39,13 @@ def run_checks(result: dict, context: CheckContext = None) -> list:
     from service.checks import arithmetic, prose, structure
 
     context = context or CheckContext()
-    # every rule's checks come from one producer, already condensed (model.condensed) but the
-    # prose check's, condensed here: the same checks as condense over all of them
+    # every rule's checks come from one producer, already condensed (model.condensed; condense
+    # leaves them as they are): the same checks as condense over all of them
     checks = [*arithmetic.identity_checks(result, context.cell_lines),
               *arithmetic.active_disclosure_checks(result, context.cell_lines, result["report"]["template"]),
               *structure.run(result, context.warnings or result["warnings"])]
     if context.doc is not None:
-        checks += condense(prose.run(result, context.doc, context.regions, context.cell_lines))
+        checks += prose.run(result, context.doc, context.regions, context.cell_lines)
     return checks
 
 

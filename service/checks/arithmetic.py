@@ -4,6 +4,10 @@ The identities are data (service/rules/identities.py), shared with the recovery 
 identity that was used to recover a cell (the result's `provenance` names it) is not evidence
 that the cell is right: that instance is `not_assessable` and says so."""
 
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import contains
+
 from service.checks.cells import number_text, path, rows_of, same
 from service.checks.model import check, condensed, lines_of, merged_message
 from service.parsing import identities
@@ -25,10 +29,12 @@ def identity_checks(result, lines) -> list:
 
 # What one instance of an identity gave, before it is a check (judged as a check per instance
 # would be: the definition in tests/checks/test_condensed_checks.py): (kind, en, zh, count,
-# paths, values, expected, actual). Kinds: a cell blank or missing, cells recovered with the
-# identity (`count` of them), sums compared (expected = the parts', actual = the totals'), and
-# the instances that hold merged (`count` of them; en and zh: the first three instances'
-# names). A message is formatted only for a check the answer shows and the three a merged one names.
+# spans, expected, actual). Kinds: a cell blank or missing, cells recovered with the identity
+# (`count` of them), sums compared (expected = the parts', actual = the totals'), and the
+# instances that hold merged (`count` of them; en and zh: the first three instances' names).
+# `spans`: the slices of the rule's cells and values the finding is over (one per instance).
+# Its cells, values and message are made only for a check the answer shows (and a message
+# only for the three a merged one names).
 BLANK, RECOVERED, COMPARED, MERGED = range(4)
 
 
@@ -42,63 +48,89 @@ def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
                                 [instance[3] for instance in group[:3]])
         return [check(rule, "pass", en, zh, list(paths), dict(zip(paths, values)), None, None,
                       lines_of(lines, paths))]
+    # each instance judged as a check per instance would judge it, what it takes laid out per
+    # instance in C first: blank or not, whether a recovered cell is among its cells, its sums
+    heads, tails, spans = _slices(bounds)
+    values_of = values.__getitem__
+    blank = list(map(contains, map(values_of, spans), repeat(None)))
+    clean = (map(recovered.keys().isdisjoint, map(paths.__getitem__, spans)) if recovered
+             else repeat(True, len(spans)))
+    if True in blank:
+        expected = [None if gap else sum(values[part]) for part, gap in zip(heads, blank)]
+        actual = [None if gap else sum(values[total]) for total, gap in zip(tails, blank)]
+    else:
+        expected = list(map(sum, map(values_of, heads)))
+        actual = list(map(sum, map(values_of, tails)))
     fails, passes, unassessed, held = [], [], [], []
-    for instance, (start, middle, end) in zip(group, bounds):
-        _, _, en, zh = instance
-        head, tail = values[start:middle], values[middle:end]
-        if None in head or None in tail:
-            unassessed.append(_found(BLANK, en, zh, paths[start:end], values[start:end]))
-            continue
-        expected, actual = sum(head), sum(tail)
-        if recovered and not recovered.keys().isdisjoint(paths[start:end]):
-            found = _found(COMPARED, en, zh, paths[start:end], values[start:end], expected, actual)
-            count = sum(1 for cell in found[5] if rule in (recovered.get(cell) or NO_PROVENANCE)["identities"])
-            if count:
-                unassessed.append((RECOVERED, en, zh, count, found[4], found[5], None, None))
+    for index, gap, untouched, parts_sum, totals_sum in zip(range(len(spans)), blank, clean, expected, actual):
+        if gap:
+            _, _, en, zh = group[index]
+            unassessed.append((BLANK, en, zh, 0, (spans[index],), None, None))
+        elif untouched:
+            if same(parts_sum, totals_sum):
+                held.append(index)
             else:
-                (passes if same(expected, actual) else fails).append(found)
-        elif same(expected, actual):
-            held.append((instance, start, end, expected, actual))
+                _, _, en, zh = group[index]
+                fails.append((COMPARED, en, zh, 0, (spans[index],), parts_sum, totals_sum))
         else:
-            fails.append(_found(COMPARED, en, zh, paths[start:end], values[start:end], expected, actual))
+            _, _, en, zh = group[index]
+            span = spans[index]
+            count = sum(1 for cell in set(paths[span]) if rule in (recovered.get(cell) or NO_PROVENANCE)["identities"])
+            if count:
+                unassessed.append((RECOVERED, en, zh, count, (span,), None, None))
+            else:
+                (passes if same(parts_sum, totals_sum) else fails).append(
+                    (COMPARED, en, zh, 0, (span,), parts_sum, totals_sum))
     if len(held) == 1:
-        (_, _, en, zh), start, end, expected, actual = held[0]
-        passes.append(_found(COMPARED, en, zh, paths[start:end], values[start:end], expected, actual))
+        index = held[0]
+        _, _, en, zh = group[index]
+        passes.append((COMPARED, en, zh, 0, (spans[index],), expected[index], actual[index]))
     elif held:
-        cells = [cell for _, start, end, _, _ in held for cell in paths[start:end]]
-        passes.append((MERGED, [one[0][2] for one in held[:3]], [one[0][3] for one in held[:3]], len(held), cells,
-                       dict(zip(cells, [value for _, start, end, _, _ in held for value in values[start:end]])),
-                       None, None))
-    return [*(_built(rule, "fail", found, lines) for found in fails),
-            *((_built(rule, "pass", passes[0], lines),) if len(passes) == 1 else
-              (_merged(rule, "pass", passes, lines),) if passes else ()),
-            *((_built(rule, "not_assessable", unassessed[0], lines),) if len(unassessed) == 1 else
-              (_merged(rule, "not_assessable", unassessed, lines),) if unassessed else ())]
+        passes.append((MERGED, [group[index][2] for index in held[:3]], [group[index][3] for index in held[:3]],
+                       len(held), tuple(map(spans.__getitem__, held)), None, None))
+    return [*(_built(rule, "fail", found, paths, values, lines) for found in fails),
+            *((_built(rule, "pass", passes[0], paths, values, lines),) if len(passes) == 1 else
+              (_merged(rule, "pass", passes, paths, values, lines),) if passes else ()),
+            *((_built(rule, "not_assessable", unassessed[0], paths, values, lines),) if len(unassessed) == 1 else
+              (_merged(rule, "not_assessable", unassessed, paths, values, lines),) if unassessed else ())]
 
 
 NO_PROVENANCE = {"identities": ()}
 
 
 def _all_hold(values, bounds) -> bool:
-    """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'."""
+    """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'
+    (the sums over slices laid out once per rule's instances, taken and compared in C)."""
+    parts, totals, _ = _slices(bounds)
     try:
-        for start, middle, end in bounds:
-            if not same(sum(values[start:middle]), sum(values[middle:end])):
-                return False
+        return all(map(same, map(sum, map(values.__getitem__, parts)), map(sum, map(values.__getitem__, totals))))
     except TypeError:             # a None among the values: a cell blank or missing
         return False
-    return True
 
 
-def _found(kind, en, zh, paths, values, expected=None, actual=None) -> tuple:
-    """An instance's finding over its cells (paths and values: each cell once)."""
-    values = dict(zip(paths, values))
-    return (kind, en, zh, 0, list(values), values, expected, actual)
+@lru_cache(maxsize=256)
+def _slices(bounds) -> tuple:
+    """(slices of the parts, of the totals, of all the cells) of instances at `bounds` (a rule's
+    instances for one table shape: identities.instances_by_rule)."""
+    return (tuple(slice(start, middle) for start, middle, _ in bounds),
+            tuple(slice(middle, end) for _, middle, end in bounds),
+            tuple(slice(start, end) for start, _, end in bounds))
+
+
+def _cells(found, paths, values) -> tuple:
+    """(cells, values) of a finding as its check holds them: an instance's cells each once, a
+    merged finding's cells one instance after the other."""
+    spans = found[4]
+    if found[0] == MERGED:
+        cells = list(chain.from_iterable(map(paths.__getitem__, spans)))
+        return cells, dict(zip(cells, chain.from_iterable(map(values.__getitem__, spans))))
+    held = dict(zip(paths[spans[0]], values[spans[0]]))
+    return list(held), held
 
 
 def _message(found) -> tuple:
     """(en, zh) of a finding, worded as its check per instance was."""
-    kind, en, zh, count, _, _, expected, actual = found
+    kind, en, zh, count, _, expected, actual = found
     if kind == BLANK:
         return f"{en}: not assessable, a cell is blank or missing", f"{zh}：无法核对，有空白或缺失的单元格"
     if kind == RECOVERED:
@@ -111,60 +143,124 @@ def _message(found) -> tuple:
             f"{zh}：{number_text(expected)} {'等于' if ok else '不等于'} {number_text(actual)}")
 
 
-def _built(rule, status, found, lines) -> dict:
+def _built(rule, status, found, paths, values, lines) -> dict:
     en, zh = _message(found)
-    return check(rule, status, en, zh, found[4], found[5], found[6], found[7], lines_of(lines, found[4]))
+    cells, held = _cells(found, paths, values)
+    return check(rule, status, en, zh, cells, held, found[5], found[6], lines_of(lines, cells))
 
 
-def _merged(rule, status, found, lines) -> dict:
-    """One check for several findings of one status, as model._merge merges their checks."""
-    paths, values = [], {}
-    for one in found:
-        paths += [path for path in one[4] if path not in values]
-        values.update(one[5])
+def _merged(rule, status, found, paths, values, lines) -> dict:
+    """One check for several findings of one status, as model._merge merges their checks: the
+    cells in order of first appearance, each once. Without a merged finding among them (whose
+    cells are not each once) those are the keys of one dict made of all their cells in turn."""
+    if any(one[0] == MERGED for one in found):
+        cells, held = [], {}
+        for one in found:
+            some, their = _cells(one, paths, values)
+            cells += [cell for cell in some if cell not in held]
+            held.update(their)
+    else:
+        spans = [span for one in found for span in one[4]]
+        held = dict(zip(chain.from_iterable(map(paths.__getitem__, spans)),
+                        chain.from_iterable(map(values.__getitem__, spans))))
+        cells = list(held)
     messages = [_message(one) for one in found[:3]]
     en, zh = merged_message(status, len(found), [en for en, _ in messages], [zh for _, zh in messages])
-    return check(rule, status, en, zh, paths, values, None, None, lines_of(lines, values))
+    return check(rule, status, en, zh, cells, held, None, None, lines_of(lines, held))
 
 
 def active_disclosure_checks(result, lines, template) -> list:
     """Per row of table 2: no negative count or amount, whole counts; 2019 format: the total
     published not below the new ones. Condensed (model.condensed), rule by rule."""
     rows = rows_of(result, "active_disclosure")
-    signs, wholes = [], []                       # the findings of non_negative and of whole_counts
-    for row, columns in rows.items():
-        prefix = f"tables.active_disclosure.rows.{row}."
-        cells = {prefix + column: v for column, v in columns.items() if column != "change"}
-        given = {cell: v for cell, v in cells.items() if v is not None}
-        if not given:
-            signs.append(("not_assessable", f"{row}: every cell is blank", f"{row}：均为空白", list(cells), cells,
-                          None, None, [], []))
-            continue
-        involved = lines_of(lines, given)
-        negative = [cell for cell, v in given.items() if v < 0]
-        signs.append(("fail" if negative else "pass",
-                      f"{row}: " + (f"negative value in {', '.join(negative)}" if negative else "no negative value"),
-                      f"{row}：" + ("存在负数" if negative else "无负数"),
-                      list(given), given, 0 if negative else None, min(given.values()), involved, []))
-        counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")}
-        if counts:
-            fractional = [cell for cell, v in counts.items() if not float(v).is_integer()]
-            wholes.append(("fail" if fractional else "pass",
-                           f"{row}: " + (f"count with a fraction in {', '.join(fractional)}" if fractional
-                                         else "whole counts"),
-                           f"{row}：" + ("件数含小数" if fractional else "件数均为整数"),
-                           list(counts), counts, None, None, list(involved), []))
-    checks = []
-    if signs:
-        checks += condensed("active_disclosure.non_negative", signs)
-    if wholes:
-        checks += condensed("active_disclosure.whole_counts", wholes)
+    givens = [(row, columns, prefix, {prefix + column: v for column, v in columns.items()
+                                      if v is not None and column != "change"})
+              for row, columns, prefix in ((row, columns, f"tables.active_disclosure.rows.{row}.")
+                                           for row, columns in rows.items())]
+    checks = _plain_rows(givens, lines) if len(givens) > 1 else None
+    if checks is None:
+        checks = _row_checks(givens, lines)
     if template == "2019":
         found = [not_below(rows, row, "total_published", "new_published", lines,
                            f"{row}: 对外公开总数量 vs 本年新公开数量", f"{row}：对外公开总数量 与 本年新公开数量")
                  for row in ("regulations", "normative_documents") if row in rows]
         if found:
             checks += condensed("active_disclosure.total_not_below_new", found)
+    return checks
+
+
+def _plain_rows(givens, lines):
+    """The checks of non_negative and whole_counts when every row has a value, none negative,
+    and every count is whole (most reports): each rule's one check, made directly (what
+    condensed gives for the rows' findings: their cells in turn, their lines together, the
+    first three rows named); None for any other table."""
+    values, counts, counted = {}, {}, []        # counted: the rows with a count (whole_counts' findings)
+    for row, columns, _, given in givens:
+        if not given or min(given.values()) < 0:
+            return None
+        # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
+        whole = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
+            else given
+        if whole:
+            if not all(map(float.is_integer, map(float, whole.values()))):
+                return None
+            counted.append((row, given))
+            counts.update(whole)
+        values.update(given)
+    names = [row for row, _, _, _ in givens[:3]]
+    en, zh = merged_message("pass", len(givens), [f"{row}: no negative value" for row in names],
+                            [f"{row}：无负数" for row in names])
+    checks = [check("active_disclosure.non_negative", "pass", en, zh, list(values), values, None, None,
+                    lines_of(lines, values))]
+    if len(counted) == 1:
+        row, given = counted[0]
+        checks.append(check("active_disclosure.whole_counts", "pass", f"{row}: whole counts", f"{row}：件数均为整数",
+                            list(counts), counts, None, None, lines_of(lines, given)))
+    elif counted:
+        names = [row for row, _ in counted[:3]]
+        en, zh = merged_message("pass", len(counted), [f"{row}: whole counts" for row in names],
+                                [f"{row}：件数均为整数" for row in names])
+        involved = values if len(counted) == len(givens) else [cell for _, given in counted for cell in given]
+        checks.append(check("active_disclosure.whole_counts", "pass", en, zh, list(counts), counts, None, None,
+                            lines_of(lines, involved)))
+    return checks
+
+
+def _row_checks(givens, lines):
+    """The checks of non_negative and whole_counts, a finding per row condensed (model.condensed)."""
+    signs, wholes = [], []                       # the findings of non_negative and of whole_counts
+    for row, columns, prefix, given in givens:
+        if not given:
+            cells = {prefix + column: v for column, v in columns.items() if column != "change"}
+            signs.append(("not_assessable", f"{row}: every cell is blank", f"{row}：均为空白", list(cells), cells,
+                          None, None, [], []))
+            continue
+        involved = lines_of(lines, given)
+        lowest = min(given.values())
+        if lowest < 0:
+            negative = [cell for cell, v in given.items() if v < 0]
+            signs.append(("fail", f"{row}: negative value in {', '.join(negative)}", f"{row}：存在负数",
+                          list(given), given, 0, lowest, involved, []))
+        else:
+            signs.append(("pass", f"{row}: no negative value", f"{row}：无负数", list(given), given, None, lowest,
+                          involved, []))
+        # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
+        counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
+            else dict(given)
+        if counts:
+            fractional = () if all(map(float.is_integer, map(float, counts.values()))) else \
+                [cell for cell, v in counts.items() if not float(v).is_integer()]
+            if fractional:
+                wholes.append(("fail", f"{row}: count with a fraction in {', '.join(fractional)}", f"{row}：件数含小数",
+                               list(counts), counts, None, None, list(involved), []))
+            else:
+                wholes.append(("pass", f"{row}: whole counts", f"{row}：件数均为整数", list(counts), counts, None, None,
+                               list(involved), []))
+    checks = []
+    if signs:
+        checks += condensed("active_disclosure.non_negative", signs)
+    if wholes:
+        checks += condensed("active_disclosure.whole_counts", wholes)
     return checks
 
 

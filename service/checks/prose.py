@@ -40,15 +40,26 @@ def _cells(result, spec, clause_prefix, narrow):
 def run(result, doc, regions, cell_lines) -> list:
     """One check per figure the narrative states, condensed (model.condensed)."""
     found, line_at = figures(doc, regions, result["report"]["year"], MAX_CHECKS)
-    findings, texts = [], {}
+    if not found:
+        return []
+    findings, texts, expanded = [], {}, {}
     for figure in found:
         entry = figure.entry
+        narrow = entry.get("narrow")
         cells = []
         for spec in entry["cells"]:
-            cells += _cells(result, spec, figure.before, entry.get("narrow"))
+            # a spec's cells depend on the result's rows alone, but for a narrowed group
+            # (labels.find_rows over the clause): worked out once per document
+            if narrow and spec[1].endswith("*"):
+                cells += _cells(result, spec, figure.before, narrow)
+            else:
+                known = expanded.get(spec)
+                if known is None:
+                    known = expanded[spec] = _cells(result, spec, "", None)
+                cells += known
         findings.append(_check(entry, figure.value, cells, result, figure.excerpt, line_at(figure.at),
                                cell_lines, doc, texts))
-    return condensed("prose.table_figure", findings) if findings else []
+    return condensed("prose.table_figure", findings)
 
 
 def table_excerpts(cells, cell_lines, doc, texts=None) -> list:
@@ -62,12 +73,13 @@ def table_excerpts(cells, cell_lines, doc, texts=None) -> list:
         if not line or line in seen:
             continue
         seen.add(line)
-        if line not in texts:
+        known = texts.get(line)
+        if known is None:
             start = doc.line_starts[line - 1]
             end = doc.original.find("\n", start)
             text = " ".join(doc.original[start:None if end < 0 else end].split())[:160]
-            texts[line] = text, CJK_RE.search(text) is not None
-        text, chinese = texts[line]
+            known = texts[line] = text, CJK_RE.search(text) is not None
+        text, chinese = known
         if not chinese:
             _, table, _, row, column = cell.split(".")
             text = f"{row_label(table, row)}（{column_label(table, column)}）: {text}"
@@ -78,15 +90,36 @@ def table_excerpts(cells, cell_lines, doc, texts=None) -> list:
 
 
 def row_label(table, row):
+    label = ROW_LABELS[table].get(row)
+    return _row_label(table, row) if label is None else label
+
+
+def column_label(table, column):
+    label = COLUMN_LABELS[table].get(column)
+    return _column_label(table, column) if label is None else label
+
+
+def _row_label(table, row):
     rows = FIELDS["tables"][table]["rows"]
     label = rows.get(row, row)
     return label if isinstance(label, str) else label.get("label", row)
 
 
-def column_label(table, column):
+def _column_label(table, column):
     spec = FIELDS["tables"][table]
     labels = spec.get("columns") if isinstance(spec.get("columns"), dict) else spec.get("column_labels", {})
     return str(labels.get(column, column)).split(",")[0].split(" / ")[0]
+
+
+def _column_names(spec):
+    return spec.get("columns") if isinstance(spec.get("columns"), dict) else spec.get("column_labels", {})
+
+
+# the contract's labels of every row and column, worked out once at import (what _row_label and
+# _column_label give; a name the contract does not have is worked out when asked)
+ROW_LABELS = {table: {row: _row_label(table, row) for row in spec["rows"]} for table, spec in FIELDS["tables"].items()}
+COLUMN_LABELS = {table: {column: _column_label(table, column) for column in _column_names(spec)}
+                 for table, spec in FIELDS["tables"].items()}
 
 
 def _aggregates(result, entry, cells):
@@ -133,7 +166,9 @@ def _check(entry, figure, cells, result, clause, line, cell_lines, doc, texts=No
     if not cells or None in values.values():
         return ("not_assessable", f"{en_name}: the narrative says {figure}; the table has no such figure",
                 f"{zh_name}：正文为{figure}，表格无相应数据", list(values), values, None, figure, involved, excerpt)
-    recovered = [cell for cell in cells if recovered_with_figure(result, cell, quantity, figure)]
+    # (no provenance, no cell recovered: the common case asks nothing per cell)
+    recovered = [cell for cell in cells if recovered_with_figure(result, cell, quantity, figure)] \
+        if result.get("provenance") else ()
     if recovered:
         return ("not_assessable",
                 f"{en_name}: the narrative says {figure}; not evidence, {len(recovered)} cell(s) were "
