@@ -333,26 +333,43 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     usable instances (those `_usable` keeps for these runs)."""
     # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
     # run and reading the run's contribution
+    position = {}                            # cell -> its place in its run (run_of's run, first place)
+    for index, run in enumerate(runs):
+        here = {}
+        for place, cell in enumerate(run.cells):
+            here.setdefault(cell, place)
+        position.update(here)
     constant, share = [], []
     involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
+    printed = []                             # the printed values the equations take
     for e, eq in enumerate(usable):
         signs = _signs(eq)
-        constant.append(sum(sign * cells[cell] for cell, sign in signs if cell not in run_of))
+        known = [(sign, cells[cell]) for cell, sign in signs if cell not in run_of]
+        printed += [value for _, value in known]
+        constant.append(sum(sign * value for sign, value in known))
         per_run = {}
         for cell, sign in signs:
             if cell in run_of:
-                per_run.setdefault(run_of[cell], []).append((runs[run_of[cell]].cells.index(cell), sign))
+                per_run.setdefault(run_of[cell], []).append((position[cell], sign))
         share.append(per_run)
         for r in per_run:
             involved[r].append(e)
-    # per run and reading, its contribution to each equation over it: (equation, share) pairs in
-    # the order of involved[r]; an equation a run is not in gets nothing from it (0 in every sum
-    # below, left out). A share is the sum as sum() forms it (0 + first + …); its lowest and
-    # highest over the run's readings are kept as min() and max() find them (first of equals)
-    placed, bounds = [], []
-    for r, run in enumerate(runs):
-        # (equation, position, sign) of a one-cell term, (equation, getter of the positions,
-        # signs) of a longer one: sum(map(mul, …)) adds the same products in the same order
+    if all(run.readings for run in runs) and \
+            {*map(type, printed), *(type(value) for run in runs for reading in run.readings for value in reading)} <= {int}:
+        return _search_ints(runs, usable, budget, constant, share, involved), involved
+    return _walk_all(runs, usable, budget, constant, share, involved), involved
+
+
+def _placed(runs, which, share, involved):
+    """(per run in `which`: per reading its (equation, share) pairs in the order of involved[r];
+    per run: (equation, lowest share, highest share) over its readings)."""
+    # (equation, position, sign) of a one-cell term, (equation, getter of the positions,
+    # signs) of a longer one: sum(map(mul, …)) adds the same products in the same order.
+    # A share is the sum as sum() forms it (0 + first + …); its lowest and highest over the
+    # run's readings are kept as min() and max() find them (first of equals)
+    placed, bounds = {}, {}
+    for r in which:
+        run = runs[r]
         terms = [(e, *share[e][r][0]) if len(share[e][r]) == 1 else
                  (e, itemgetter(*(pos for pos, _ in share[e][r])), tuple(sign for _, sign in share[e][r]))
                  for e in involved[r]]
@@ -373,19 +390,95 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
                     low[k] = part
                 if part > high[k]:
                     high[k] = part
-        placed.append(readings)
+        placed[r] = list(enumerate(readings))
         if low is None:
             low = high = [0] * len(terms)
-        bounds.append(list(zip(involved[r], low, high)))
+        bounds[r] = list(zip(involved[r], low, high))
+    return placed, bounds
+
+
+def _walk_all(runs, usable, budget, constant, share, involved):
+    """The search over every run, depth first, runs with fewer readings first: the answer of
+    solve (None when the budget ran out)."""
+    placed, bounds = _placed(runs, range(len(runs)), share, involved)
     order = sorted(range(len(runs)), key=lambda r: len(runs[r].readings))
-    total = list(constant)
-    rest_low = [0] * len(usable)
-    rest_high = [0] * len(usable)
-    for r in range(len(runs)):
+    return _walk(runs, order, placed, bounds, list(constant), len(usable), [None] * len(runs), involved, budget)
+
+
+def _search_ints(runs, usable, budget, constant, share, involved):
+    """_walk_all's answer, with the same steps spent, when every run has a reading and every
+    value is an int (then every sum below is exact, whatever order it is formed in):
+
+    - The runs of one reading are not walked; their share is added to the constants. The walk
+      takes runs with fewer readings first, so they are its first levels, in index order, one
+      step each. A run of one reading has lowest share = highest share = its share, so at each of
+      those levels the test of an equation (total + the lowest of the runs left <= 1e-9, total +
+      the highest >= -1e-9) adds up the same ints whichever of them are placed already: the
+      constant, every one-reading share and the lowest (highest) shares of the other runs. The
+      walk stops at the first one-reading run with an equation over it failing that test (no
+      solution, its level and those before it spent), or else goes on, all of them placed, into
+      the same walk over the other runs from totals that hold the one-reading shares.
+    - A reading of a walked run that fails an equation over no other walked run is not listed:
+      at that run's level such an equation's total is its constant plus the reading's share and
+      the runs left add nothing to it, so the walk's test rejects the reading whatever was chosen
+      before, and a rejected reading is no step (the bounds are still those of every reading)."""
+    single = [len(run.readings) == 1 for run in runs]
+    folded = list(constant)
+    for r, alone in enumerate(single):
+        if alone:
+            reading = runs[r].readings[0]
+            for e in involved[r]:
+                folded[e] += sum(sign * reading[pos] for pos, sign in share[e][r])
+    others = [r for r, alone in enumerate(single) if not alone]
+    walked_over = [0] * len(usable)          # per equation, how many walked runs it is over
+    for r in others:
+        for e in involved[r]:
+            walked_over[e] += 1
+    placed, bounds = {}, {}
+    rest_low, rest_high = list(folded), list(folded)
+    for r in others:
+        readings = runs[r].readings
+        columns = []                         # per equation over the run, its share per reading
+        for e in involved[r]:
+            terms = share[e][r]
+            if len(terms) == 1:
+                pos, sign = terms[0]
+                column = [sign * reading[pos] for reading in readings]
+            else:
+                getter = itemgetter(*(pos for pos, _ in terms))
+                signs = tuple(sign for _, sign in terms)
+                column = [sum(map(mul, signs, getter(reading))) for reading in readings]
+            columns.append(column)
+            low, high = min(column), max(column)
+            rest_low[e] += low
+            rest_high[e] += high
+        bounds[r] = [(e, min(column), max(column)) for e, column in zip(involved[r], columns)]
+        alone_in = [(folded[e], column) for e, column in zip(involved[r], columns) if walked_over[e] == 1]
+        kept = [index for index in range(len(readings))
+                if all(-1e-9 <= base + column[index] <= 1e-9 for base, column in alone_in)]
+        placed[r] = [(index, [(e, column[index]) for e, column in zip(involved[r], columns)]) for index in kept]
+    for level, r in enumerate(r for r, alone in enumerate(single) if alone):
+        if any(not (rest_low[e] <= 1e-9 and rest_high[e] >= -1e-9) for e in involved[r]):
+            budget.left -= level + 1
+            return None if budget.left < 0 else []
+    budget.left -= len(runs) - len(others)
+    if budget.left < 0:
+        return None
+    order = sorted(others, key=lambda r: len(runs[r].readings))
+    return _walk(runs, order, placed, bounds, folded, len(usable), [0 if alone else None for alone in single],
+                 involved, budget)
+
+
+def _walk(runs, order, placed, bounds, total, equations, chosen, involved, budget):
+    """Every choice of one reading per run of `order` (in that order) with which each equation
+    can still hold after each level (the totals of the runs placed and the bounds of those left):
+    the tuples of `chosen` (a reading index per run), None when the budget ran out."""
+    rest_low = [0] * equations
+    rest_high = [0] * equations
+    for r in sorted(order):           # (in run order, as the sums were always formed)
         for e, low, high in bounds[r]:
             rest_low[e] += low
             rest_high[e] += high
-    chosen = [None] * len(runs)
     solutions = []
 
     def walk(depth):
@@ -401,7 +494,7 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
         for e, low, high in bounds[r]:
             rest_low[e] -= low
             rest_high[e] -= high
-        for index, pairs in enumerate(placed[r]):
+        for index, pairs in placed[r]:
             for e, shares in pairs:
                 total[e] += shares
             chosen[r] = index
@@ -419,8 +512,8 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     try:
         walk(0)
     except TimeoutError:
-        return None, involved
-    return solutions, involved
+        return None
+    return solutions
 
 
 def _rules_for(run, usable):
