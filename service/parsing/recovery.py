@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter, mul
 from decimal import Decimal
+from itertools import chain
 
 from service import contract
 from service.parsing import labels
@@ -121,10 +122,12 @@ def _runs_of(reading, table, template) -> list:
     doc = reading.doc
     content = reading.result["tables"].get(table)
     rows_read = (content or {}).get("rows") or {}
-    if content is not None and all(any(value is not None for value in columns.values())
-                                   for columns in rows_read.values()):
+    if content is not None and (all(rows_read.values()) and None not in chain.from_iterable(map(dict.values, rows_read.values()))
+                                or all(any(value is not None for value in columns.values())
+                                       for columns in rows_read.values())):
         return []                     # (the usual case) a value in every row read: a run would name a row
-        #                               read already or one the table does not have (_recover_runs drops it)
+        #                               read already or one the table does not have (_recover_runs drops it).
+        #                               (First, without a step per row: no row empty and no blank anywhere.)
     order = _row_order(table, template)
     runs, taken = [], set()
     # rows the reader found printed but could not pair with their values: their label does not
@@ -883,11 +886,14 @@ def _whole_and_consistent(reading, table, held=None) -> bool:
     more, and the order search is the costly part of recovery. (The review table's identities
     are only its row totals: a wrong placement can hold them, so it is always searched.)"""
     content = reading.result["tables"].get(table)
-    if table != "applications" or not content or any(None in columns.values() for columns in content["rows"].values()):
+    if table != "applications" or not content or None in chain.from_iterable(map(dict.values, content["rows"].values())):
         return False
     found, gaps = identity_gaps({table: content})        # (as _failing, and one instance at least)
-    whole = bool(found) and not any(gap is not None and gap > 1e-6 for gap in gaps)
-    if whole and held is not None and not any(gap is not None and gap >= 1e-6 for gap in gaps):
+    if None in gaps:
+        gaps = [gap for gap in gaps if gap is not None]
+    largest = max(gaps, default=0)    # (any gap over a bound is the largest over it)
+    whole = bool(found) and not largest > 1e-6
+    if whole and held is not None and not largest >= 1e-6:
         held.add(table)               # (_distrust_positional's test: no instance fails there)
     return whole
 
