@@ -941,7 +941,10 @@ def _apply_order(reading, table, template, solutions, method="table_order", figu
     rows = solutions[0][0]
     columns = _columns(table, None, template)
     agreed = {}
-    for r, row in enumerate(rows):
+    if len(solutions) == 1:           # (the usual answer) one reading: it agrees with itself on every cell
+        cells = solutions[0][2]
+        agreed = {(row, column): cells[(r, c)] for r, row in enumerate(rows) for c, column in enumerate(columns)}
+    for r, row in enumerate(rows if len(solutions) > 1 else ()):
         for c, column in enumerate(columns):
             seen = {(value.value if value.value is None else float(value.value)) for _, _, cells in solutions
                     for value in (cells[(r, c)],)}
