@@ -29,7 +29,8 @@ from itertools import chain
 from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.identities import cell_path, gaps as identity_gaps, indexed_instances, instances, rules_over
+from service.parsing.identities import (IDENTITY_TABLES, cell_path, gaps as identity_gaps, indexed_instances, instances,
+                                        rules_over)
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
 from service.parsing import block_order, narrative_recovery, segment_recovery, stretch_order, table_order
@@ -62,6 +63,11 @@ class Run:
     line: int
     readings: list = field(default_factory=list)    # tuples of values, one per cell
     given_by_digits: bool = False     # only one split exists: no identity was needed
+    where: list = field(default_factory=list)       # (table, row, column) of each cell, when known
+
+    def places(self) -> list:
+        """(table, row, column) of each cell."""
+        return self.where or [(parts[1], parts[3], parts[4]) for parts in (cell.split(".") for cell in self.cells)]
 
     @property
     def printed(self) -> str:
@@ -111,7 +117,19 @@ def _columns(table, row, template):
         return label_rules.APPLICATION_COLUMNS
     if table == "reviews_and_lawsuits":
         return label_rules.REVIEW_COLUMNS
-    return contract.active_disclosure_columns(template).get(row, [])
+    return _disclosure_columns(template).get(row, [])
+
+
+_DISCLOSURE_COLUMNS = {}
+
+
+def _disclosure_columns(template) -> dict:
+    """contract.active_disclosure_columns(template), made once per template (the same lists; the
+    dict is not handed out)."""
+    found = _DISCLOSURE_COLUMNS.get(template)
+    if found is None:
+        found = _DISCLOSURE_COLUMNS[template] = contract.active_disclosure_columns(template)
+    return found
 
 
 def _runs_of(reading, table, template) -> list:
@@ -147,11 +165,12 @@ def _runs_of(reading, table, template) -> list:
             continue
         if any(value is not None for row in rows for value in (rows_read.get(row) or {}).values()):
             continue
-        cells = [cell_path(table, row, column) for row in rows for column in _columns(table, row, template)]
-        if not cells:
+        where = [(table, row, column) for row in rows for column in _columns(table, row, template)]
+        if not where:
             continue
         taken.update(rows)
-        runs.append(Run(table, rows, cells, chunks, doc.line_no(region[0] + offset)))
+        runs.append(Run(table, rows, [cell_path(*place) for place in where], chunks, doc.line_no(region[0] + offset),
+                        where=where))
     return runs
 
 
@@ -163,7 +182,7 @@ def _row_order(table, template):
         return order
     if table == "reviews_and_lawsuits":
         return label_rules.REVIEW_ROW_ORDER
-    return list(contract.active_disclosure_columns(template))
+    return list(_disclosure_columns(template))
 
 
 # --- readings of one run ---------------------------------------------------------------------
@@ -279,28 +298,31 @@ def _splits(chunks, columns, limit) -> list:
 
     if count((0, 0, 0)) > limit:
         return None
-    found, values = [], []
+    built = {}                        # point -> the readings of the cells from there, in walk order
 
-    def walk(point):
-        if point[0] == chunks_count:
-            found.append(tuple(values))
-            return
-        for value, following in ways[point]:
-            values.append(value)
-            walk(following)
-            values.pop()
+    def readings_from(point):
+        # the depth-first walk's order: each way from the point in turn, each reading after it
+        # in turn; a point's readings are built once however many paths reach it
+        found = built.get(point)
+        if found is None:
+            if point[0] == chunks_count:
+                found = [()]
+            else:
+                found = [(value, *rest) for value, following in ways[point] for rest in readings_from(following)]
+            built[point] = found
+        return found
 
-    walk((0, 0, 0))
-    return found
+    return readings_from((0, 0, 0))
 
 
 # --- the search ------------------------------------------------------------------------------
 
 def _usable(equations, cells, run_of):
     """The identity instances that can decide: every cell is known or belongs to a run."""
-    return [eq for eq in equations
-            if all(cell in run_of or cells.get(cell) is not None for cell in eq.cells) and
-            any(cell in run_of for cell in eq.cells)]
+    known = {cell for cell, value in cells.items() if value is not None}
+    known.update(run_of)
+    in_runs = run_of.keys()
+    return [eq for eq in equations if known.issuperset(eq.cells) and not in_runs.isdisjoint(eq.cells)]
 
 
 _signs_seen = {}                      # id(instance) -> (instance, its signs)
@@ -346,19 +368,21 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
     printed = []                             # the printed values the equations take
     for e, eq in enumerate(usable):
-        signs = _signs(eq)
-        known = [(sign, cells[cell]) for cell, sign in signs if cell not in run_of]
-        printed += [value for _, value in known]
-        constant.append(sum(sign * value for sign, value in known))
-        per_run = {}
-        for cell, sign in signs:
-            if cell in run_of:
-                per_run.setdefault(run_of[cell], []).append((position[cell], sign))
+        known, per_run = [], {}
+        for cell, sign in _signs(eq):
+            r = run_of.get(cell)
+            if r is None:
+                value = cells[cell]
+                printed.append(value)
+                known.append(sign * value)
+            else:
+                per_run.setdefault(r, []).append((position[cell], sign))
+        constant.append(sum(known))
         share.append(per_run)
         for r in per_run:
             involved[r].append(e)
     if all(run.readings for run in runs) and \
-            {*map(type, printed), *(type(value) for run in runs for reading in run.readings for value in reading)} <= {int}:
+            {*map(type, printed), *map(type, chain.from_iterable(chain.from_iterable(run.readings for run in runs)))} <= {int}:
         return _search_ints(runs, usable, budget, constant, share, involved), involved
     return _walk_all(runs, usable, budget, constant, share, involved), involved
 
@@ -431,7 +455,11 @@ def _search_ints(runs, usable, budget, constant, share, involved):
         if alone:
             reading = runs[r].readings[0]
             for e in involved[r]:
-                folded[e] += sum(sign * reading[pos] for pos, sign in share[e][r])
+                terms = share[e][r]
+                if len(terms) == 1:
+                    folded[e] += terms[0][1] * reading[terms[0][0]]
+                else:
+                    folded[e] += sum(sign * reading[pos] for pos, sign in terms)
     others = [r for r, alone in enumerate(single) if not alone]
     walked_over = [0] * len(usable)          # per equation, how many walked runs it is over
     for r in others:
@@ -558,12 +586,12 @@ def _recover_runs(reading, template):
         found = _runs_of(reading, table, template)
         if found and result["tables"].get(table) is None:
             result["tables"][table] = _skeleton(reading, table, template, found)
-        runs += [run for run in found if run.cells[0].split(".")[3] in result["tables"][table]["rows"]]
+        runs += [run for run in found if run.where[0][1] in result["tables"][table]["rows"]]
     if not runs:
         return
     usable_runs = []
     for run in runs:
-        columns = [cell.split(".")[-1] for cell in run.cells]
+        columns = [column for _, _, column in run.where]
         run.readings = splits(run.chunks, columns, rules.MAX_READINGS_PER_RUN)
         if not run.readings:
             why = "too many ways to split them" if run.readings is None else "no split fits the row's cells"
@@ -574,15 +602,16 @@ def _recover_runs(reading, template):
         run.given_by_digits = len(run.readings) == 1
         usable_runs.append(run)
     runs = usable_runs
-    cells = {path: value for table, content in result["tables"].items() if content
-             for row, columns in content["rows"].items() for path, value in
-             ((cell_path(table, row, column), v) for column, v in columns.items())}
+    # (the cells of the tables an identity is over: no instance names another table's)
+    cells = {cell_path(table, row, column): value for table, content in result["tables"].items()
+             if content and table in IDENTITY_TABLES
+             for row, columns in content["rows"].items() for column, value in columns.items()}
     equations = instances(result["tables"])
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
     usable = _usable(equations, cells, run_of)
     over = [{run_of[cell] for cell in eq.cells if cell in run_of} for eq in usable]
     budget = Budget(rules.MAX_SEARCH_STEPS)
-    for group in _components(runs, usable, run_of):
+    for group in _components(len(runs), over):
         # the instances usable for the group alone are those usable for all the runs that are
         # over one of its runs: such an instance's runs are linked by it, so all in the group
         members = set(group)
@@ -596,9 +625,10 @@ def _recover_runs(reading, template):
         and not (w["code"] == WarningCode.CELL_NOT_FOUND.value and (w["table"], w["row"]) in recovered_rows)]
 
 
-def _components(runs, usable, run_of) -> list:
-    """Groups of run indexes that share an identity (searched together); the others alone."""
-    parent = list(range(len(runs)))
+def _components(count, over) -> list:
+    """Groups of the indexes of `count` runs that share an identity (searched together); the
+    others alone. `over`: per usable instance, the set of the runs over its cells."""
+    parent = list(range(count))
 
     def root(index):
         while parent[index] != index:
@@ -606,12 +636,12 @@ def _components(runs, usable, run_of) -> list:
             index = parent[index]
         return index
 
-    for eq in usable:
-        linked = sorted({run_of[cell] for cell in eq.cells if cell in run_of})
+    for runs in over:
+        linked = sorted(runs)
         for other in linked[1:]:
             parent[root(other)] = root(linked[0])
     groups = {}
-    for index in range(len(runs)):
+    for index in range(count):
         groups.setdefault(root(index), []).append(index)
     return list(groups.values())
 
@@ -649,8 +679,9 @@ def _decide(runs, cells, usable, budget, reading):
         else:
             identities = _rules_for(run, usable)
         printed = run.printed
+        place = dict(zip(run.cells, run.places()))
         for cell, value in filled:
-            _, table, _, row, column = cell.split(".")
+            table, row, column = place[cell]
             result["tables"][table]["rows"][row][column] = value
             reading.cell_lines[cell] = run.line
             result["provenance"][cell] = {
