@@ -153,14 +153,16 @@ def _runs_of(reading, table, template) -> list:
     declined = {w["row"] for w in reading.result["warnings"]
                 if w["table"] == table == "active_disclosure" and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value}
     declined |= {row for row, why in reading.positional.get(table, {}).items() if why in LABEL_DOUBTS}
+    in_order = set(order)
     for label, chunks, offset in _value_runs(doc.norm[region[0]:region[1]]):
-        named = [row for row in labels.find_rows(compact(label), table) if row in order]
+        named = [row for row in labels.find_rows(compact(label), table) if row in in_order]
         if not named:
             continue
-        digits = sum(len(chunk) for chunk in chunks)
-        spanned = sorted(named, key=order.index)
-        widths = sum(len(_columns(table, row, template)) for row in spanned)
-        rows = spanned if len(spanned) > 1 and digits >= widths and table == "reviews_and_lawsuits" else [named[-1]]
+        rows = [named[-1]]
+        if len(named) > 1 and table == "reviews_and_lawsuits":
+            spanned = sorted(named, key=order.index)
+            if sum(map(len, chunks)) >= sum(len(_columns(table, row, template)) for row in spanned):
+                rows = spanned        # (the digits are enough for every row the label names)
         if any(row in taken or row in declined for row in rows):
             continue
         if any(value is not None for row in rows for value in (rows_read.get(row) or {}).values()):
@@ -637,9 +639,11 @@ def _components(count, over) -> list:
         return index
 
     for runs in over:
-        linked = sorted(runs)
-        for other in linked[1:]:
-            parent[root(other)] = root(linked[0])
+        if len(runs) > 1:             # (the groups do not depend on which root stands for one)
+            linked = sorted(runs)
+            first = root(linked[0])
+            for other in linked[1:]:
+                parent[root(other)] = first
     groups = {}
     for index in range(count):
         groups.setdefault(root(index), []).append(index)
@@ -664,14 +668,15 @@ def _decide(runs, cells, usable, budget, reading):
             why = None
         chosen = sorted({solution[index] for solution in solutions or ()})
         readings = [run.readings[i] for i in chosen]
+        places = run.places()
         if why is None and len(readings) == 1:      # (the usual answer) every cell is decided
-            filled = list(zip(run.cells, readings[0]))
+            filled = list(zip(run.cells, places, readings[0]))
         else:
             filled = []
             for position, cell in enumerate(run.cells):
                 values = {reading_[position] for reading_ in readings}
                 if why is None and len(values) == 1:
-                    filled.append((cell, values.pop()))
+                    filled.append((cell, places[position], values.pop()))
         if run.given_by_digits or not filled:
             identities = []
         elif unique:
@@ -679,9 +684,7 @@ def _decide(runs, cells, usable, budget, reading):
         else:
             identities = _rules_for(run, usable)
         printed = run.printed
-        place = dict(zip(run.cells, run.places()))
-        for cell, value in filled:
-            table, row, column = place[cell]
+        for cell, (table, row, column), value in filled:
             result["tables"][table]["rows"][row][column] = value
             reading.cell_lines[cell] = run.line
             result["provenance"][cell] = {
