@@ -795,9 +795,11 @@ def _clean_cells(reading, table):
             for column, value in columns.items() if value is not None}
 
 
-def _doubted(reading, table) -> bool:
-    warned = any(w["table"] == table and w["code"] in LAYOUT_DOUBTS for w in reading.result["warnings"])
-    return bool(reading.positional.get(table)) or warned or reading.result["tables"].get(table) is None
+def _doubted(reading, table, warned=None) -> bool:
+    """`warned`: the tables with a layout-doubt warning, when known (else looked up)."""
+    if warned is None:
+        warned = {w["table"] for w in reading.result["warnings"] if w["code"] in LAYOUT_DOUBTS}
+    return bool(reading.positional.get(table)) or table in warned or reading.result["tables"].get(table) is None
 
 
 def _ordered_solutions(table, template, values, sizes):
@@ -859,7 +861,8 @@ def _recover_order(reading, template, held=None):
     placed rows by position: keep the readings of table_order that add up; fill the cells every
     reading agrees on, and only when no cleanly read cell disagrees. `held`: a set, given the
     tables found whole with no identity gap of 1e-6 or more (see _whole_and_consistent)."""
-    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table)
+    warned = {w["table"] for w in reading.result["warnings"] if w["code"] in LAYOUT_DOUBTS}
+    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table, warned)
                and not _whole_and_consistent(reading, table, held)]
     if not doubted:
         return
