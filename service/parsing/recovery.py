@@ -486,12 +486,15 @@ def _search_ints(runs, usable, budget, constant, share, involved):
             rest_low[e] += low
             rest_high[e] += high
         bounds[r] = [(e, min(column), max(column)) for e, column in zip(involved[r], columns)]
-        alone_in = [(folded[e], column) for e, column in zip(involved[r], columns) if walked_over[e] == 1]
-        kept = [index for index in range(len(readings))
-                if all(-1e-9 <= base + column[index] <= 1e-9 for base, column in alone_in)]
+        kept = range(len(readings))   # (each such equation in turn rules out the readings failing it)
+        for e, column in zip(involved[r], columns):
+            if walked_over[e] == 1:
+                base = folded[e]
+                kept = [index for index in kept if -1e-9 <= base + column[index] <= 1e-9]
         placed[r] = [(index, [(e, column[index]) for e, column in zip(involved[r], columns)]) for index in kept]
-    for level, r in enumerate(r for r, alone in enumerate(single) if alone):
-        if any(not (rest_low[e] <= 1e-9 and rest_high[e] >= -1e-9) for e in involved[r]):
+    failing = {e for e in range(len(usable)) if not (rest_low[e] <= 1e-9 and rest_high[e] >= -1e-9)}
+    for level, r in enumerate(r for r, alone in enumerate(single) if alone and failing):
+        if not failing.isdisjoint(involved[r]):
             budget.left -= level + 1
             return None if budget.left < 0 else []
     budget.left -= len(runs) - len(others)
