@@ -83,3 +83,45 @@ def test_the_corpus_shape_of_search_one_reading_runs_and_a_failing_one():
     assert _search(runs, {}, [row, column], run_of, new_budget) == ([], [[0], [0, 1], [0], [1]])
     reference_search(runs, {}, [row, column], run_of, old_budget)
     assert new_budget.left == old_budget.left == 99
+
+
+def reference_usable(equations, cells, run_of):
+    """THE REFERENCE: recovery._usable before its tests were made with sets (main at 1499bde)."""
+    return [eq for eq in equations
+            if all(cell in run_of or cells.get(cell) is not None for cell in eq.cells) and
+            any(cell in run_of for cell in eq.cells)]
+
+
+def reference_components(runs, usable, run_of) -> list:
+    """THE REFERENCE: recovery._components before it took the runs of each instance (1499bde)."""
+    parent = list(range(len(runs)))
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for eq in usable:
+        linked = sorted({run_of[cell] for cell in eq.cells if cell in run_of})
+        for other in linked[1:]:
+            parent[root(other)] = root(linked[0])
+    groups = {}
+    for index in range(len(runs)):
+        groups.setdefault(root(index), []).append(index)
+    return list(groups.values())
+
+
+@settings(max_examples=800, deadline=None)
+@given(searches(), st.lists(st.sampled_from(POOL), max_size=4))
+def test_usable_instances_and_groups_of_runs_are_the_references(case, blanks):
+    from service.parsing.recovery import _components, _usable
+    runs, printed, equations, _ = case
+    for cell in blanks:                      # cells read blank, or not in the table at all
+        if cell in printed:
+            printed[cell] = None
+    run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
+    usable = _usable(equations, printed, run_of)
+    assert usable == reference_usable(equations, printed, run_of)
+    over = [{run_of[cell] for cell in eq.cells if cell in run_of} for eq in usable]
+    assert _components(len(runs), over) == reference_components(runs, usable, run_of)
