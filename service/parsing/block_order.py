@@ -58,6 +58,7 @@ header `2019年项目数量` printed as `年项目数量 | 2019`) and a year-lik
 """
 
 import re
+from itertools import chain
 
 from service import contract
 from service.parsing import labels, table_order
@@ -421,14 +422,26 @@ def _read_whole(reading, content, template) -> bool:
     template's, all present); after the loop the table was not made here (it was read), so the
     only step left is dropping table 2's unreadable-table warnings, of which there is none."""
     rows = content.get("rows") or {}
-    for row, columns in contract.active_disclosure_columns(template).items():
+    for row, columns in _template_cells(template):
         read = rows.get(row)
-        if read is None or any(column not in read for column in columns):
+        if read is None or not read.keys() >= columns:
             return False
-    if any(value is None for values in rows.values() for value in values.values()):
+    if None in chain.from_iterable(map(dict.values, rows.values())):
         return False
     return not any(w["table"] == TABLE and w["code"] == WarningCode.UNREADABLE_TABLE.value
                    for w in reading.result["warnings"])
+
+
+_TEMPLATE_CELLS = {}
+
+
+def _template_cells(template) -> tuple:
+    """((row, frozenset of its columns), ...) of table 2 in a template (made once per template)."""
+    found = _TEMPLATE_CELLS.get(template)
+    if found is None:
+        found = _TEMPLATE_CELLS[template] = tuple(
+            (row, frozenset(columns)) for row, columns in contract.active_disclosure_columns(template).items())
+    return found
 
 
 def _heading_lines(reading, region) -> list:

@@ -24,11 +24,13 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter, mul
 from decimal import Decimal
+from itertools import chain
 
 from service import contract
 from service.parsing import labels
 from service.parsing.codes import WarningCode, make_warning
-from service.parsing.identities import cell_path, gaps as identity_gaps, indexed_instances, instances, rules_over
+from service.parsing.identities import (IDENTITY_TABLES, cell_path, gaps as identity_gaps, indexed_instances, instances,
+                                        rules_over)
 from service.parsing.normalize import compact
 from service.parsing.numbers import to_output
 from service.parsing import block_order, narrative_recovery, segment_recovery, stretch_order, table_order
@@ -61,6 +63,11 @@ class Run:
     line: int
     readings: list = field(default_factory=list)    # tuples of values, one per cell
     given_by_digits: bool = False     # only one split exists: no identity was needed
+    where: list = field(default_factory=list)       # (table, row, column) of each cell, when known
+
+    def places(self) -> list:
+        """(table, row, column) of each cell."""
+        return self.where or [(parts[1], parts[3], parts[4]) for parts in (cell.split(".") for cell in self.cells)]
 
     @property
     def printed(self) -> str:
@@ -110,7 +117,19 @@ def _columns(table, row, template):
         return label_rules.APPLICATION_COLUMNS
     if table == "reviews_and_lawsuits":
         return label_rules.REVIEW_COLUMNS
-    return contract.active_disclosure_columns(template).get(row, [])
+    return _disclosure_columns(template).get(row, [])
+
+
+_DISCLOSURE_COLUMNS = {}
+
+
+def _disclosure_columns(template) -> dict:
+    """contract.active_disclosure_columns(template), made once per template (the same lists; the
+    dict is not handed out)."""
+    found = _DISCLOSURE_COLUMNS.get(template)
+    if found is None:
+        found = _DISCLOSURE_COLUMNS[template] = contract.active_disclosure_columns(template)
+    return found
 
 
 def _runs_of(reading, table, template) -> list:
@@ -121,10 +140,12 @@ def _runs_of(reading, table, template) -> list:
     doc = reading.doc
     content = reading.result["tables"].get(table)
     rows_read = (content or {}).get("rows") or {}
-    if content is not None and all(any(value is not None for value in columns.values())
-                                   for columns in rows_read.values()):
+    if content is not None and (all(rows_read.values()) and None not in chain.from_iterable(map(dict.values, rows_read.values()))
+                                or all(any(value is not None for value in columns.values())
+                                       for columns in rows_read.values())):
         return []                     # (the usual case) a value in every row read: a run would name a row
-        #                               read already or one the table does not have (_recover_runs drops it)
+        #                               read already or one the table does not have (_recover_runs drops it).
+        #                               (First, without a step per row: no row empty and no blank anywhere.)
     order = _row_order(table, template)
     runs, taken = [], set()
     # rows the reader found printed but could not pair with their values: their label does not
@@ -132,23 +153,26 @@ def _runs_of(reading, table, template) -> list:
     declined = {w["row"] for w in reading.result["warnings"]
                 if w["table"] == table == "active_disclosure" and w["code"] == WarningCode.AMBIGUOUS_LAYOUT.value}
     declined |= {row for row, why in reading.positional.get(table, {}).items() if why in LABEL_DOUBTS}
+    in_order = set(order)
     for label, chunks, offset in _value_runs(doc.norm[region[0]:region[1]]):
-        named = [row for row in labels.find_rows(compact(label), table) if row in order]
+        named = [row for row in labels.find_rows(compact(label), table) if row in in_order]
         if not named:
             continue
-        digits = sum(len(chunk) for chunk in chunks)
-        spanned = sorted(named, key=order.index)
-        widths = sum(len(_columns(table, row, template)) for row in spanned)
-        rows = spanned if len(spanned) > 1 and digits >= widths and table == "reviews_and_lawsuits" else [named[-1]]
+        rows = [named[-1]]
+        if len(named) > 1 and table == "reviews_and_lawsuits":
+            spanned = sorted(named, key=order.index)
+            if sum(map(len, chunks)) >= sum(len(_columns(table, row, template)) for row in spanned):
+                rows = spanned        # (the digits are enough for every row the label names)
         if any(row in taken or row in declined for row in rows):
             continue
         if any(value is not None for row in rows for value in (rows_read.get(row) or {}).values()):
             continue
-        cells = [cell_path(table, row, column) for row in rows for column in _columns(table, row, template)]
-        if not cells:
+        where = [(table, row, column) for row in rows for column in _columns(table, row, template)]
+        if not where:
             continue
         taken.update(rows)
-        runs.append(Run(table, rows, cells, chunks, doc.line_no(region[0] + offset)))
+        runs.append(Run(table, rows, [cell_path(*place) for place in where], chunks, doc.line_no(region[0] + offset),
+                        where=where))
     return runs
 
 
@@ -160,7 +184,7 @@ def _row_order(table, template):
         return order
     if table == "reviews_and_lawsuits":
         return label_rules.REVIEW_ROW_ORDER
-    return list(contract.active_disclosure_columns(template))
+    return list(_disclosure_columns(template))
 
 
 # --- readings of one run ---------------------------------------------------------------------
@@ -276,28 +300,31 @@ def _splits(chunks, columns, limit) -> list:
 
     if count((0, 0, 0)) > limit:
         return None
-    found, values = [], []
+    built = {}                        # point -> the readings of the cells from there, in walk order
 
-    def walk(point):
-        if point[0] == chunks_count:
-            found.append(tuple(values))
-            return
-        for value, following in ways[point]:
-            values.append(value)
-            walk(following)
-            values.pop()
+    def readings_from(point):
+        # the depth-first walk's order: each way from the point in turn, each reading after it
+        # in turn; a point's readings are built once however many paths reach it
+        found = built.get(point)
+        if found is None:
+            if point[0] == chunks_count:
+                found = [()]
+            else:
+                found = [(value, *rest) for value, following in ways[point] for rest in readings_from(following)]
+            built[point] = found
+        return found
 
-    walk((0, 0, 0))
-    return found
+    return readings_from((0, 0, 0))
 
 
 # --- the search ------------------------------------------------------------------------------
 
 def _usable(equations, cells, run_of):
     """The identity instances that can decide: every cell is known or belongs to a run."""
-    return [eq for eq in equations
-            if all(cell in run_of or cells.get(cell) is not None for cell in eq.cells) and
-            any(cell in run_of for cell in eq.cells)]
+    known = {cell for cell, value in cells.items() if value is not None}
+    known.update(run_of)
+    in_runs = run_of.keys()
+    return [eq for eq in equations if known.issuperset(eq.cells) and not in_runs.isdisjoint(eq.cells)]
 
 
 _signs_seen = {}                      # id(instance) -> (instance, its signs)
@@ -333,26 +360,45 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     usable instances (those `_usable` keeps for these runs)."""
     # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
     # run and reading the run's contribution
+    position = {}                            # cell -> its place in its run (run_of's run, first place)
+    for index, run in enumerate(runs):
+        here = {}
+        for place, cell in enumerate(run.cells):
+            here.setdefault(cell, place)
+        position.update(here)
     constant, share = [], []
     involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
+    printed = []                             # the printed values the equations take
     for e, eq in enumerate(usable):
-        signs = _signs(eq)
-        constant.append(sum(sign * cells[cell] for cell, sign in signs if cell not in run_of))
-        per_run = {}
-        for cell, sign in signs:
-            if cell in run_of:
-                per_run.setdefault(run_of[cell], []).append((runs[run_of[cell]].cells.index(cell), sign))
+        known, per_run = [], {}
+        for cell, sign in _signs(eq):
+            r = run_of.get(cell)
+            if r is None:
+                value = cells[cell]
+                printed.append(value)
+                known.append(sign * value)
+            else:
+                per_run.setdefault(r, []).append((position[cell], sign))
+        constant.append(sum(known))
         share.append(per_run)
         for r in per_run:
             involved[r].append(e)
-    # per run and reading, its contribution to each equation over it: (equation, share) pairs in
-    # the order of involved[r]; an equation a run is not in gets nothing from it (0 in every sum
-    # below, left out). A share is the sum as sum() forms it (0 + first + …); its lowest and
-    # highest over the run's readings are kept as min() and max() find them (first of equals)
-    placed, bounds = [], []
-    for r, run in enumerate(runs):
-        # (equation, position, sign) of a one-cell term, (equation, getter of the positions,
-        # signs) of a longer one: sum(map(mul, …)) adds the same products in the same order
+    if all(run.readings for run in runs) and \
+            {*map(type, printed), *map(type, chain.from_iterable(chain.from_iterable(run.readings for run in runs)))} <= {int}:
+        return _search_ints(runs, usable, budget, constant, share, involved), involved
+    return _walk_all(runs, usable, budget, constant, share, involved), involved
+
+
+def _placed(runs, which, share, involved):
+    """(per run in `which`: per reading its (equation, share) pairs in the order of involved[r];
+    per run: (equation, lowest share, highest share) over its readings)."""
+    # (equation, position, sign) of a one-cell term, (equation, getter of the positions,
+    # signs) of a longer one: sum(map(mul, …)) adds the same products in the same order.
+    # A share is the sum as sum() forms it (0 + first + …); its lowest and highest over the
+    # run's readings are kept as min() and max() find them (first of equals)
+    placed, bounds = {}, {}
+    for r in which:
+        run = runs[r]
         terms = [(e, *share[e][r][0]) if len(share[e][r]) == 1 else
                  (e, itemgetter(*(pos for pos, _ in share[e][r])), tuple(sign for _, sign in share[e][r]))
                  for e in involved[r]]
@@ -373,19 +419,102 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
                     low[k] = part
                 if part > high[k]:
                     high[k] = part
-        placed.append(readings)
+        placed[r] = list(enumerate(readings))
         if low is None:
             low = high = [0] * len(terms)
-        bounds.append(list(zip(involved[r], low, high)))
+        bounds[r] = list(zip(involved[r], low, high))
+    return placed, bounds
+
+
+def _walk_all(runs, usable, budget, constant, share, involved):
+    """The search over every run, depth first, runs with fewer readings first: the answer of
+    solve (None when the budget ran out)."""
+    placed, bounds = _placed(runs, range(len(runs)), share, involved)
     order = sorted(range(len(runs)), key=lambda r: len(runs[r].readings))
-    total = list(constant)
-    rest_low = [0] * len(usable)
-    rest_high = [0] * len(usable)
-    for r in range(len(runs)):
+    return _walk(runs, order, placed, bounds, list(constant), len(usable), [None] * len(runs), involved, budget)
+
+
+def _search_ints(runs, usable, budget, constant, share, involved):
+    """_walk_all's answer, with the same steps spent, when every run has a reading and every
+    value is an int (then every sum below is exact, whatever order it is formed in):
+
+    - The runs of one reading are not walked; their share is added to the constants. The walk
+      takes runs with fewer readings first, so they are its first levels, in index order, one
+      step each. A run of one reading has lowest share = highest share = its share, so at each of
+      those levels the test of an equation (total + the lowest of the runs left <= 1e-9, total +
+      the highest >= -1e-9) adds up the same ints whichever of them are placed already: the
+      constant, every one-reading share and the lowest (highest) shares of the other runs. The
+      walk stops at the first one-reading run with an equation over it failing that test (no
+      solution, its level and those before it spent), or else goes on, all of them placed, into
+      the same walk over the other runs from totals that hold the one-reading shares.
+    - A reading of a walked run that fails an equation over no other walked run is not listed:
+      at that run's level such an equation's total is its constant plus the reading's share and
+      the runs left add nothing to it, so the walk's test rejects the reading whatever was chosen
+      before, and a rejected reading is no step (the bounds are still those of every reading)."""
+    single = [len(run.readings) == 1 for run in runs]
+    folded = list(constant)
+    for r, alone in enumerate(single):
+        if alone:
+            reading = runs[r].readings[0]
+            for e in involved[r]:
+                terms = share[e][r]
+                if len(terms) == 1:
+                    folded[e] += terms[0][1] * reading[terms[0][0]]
+                else:
+                    folded[e] += sum(sign * reading[pos] for pos, sign in terms)
+    others = [r for r, alone in enumerate(single) if not alone]
+    walked_over = [0] * len(usable)          # per equation, how many walked runs it is over
+    for r in others:
+        for e in involved[r]:
+            walked_over[e] += 1
+    placed, bounds = {}, {}
+    rest_low, rest_high = list(folded), list(folded)
+    for r in others:
+        readings = runs[r].readings
+        columns = []                         # per equation over the run, its share per reading
+        for e in involved[r]:
+            terms = share[e][r]
+            if len(terms) == 1:
+                pos, sign = terms[0]
+                column = [sign * reading[pos] for reading in readings]
+            else:
+                getter = itemgetter(*(pos for pos, _ in terms))
+                signs = tuple(sign for _, sign in terms)
+                column = [sum(map(mul, signs, getter(reading))) for reading in readings]
+            columns.append(column)
+            low, high = min(column), max(column)
+            rest_low[e] += low
+            rest_high[e] += high
+        bounds[r] = [(e, min(column), max(column)) for e, column in zip(involved[r], columns)]
+        kept = range(len(readings))   # (each such equation in turn rules out the readings failing it)
+        for e, column in zip(involved[r], columns):
+            if walked_over[e] == 1:
+                base = folded[e]
+                kept = [index for index in kept if -1e-9 <= base + column[index] <= 1e-9]
+        placed[r] = [(index, [(e, column[index]) for e, column in zip(involved[r], columns)]) for index in kept]
+    failing = {e for e in range(len(usable)) if not (rest_low[e] <= 1e-9 and rest_high[e] >= -1e-9)}
+    for level, r in enumerate(r for r, alone in enumerate(single) if alone and failing):
+        if not failing.isdisjoint(involved[r]):
+            budget.left -= level + 1
+            return None if budget.left < 0 else []
+    budget.left -= len(runs) - len(others)
+    if budget.left < 0:
+        return None
+    order = sorted(others, key=lambda r: len(runs[r].readings))
+    return _walk(runs, order, placed, bounds, folded, len(usable), [0 if alone else None for alone in single],
+                 involved, budget)
+
+
+def _walk(runs, order, placed, bounds, total, equations, chosen, involved, budget):
+    """Every choice of one reading per run of `order` (in that order) with which each equation
+    can still hold after each level (the totals of the runs placed and the bounds of those left):
+    the tuples of `chosen` (a reading index per run), None when the budget ran out."""
+    rest_low = [0] * equations
+    rest_high = [0] * equations
+    for r in sorted(order):           # (in run order, as the sums were always formed)
         for e, low, high in bounds[r]:
             rest_low[e] += low
             rest_high[e] += high
-    chosen = [None] * len(runs)
     solutions = []
 
     def walk(depth):
@@ -401,7 +530,7 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
         for e, low, high in bounds[r]:
             rest_low[e] -= low
             rest_high[e] -= high
-        for index, pairs in enumerate(placed[r]):
+        for index, pairs in placed[r]:
             for e, shares in pairs:
                 total[e] += shares
             chosen[r] = index
@@ -419,8 +548,8 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     try:
         walk(0)
     except TimeoutError:
-        return None, involved
-    return solutions, involved
+        return None
+    return solutions
 
 
 def _rules_for(run, usable):
@@ -462,12 +591,12 @@ def _recover_runs(reading, template):
         found = _runs_of(reading, table, template)
         if found and result["tables"].get(table) is None:
             result["tables"][table] = _skeleton(reading, table, template, found)
-        runs += [run for run in found if run.cells[0].split(".")[3] in result["tables"][table]["rows"]]
+        runs += [run for run in found if run.where[0][1] in result["tables"][table]["rows"]]
     if not runs:
         return
     usable_runs = []
     for run in runs:
-        columns = [cell.split(".")[-1] for cell in run.cells]
+        columns = [column for _, _, column in run.where]
         run.readings = splits(run.chunks, columns, rules.MAX_READINGS_PER_RUN)
         if not run.readings:
             why = "too many ways to split them" if run.readings is None else "no split fits the row's cells"
@@ -478,15 +607,16 @@ def _recover_runs(reading, template):
         run.given_by_digits = len(run.readings) == 1
         usable_runs.append(run)
     runs = usable_runs
-    cells = {path: value for table, content in result["tables"].items() if content
-             for row, columns in content["rows"].items() for path, value in
-             ((cell_path(table, row, column), v) for column, v in columns.items())}
+    # (the cells of the tables an identity is over: no instance names another table's)
+    cells = {cell_path(table, row, column): value for table, content in result["tables"].items()
+             if content and table in IDENTITY_TABLES
+             for row, columns in content["rows"].items() for column, value in columns.items()}
     equations = instances(result["tables"])
     run_of = {cell: index for index, run in enumerate(runs) for cell in run.cells}
     usable = _usable(equations, cells, run_of)
     over = [{run_of[cell] for cell in eq.cells if cell in run_of} for eq in usable]
     budget = Budget(rules.MAX_SEARCH_STEPS)
-    for group in _components(runs, usable, run_of):
+    for group in _components(len(runs), over):
         # the instances usable for the group alone are those usable for all the runs that are
         # over one of its runs: such an instance's runs are linked by it, so all in the group
         members = set(group)
@@ -500,9 +630,10 @@ def _recover_runs(reading, template):
         and not (w["code"] == WarningCode.CELL_NOT_FOUND.value and (w["table"], w["row"]) in recovered_rows)]
 
 
-def _components(runs, usable, run_of) -> list:
-    """Groups of run indexes that share an identity (searched together); the others alone."""
-    parent = list(range(len(runs)))
+def _components(count, over) -> list:
+    """Groups of the indexes of `count` runs that share an identity (searched together); the
+    others alone. `over`: per usable instance, the set of the runs over its cells."""
+    parent = list(range(count))
 
     def root(index):
         while parent[index] != index:
@@ -510,12 +641,14 @@ def _components(runs, usable, run_of) -> list:
             index = parent[index]
         return index
 
-    for eq in usable:
-        linked = sorted({run_of[cell] for cell in eq.cells if cell in run_of})
-        for other in linked[1:]:
-            parent[root(other)] = root(linked[0])
+    for runs in over:
+        if len(runs) > 1:             # (the groups do not depend on which root stands for one)
+            linked = sorted(runs)
+            first = root(linked[0])
+            for other in linked[1:]:
+                parent[root(other)] = first
     groups = {}
-    for index in range(len(runs)):
+    for index in range(count):
         groups.setdefault(root(index), []).append(index)
     return list(groups.values())
 
@@ -538,14 +671,15 @@ def _decide(runs, cells, usable, budget, reading):
             why = None
         chosen = sorted({solution[index] for solution in solutions or ()})
         readings = [run.readings[i] for i in chosen]
+        places = run.places()
         if why is None and len(readings) == 1:      # (the usual answer) every cell is decided
-            filled = list(zip(run.cells, readings[0]))
+            filled = list(zip(run.cells, places, readings[0]))
         else:
             filled = []
             for position, cell in enumerate(run.cells):
                 values = {reading_[position] for reading_ in readings}
                 if why is None and len(values) == 1:
-                    filled.append((cell, values.pop()))
+                    filled.append((cell, places[position], values.pop()))
         if run.given_by_digits or not filled:
             identities = []
         elif unique:
@@ -553,8 +687,7 @@ def _decide(runs, cells, usable, budget, reading):
         else:
             identities = _rules_for(run, usable)
         printed = run.printed
-        for cell, value in filled:
-            _, table, _, row, column = cell.split(".")
+        for cell, (table, row, column), value in filled:
             result["tables"][table]["rows"][row][column] = value
             reading.cell_lines[cell] = run.line
             result["provenance"][cell] = {
@@ -665,9 +798,11 @@ def _clean_cells(reading, table):
             for column, value in columns.items() if value is not None}
 
 
-def _doubted(reading, table) -> bool:
-    warned = any(w["table"] == table and w["code"] in LAYOUT_DOUBTS for w in reading.result["warnings"])
-    return bool(reading.positional.get(table)) or warned or reading.result["tables"].get(table) is None
+def _doubted(reading, table, warned=None) -> bool:
+    """`warned`: the tables with a layout-doubt warning, when known (else looked up)."""
+    if warned is None:
+        warned = {w["table"] for w in reading.result["warnings"] if w["code"] in LAYOUT_DOUBTS}
+    return bool(reading.positional.get(table)) or table in warned or reading.result["tables"].get(table) is None
 
 
 def _ordered_solutions(table, template, values, sizes):
@@ -729,7 +864,8 @@ def _recover_order(reading, template, held=None):
     placed rows by position: keep the readings of table_order that add up; fill the cells every
     reading agrees on, and only when no cleanly read cell disagrees. `held`: a set, given the
     tables found whole with no identity gap of 1e-6 or more (see _whole_and_consistent)."""
-    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table)
+    warned = {w["table"] for w in reading.result["warnings"] if w["code"] in LAYOUT_DOUBTS}
+    doubted = [table for table in ORDERED_TABLES if reading.regions.get(table) and _doubted(reading, table, warned)
                and not _whole_and_consistent(reading, table, held)]
     if not doubted:
         return
@@ -790,11 +926,14 @@ def _whole_and_consistent(reading, table, held=None) -> bool:
     more, and the order search is the costly part of recovery. (The review table's identities
     are only its row totals: a wrong placement can hold them, so it is always searched.)"""
     content = reading.result["tables"].get(table)
-    if table != "applications" or not content or any(None in columns.values() for columns in content["rows"].values()):
+    if table != "applications" or not content or None in chain.from_iterable(map(dict.values, content["rows"].values())):
         return False
     found, gaps = identity_gaps({table: content})        # (as _failing, and one instance at least)
-    whole = bool(found) and not any(gap is not None and gap > 1e-6 for gap in gaps)
-    if whole and held is not None and not any(gap is not None and gap >= 1e-6 for gap in gaps):
+    if None in gaps:
+        gaps = [gap for gap in gaps if gap is not None]
+    largest = max(gaps, default=0)    # (any gap over a bound is the largest over it)
+    whole = bool(found) and not largest > 1e-6
+    if whole and held is not None and not largest >= 1e-6:
         held.add(table)               # (_distrust_positional's test: no instance fails there)
     return whole
 
@@ -842,7 +981,10 @@ def _apply_order(reading, table, template, solutions, method="table_order", figu
     rows = solutions[0][0]
     columns = _columns(table, None, template)
     agreed = {}
-    for r, row in enumerate(rows):
+    if len(solutions) == 1:           # (the usual answer) one reading: it agrees with itself on every cell
+        cells = solutions[0][2]
+        agreed = {(row, column): cells[(r, c)] for r, row in enumerate(rows) for c, column in enumerate(columns)}
+    for r, row in enumerate(rows if len(solutions) > 1 else ()):
         for c, column in enumerate(columns):
             seen = {(value.value if value.value is None else float(value.value)) for _, _, cells in solutions
                     for value in (cells[(r, c)],)}

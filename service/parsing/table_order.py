@@ -62,22 +62,33 @@ def groups(lines, amount=False) -> list:
 
 
 def garbled(lines, amount=False) -> bool:
-    """groups(lines, amount) is None: a line holds a garbled value (no value is built)."""
+    """groups(lines, amount) is None: a line holds a garbled value (no value is built: a line is
+    garbled by _line_values when a cell of it is, whatever the amount)."""
     for _, text in lines:
-        if _values_of_line(text, amount)[0]:
-            return True
+        if text.strip():
+            for cell in parse_line(text):
+                if cell[0] == GARBLED:
+                    return True
     return False
 
 
 def _line_values(text, amount) -> tuple:
     """(garbled, only values, ((value, text), ...)) of one line: what groups needs of it."""
     parsed = parse_line(text) if text.strip() else ()
-    values = [cell for cell in parsed if cell[0] != TEXT]
-    if any(cell[0] == GARBLED for cell in values):
-        return True, False, ()
-    pairs = tuple((to_output(value, unit, amount=amount) if kind == NUMBER else None, cell_text)
-                  for kind, cell_text, value, unit in values if kind in (NUMBER, BLANK))
-    return False, bool(parsed) and len(values) == len(parsed), pairs
+    if not parsed:
+        return False, False, ()
+    pairs, only_values = [], True
+    for kind, cell_text, value, unit in parsed:
+        if kind == NUMBER:            # (to_output gives a count, an int, as it is)
+            pairs.append((value if value.__class__ is int and not amount else to_output(value, unit, amount=amount),
+                          cell_text))
+        elif kind == TEXT:
+            only_values = False
+        elif kind == BLANK:
+            pairs.append((None, cell_text))
+        elif kind == GARBLED:
+            return True, False, ()
+    return False, only_values, tuple(pairs)
 
 
 _line_values_cached = lru_cache(maxsize=8192)(_line_values)     # short lines only, as parse_line

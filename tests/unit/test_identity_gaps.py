@@ -49,3 +49,24 @@ def test_values_by_rule_are_each_path_looked_up(tables, dropped):
         _, table, _, row, column = cell.split(".")
         expected.append(((tables[table] or {}).get("rows", {}).get(row) or {}).get(column))
     assert list(values) == expected
+
+
+@st.composite
+def whole_tables(draw):
+    """Tables with a value in every cell, ints (the usual table read whole), sometimes one float."""
+    rows = rules.APPLICATION_ROW_ORDER[draw(st.sampled_from(["2019", "2021"]))]
+    table = {row: {column: draw(st.integers(-3, 400)) for column in rules.APPLICATION_COLUMNS} for row in rows}
+    if draw(st.integers(0, 3)) == 0:
+        row = draw(st.sampled_from(rows))
+        table[row][draw(st.sampled_from(rules.APPLICATION_COLUMNS))] = draw(st.floats(0, 100, allow_nan=False))
+    reviews = {row: {column: draw(st.integers(0, 60)) for column in rules.REVIEW_COLUMNS} for row in rules.REVIEW_ROW_ORDER}
+    return {"applications": {"rows": table}, "reviews_and_lawsuits": {"rows": reviews} if draw(st.booleans()) else None}
+
+
+@given(whole_tables())
+def test_gaps_of_whole_tables_are_each_instances_sums_with_their_type(tables):
+    # (the gaps of ints come from running sums: the same ints, not floats)
+    found_gaps = gaps(tables)[1]
+    expected = by_instance(tables)
+    assert found_gaps == expected
+    assert [gap.__class__ for gap in found_gaps] == [gap.__class__ for gap in expected]
