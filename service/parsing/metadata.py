@@ -28,6 +28,9 @@ ANCHORS = {
     "fax": (("传真",), 3),                        # 传真 | 电话/传真
     "email": (("@",), 64),                        # [A-Za-z0-9._%+\-]{1,64}@
 }
+# the words as patterns of their literal text (found faster than by str.find: normalize.NOISE_MARK_RES)
+ANCHOR_RES = {name: ([re.compile(re.escape(word)) for word in words], before)
+              for name, (words, before) in ANCHORS.items()}
 SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
@@ -60,22 +63,12 @@ def _looks_like_organization(line: str) -> bool:
     return bool(ORGANIZATION_LINE_RE.match(text) and ORGANIZATION_SUFFIX_RE.search(text))
 
 
-def _nonempty_lines(doc, limit):
-    found = []
-    for line_no, start, line in doc.lines():
-        if line.strip():
-            found.append((line_no, start, line))
-            if len(found) >= limit:
-                break
-    return found
-
-
 def find_title(doc) -> dict:
     """{title, organization, year, line} from the first title-like line (or two joined lines)."""
-    head = _nonempty_lines(doc, FIRST_TITLE_LINES + 1)     # the title is nearly always among them
+    head = doc.nonblank_lines(1, FIRST_TITLE_LINES + 1)     # the title is nearly always among them
     if len(head) <= FIRST_TITLE_LINES:
         return _title_in(head, len(head))
-    return _title_in(head, FIRST_TITLE_LINES) or _title_in(_nonempty_lines(doc, MAX_TITLE_LINES), MAX_TITLE_LINES)
+    return _title_in(head, FIRST_TITLE_LINES) or _title_in(doc.nonblank_lines(1, MAX_TITLE_LINES), MAX_TITLE_LINES)
 
 
 def _title_in(lines, count) -> dict:
@@ -120,7 +113,7 @@ def find_signature(doc, tail_start: int, year) -> dict:
     windows, never sliced whole per date: a long line full of dates stays linear."""
     found = {"date": None, "organization": None}
     first = doc.line_no(tail_start)
-    lines = [(n, s, l) for n, s, l in doc.lines(first) if l.strip()]
+    lines = doc.nonblank_lines(first)
     for index, (line_no, start, line) in enumerate(lines):
         first_text = NON_SPACE_RE.search(line).start()
         for match in CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
@@ -155,11 +148,15 @@ def _word_before(line: str, end: int):
 def anchored_search(pattern, name, text, start=0, end=None):
     """pattern.search(text, start, end), begun where a match can begin at the earliest (ANCHORS)."""
     end = len(text) if end is None else end
-    words, before = ANCHORS[name]
-    found = [at for at in (text.find(word, start, end) for word in words) if at >= 0]
-    if not found:
+    words, before = ANCHOR_RES[name]
+    first = None
+    for word in words:
+        found = word.search(text, start, end)
+        if found and (first is None or found.start() < first):
+            first = found.start()
+    if first is None:
         return None
-    return pattern.search(text, max(start, min(found) - before), end)
+    return pattern.search(text, max(start, first - before), end)
 
 
 def find_stated_date(doc) -> object:

@@ -1,0 +1,101 @@
+"""The whole-text stages and the metadata, as rewritten for speed a second time, give what their
+previous forms gave: those are kept here, verbatim (main at 1499bde), as the reference."""
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from service.parsing import metadata as M
+from service.parsing.normalize import Document, has_noise, prepare
+from service.rules import markers
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PIECES = st.sampled_from([
+    "一、", "二、", "（一）", "\n", "\n\n", "\r\n", "\r", " ", "  ", "\t", "\u3000", "\xa0", "\u200b", "\x0b", "\x0c",
+    "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "文字", "２０２１年", "2021年", "1月14日", "发布时间：",
+    "日期:2021-01-14", "时间", "日期", "地址：某路1号", "邮编:350000", "电话：0594-1234567", "传真:0594-7654321",
+    "电话/传真:0594-1234567", "a@b.cn", "@", "**", "*", "#", "## ", "[bookmark: x]", "[", "某县人民政府",
+    "2021年度政府信息公开工作年度报告", "报告", "。", "，", "x" * 40,
+])
+TEXTS = st.lists(PIECES, max_size=80).map("".join)
+ANY_TEXTS = st.one_of(TEXTS, st.text(), st.text(alphabet="\n\r\x0b\x0c\x85\u2028 a一*#"))
+
+
+# ---- the previous forms ---------------------------------------------------------------------
+
+def old_lines(doc, first=1, last=None):
+    starts = doc.line_starts
+    norm = doc.norm
+    for index in range(first - 1, len(starts) if last is None else min(last, len(starts))):
+        start = starts[index]
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(norm)
+        yield index + 1, start, norm[start:end]
+
+
+def old_nonempty_lines(doc, limit):
+    found = []
+    for line_no, start, line in old_lines(doc):
+        if line.strip():
+            found.append((line_no, start, line))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def old_has_noise(text):
+    return any(mark in text for mark in markers.NOISE_MARKS)
+
+
+def old_anchored_search(pattern, name, text, start=0, end=None):
+    end = len(text) if end is None else end
+    words, before = M.ANCHORS[name]
+    found = [at for at in (text.find(word, start, end) for word in words) if at >= 0]
+    if not found:
+        return None
+    return pattern.search(text, max(start, min(found) - before), end)
+
+
+# ---- the comparisons --------------------------------------------------------------------------
+
+def documents(raw):
+    """The prepared document, and the same without its kept lines (as lines() meets it when the
+    line starts came from splitlines)."""
+    doc = prepare(raw)
+    bare = Document(original=doc.original, norm=doc.norm, line_starts=doc.line_starts)
+    return doc, bare
+
+
+@SETTINGS
+@given(ANY_TEXTS, st.data())
+def test_lines_as_before(raw, data):
+    for doc in documents(raw):
+        count = len(doc.line_starts)
+        first = data.draw(st.integers(1, count + 2))
+        last = data.draw(st.one_of(st.none(), st.integers(-1, count + 2)))
+        assert list(doc.lines(first, last)) == list(old_lines(doc, first, last))
+        assert list(doc.lines()) == list(old_lines(doc))
+        limit = data.draw(st.integers(1, 20))
+        assert doc.nonblank_lines(1, limit) == old_nonempty_lines(doc, limit)
+        assert doc.nonblank_lines(first) == [line for line in old_lines(doc, first) if line[2].strip()]
+
+
+@SETTINGS
+@given(ANY_TEXTS)
+def test_line_starts_with_any_line_break(raw):
+    doc = prepare(raw)
+    assert [line for _, _, line in doc.lines()] == doc.norm.split("\n")
+    assert all(doc.norm[start - 1] == "\n" for start in doc.line_starts[1:])
+    assert all(doc.line_no(start) == index + 1 for index, start in enumerate(doc.line_starts))
+
+
+@SETTINGS
+@given(ANY_TEXTS)
+def test_noise_test_as_before(text):
+    assert has_noise(text) == old_has_noise(text)
+
+
+@SETTINGS
+@given(TEXTS, st.integers(0, 50), st.one_of(st.none(), st.integers(0, 400)))
+def test_anchored_search_as_before(text, start, end):
+    for name, pattern in [("published", M.PUBLISHED_RE), *M.CONTACT_RES.items()]:
+        new = M.anchored_search(pattern, name, text, start, end)
+        old = old_anchored_search(pattern, name, text, start, end)
+        assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups()))
