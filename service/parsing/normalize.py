@@ -182,6 +182,17 @@ def clean_original(text: str) -> str:
     return trim_lines(text)
 
 
+# a line end after white space (the regex engine finds each \n by its literal, then looks back)
+SPACE_BEFORE_LINE_END_RE = re.compile(r"\n(?<=[^\S\n]\n)")
+# in the reversed text, a line end and the white space that stood before it
+LINE_END_AFTER_SPACE_RE = re.compile(r"\n[^\S\n]+")
+
+
 def trim_lines(text: str) -> str:
-    """Line ends and the text's ends trimmed (clean_original of a text without noise)."""
-    return "\n".join(map(str.rstrip, text.split("\n"))).strip()
+    """Line ends and the text's ends trimmed (clean_original of a text without noise): each
+    line's trailing white space (\\s, what str.rstrip strips) removed, then the text's own.
+    The last line's is the text's, so only white space before a line end needs looking at;
+    none in most lines (often in none), so the text is not split into lines for it."""
+    if SPACE_BEFORE_LINE_END_RE.search(text) is None:
+        return text.strip()
+    return LINE_END_AFTER_SPACE_RE.sub("\n", text[::-1])[::-1].strip()

@@ -170,19 +170,41 @@ def _best_chain(candidates: list) -> list:
 
 def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     found = []
-    for match in SUBHEADING_RE.finditer(norm, start, end):
-        at = match.start()
-        if not (at > start and norm[at - 1] in "。 \u3000" or _at_line_start(norm, at)):
-            continue
-        if excluded and any(lo <= at < hi for lo, hi in excluded):
-            continue
-        rest = _line_rest(norm, match.end(), end)
-        title_end = TITLE_END_RE.search(rest)
-        title = collapse_spaces(rest[:title_end.start()] if title_end else rest)[:60].rstrip("。.,，")
-        found.append((match.group(1), title, at))
-        if len(found) >= MAX_SUBHEADINGS:
-            break
+    for lo, hi in _outside(start, end, excluded):
+        # a match that begins before hi may end after it (a match holds no "(" after its first
+        # character, so none found after hi can begin inside one begun before)
+        for match in SUBHEADING_RE.finditer(norm, lo, hi + SUBHEADING_SPAN if hi + SUBHEADING_SPAN < end else end):
+            at = match.start()
+            if at >= hi:
+                break
+            if not (at > start and norm[at - 1] in "。 \u3000" or _at_line_start(norm, at)):
+                continue
+            rest = _line_rest(norm, match.end(), end)
+            title_end = TITLE_END_RE.search(rest)
+            title = collapse_spaces(rest[:title_end.start()] if title_end else rest)[:60].rstrip("。.,，")
+            found.append((match.group(1), title, at))
+            if len(found) >= MAX_SUBHEADINGS:
+                return found
     return found
+
+
+SUBHEADING_SPAN = 4       # a SUBHEADING_RE match ends at most this many characters after its last one
+
+
+def _outside(start: int, end: int, excluded) -> list:
+    """The ranges of [start, end) outside the excluded ranges [lo, hi), in order."""
+    ranges = []
+    for lo, hi in sorted(excluded) if excluded else ():
+        if hi <= start or lo >= hi:
+            continue
+        if lo >= end:
+            break
+        if lo > start:
+            ranges.append((start, lo))
+        start = hi
+    if start < end:
+        ranges.append((start, end))
+    return ranges
 
 
 def _heading_in_other_numbering(norm: str, heading, following, excluded):

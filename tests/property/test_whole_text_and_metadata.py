@@ -1,10 +1,13 @@
 """The whole-text stages and the metadata, as rewritten for speed a second time, give what their
 previous forms gave: those are kept here, verbatim (main at 1499bde), as the reference."""
 
+import re
+
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from service.parsing import metadata as M
-from service.parsing.normalize import Document, has_noise, prepare
+from service.parsing import metadata as M, sections as S
+from service.parsing.normalize import Document, has_noise, prepare, trim_lines
 from service.rules import markers
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,3 +102,67 @@ def test_anchored_search_as_before(text, start, end):
         new = M.anchored_search(pattern, name, text, start, end)
         old = old_anchored_search(pattern, name, text, start, end)
         assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups()))
+
+
+def old_trim_lines(text):
+    return "\n".join(map(str.rstrip, text.split("\n"))).strip()
+
+
+SPACES = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+
+
+def test_white_space_of_the_patterns_is_str_isspace():
+    assert SPACES == [chr(code) for code in range(0x110000) if re.fullmatch(r"\s", chr(code))]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(ANY_TEXTS, st.lists(st.sampled_from(SPACES[:12] + SPACES[-8:] + ["a", "一", "\n", "\n\n"]),
+                                     max_size=40).map("".join)))
+def test_trim_lines_as_before(text):
+    assert trim_lines(text) == old_trim_lines(text)
+
+
+def old_find_subheadings(norm, start, end, excluded):
+    found = []
+    for match in S.SUBHEADING_RE.finditer(norm, start, end):
+        at = match.start()
+        if not (at > start and norm[at - 1] in "。 \u3000" or S._at_line_start(norm, at)):
+            continue
+        if excluded and any(lo <= at < hi for lo, hi in excluded):
+            continue
+        rest = S._line_rest(norm, match.end(), end)
+        title_end = S.TITLE_END_RE.search(rest)
+        title = S.collapse_spaces(rest[:title_end.start()] if title_end else rest)[:60].rstrip("。.,，")
+        found.append((match.group(1), title, at))
+        if len(found) >= S.MAX_SUBHEADINGS:
+            break
+    return found
+
+
+SUBHEADING_TEXTS = st.lists(st.sampled_from(["(一)", "(二)", "(十一)", "(一二三)", "(一二三四)", "((一)", "(一)(二)", "(", ")", "一",
+                                             "\n", " ", "。", "\u3000", "#", "标题", "x" * 30, "。(三)"]),
+                            max_size=120).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SUBHEADING_TEXTS, st.data())
+def test_subheadings_outside_the_tables_as_before(norm, data):
+    assert_subheadings_as_before(norm, data)
+
+
+@pytest.mark.parametrize("norm, excluded", [("\n(一二三)x", [(2, 3)]), ("。(十一)(二)", [(2, 4), (6, 7)]),
+                                            ("\n(一)\n(二)", [(1, 2)])])
+def test_subheadings_across_a_table_start_as_before(norm, excluded):
+    """A match begun just before an excluded range, ending inside it, is a sub-heading."""
+    assert S.find_subheadings(norm, 0, len(norm), excluded) == old_find_subheadings(norm, 0, len(norm), excluded)
+    assert S.find_subheadings(norm, 0, len(norm), excluded)
+
+
+def assert_subheadings_as_before(norm, data):
+    # the ranges' ends also just inside and after a match (where one begun before them ends after)
+    near = [at + shift for at, char in enumerate(norm) if char == "(" for shift in range(1, 6)]
+    bound = st.one_of(st.integers(0, len(norm) + 2), *([st.sampled_from(near)] if near else []))
+    start = data.draw(bound)
+    end = data.draw(bound)
+    excluded = data.draw(st.lists(st.tuples(bound, bound), max_size=4))
+    assert S.find_subheadings(norm, start, end, excluded) == old_find_subheadings(norm, start, end, excluded)
