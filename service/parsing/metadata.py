@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from operator import itemgetter
 
 from service.parsing.normalize import compact
 from service.rules import metadata as rules
@@ -15,6 +16,14 @@ DATE_RE = re.compile(rules.DATE_PATTERN)
 CHINESE_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\s{0,3}年\s{0,3}(?P<m>\d{1,2})\s{0,3}月\s{0,3}(?P<d>\d{1,2})\s{0,3}日")
 PUBLISHED_RE = re.compile(rules.PUBLISHED_LABEL + rules.DATE_PATTERN)
 PERIOD_RE = re.compile(rules.PERIOD_PATTERN)
+# PERIOD_RE once for each century: a pattern that begins with a literal ("19", "20") is looked for
+# by that literal, one that begins with an alternation is tried at every character. At a given
+# character only one of them can match, so the leftmost of their matches is PERIOD_RE's.
+PERIOD_YEAR = r"(?P<year>(?:19|20)\d\d)"
+assert rules.PERIOD_PATTERN.startswith(PERIOD_YEAR)
+PERIOD_19_RE, PERIOD_20_RE = (re.compile(rules.PERIOD_PATTERN.replace(PERIOD_YEAR, rf"(?P<year>{century}\d\d)", 1))
+                              for century in ("19", "20"))
+NINETEEN_RE = re.compile("19")
 CONTACT_RES = {name: re.compile(pattern) for name, pattern in rules.CONTACT_PATTERNS.items()}
 # These patterns begin with optional words or a character class, so the regular expression engine
 # tries them at every character of the text. Each match holds one of a few words, at most so many
@@ -31,6 +40,7 @@ ANCHORS = {
 # the words as patterns of their literal text (found faster than by str.find: normalize.NOISE_MARK_RES)
 ANCHOR_RES = {name: ([re.compile(re.escape(word)) for word in words], before)
               for name, (words, before) in ANCHORS.items()}
+FEW_BEFORE = 3     # words this near a match's start are tried from each place they are in
 SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
@@ -146,17 +156,30 @@ def _word_before(line: str, end: int):
 
 
 def anchored_search(pattern, name, text, start=0, end=None):
-    """pattern.search(text, start, end), begun where a match can begin at the earliest (ANCHORS)."""
+    """pattern.search(text, start, end), tried only where a match can begin (ANCHORS): from a few
+    characters before each of the words on, in order (pattern.match at each), or for a word far
+    into the match, searched from that far before the first of them."""
     end = len(text) if end is None else end
     words, before = ANCHOR_RES[name]
-    first = None
-    for word in words:
-        found = word.search(text, start, end)
-        if found and (first is None or found.start() < first):
-            first = found.start()
-    if first is None:
-        return None
-    return pattern.search(text, max(start, first - before), end)
+    found = [[match.start(), word] for match, word in ((word.search(text, start, end), word) for word in words)
+             if match]
+    if before > FEW_BEFORE:
+        return pattern.search(text, max(start, min(found, key=itemgetter(0))[0] - before), end) if found else None
+    tried = start               # every position before this one has been tried
+    while found:
+        nearest = min(found, key=itemgetter(0))
+        at = nearest[0]
+        for position in range(max(tried, at - before), at + 1):
+            match = pattern.match(text, position, end)
+            if match:
+                return match
+        tried = at + 1
+        following = nearest[1].search(text, at + 1, end)
+        if following:
+            nearest[0] = following.start()
+        else:
+            found.remove(nearest)
+    return None
 
 
 def find_stated_date(doc) -> object:
@@ -165,7 +188,16 @@ def find_stated_date(doc) -> object:
 
 
 def find_period_year(doc) -> object:
-    match = PERIOD_RE.search(doc.norm)
+    """PERIOD_RE's first match: the first of PERIOD_20_RE's, unless PERIOD_19_RE's comes before it
+    (looked for only when a "19" does)."""
+    norm = doc.norm
+    match = PERIOD_20_RE.search(norm)
+    limit = match.start() if match else len(norm)
+    nineteen = NINETEEN_RE.search(norm, 0, limit + 1)      # a "19" that begins before `limit`
+    if nineteen:
+        earlier = PERIOD_19_RE.search(norm, nineteen.start())
+        if earlier and earlier.start() < limit:
+            match = earlier
     return int(match.group("year")) if match else None
 
 

@@ -166,3 +166,23 @@ def assert_subheadings_as_before(norm, data):
     end = data.draw(bound)
     excluded = data.draw(st.lists(st.tuples(bound, bound), max_size=4))
     assert S.find_subheadings(norm, start, end, excluded) == old_find_subheadings(norm, start, end, excluded)
+
+
+PERIOD_PIECES = st.sampled_from(["2024年1月1日", "1924 年 1 月 1 日", "起", "至", "到", "-", "—", "2024年", "12月31日", "12 月 31 日",
+                                 " ", "\n", "19", "20", "2019", "1920", "年", "文字", "2024年1月1日至2024年12月31日"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PERIOD_PIECES, max_size=30).map("".join))
+def test_period_year_as_before(text):
+    old = M.PERIOD_RE.search(text)
+    assert M.find_period_year(Document(original=text, norm=text)) == (int(old.group("year")) if old else None)
+
+
+@SETTINGS
+@given(TEXTS, st.integers(0, 60), st.integers(0, 400))
+def test_anchored_search_is_the_plain_search(text, start, end):
+    for name, pattern in [("published", M.PUBLISHED_RE), *M.CONTACT_RES.items()]:
+        new = M.anchored_search(pattern, name, text, start, end)
+        plain = pattern.search(text, start, end)
+        assert (new and (new.span(), new.groups())) == (plain and (plain.span(), plain.groups()))
