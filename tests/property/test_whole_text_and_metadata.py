@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from service.parsing import metadata as M, sections as S
 from service.parsing.normalize import Document, has_noise, prepare, trim_lines
-from service.rules import markers
+from service.rules import headings, markers
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PIECES = st.sampled_from([
@@ -186,3 +186,23 @@ def test_anchored_search_is_the_plain_search(text, start, end):
         new = M.anchored_search(pattern, name, text, start, end)
         plain = pattern.search(text, start, end)
         assert (new and (new.span(), new.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+OLD_KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KIND_PATTERNS]
+
+
+def old_section_kind(title):
+    for kind, pattern in OLD_KIND_RES:
+        if pattern.search(title):
+            return kind
+    return None
+
+
+KIND_WORD_PIECES = sorted({word for _, pattern in headings.SECTION_KIND_PATTERNS for word in pattern.split("|")}
+                          | {"政府信息公开", "工作", "情况", "及", "和", "依", "申请", "公开", "问题", "复", "议", "、", " "})
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(KIND_WORD_PIECES), st.text(max_size=3)), max_size=8).map("".join))
+def test_section_kind_as_before(title):
+    assert S.section_kind(title) == old_section_kind(title)
