@@ -40,7 +40,8 @@ ANCHORS = {
 # the words as patterns of their literal text (found faster than by str.find: normalize.NOISE_MARK_RES)
 ANCHOR_RES = {name: ([re.compile(re.escape(word)) for word in words], before)
               for name, (words, before) in ANCHORS.items()}
-FEW_BEFORE = 3     # words this near a match's start are tried from each place they are in
+FEW_BEFORE = 3     # words this near a match's start are tried from each place they are in,
+SHORT_REST = 300   # unless this little text follows the first of them
 SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
@@ -156,15 +157,22 @@ def _word_before(line: str, end: int):
 
 
 def anchored_search(pattern, name, text, start=0, end=None):
-    """pattern.search(text, start, end), tried only where a match can begin (ANCHORS): from a few
-    characters before each of the words on, in order (pattern.match at each), or for a word far
-    into the match, searched from that far before the first of them."""
+    """pattern.search(text, start, end), begun where a match can begin at the earliest (ANCHORS).
+    When much text follows the first anchor word (a pattern that fails there would be tried at
+    each of its characters), the pattern is tried only from the few places before each of the
+    words, in order."""
     end = len(text) if end is None else end
     words, before = ANCHOR_RES[name]
-    found = [[match.start(), word] for match, word in ((word.search(text, start, end), word) for word in words)
-             if match]
-    if before > FEW_BEFORE:
-        return pattern.search(text, max(start, min(found, key=itemgetter(0))[0] - before), end) if found else None
+    found = []
+    for word in words:
+        match = word.search(text, start, end)
+        if match:
+            found.append([match.start(), word])
+    if not found:
+        return None
+    first = min(found, key=itemgetter(0))[0]
+    if before > FEW_BEFORE or end - first <= SHORT_REST:
+        return pattern.search(text, max(start, first - before), end)
     tried = start               # every position before this one has been tried
     while found:
         nearest = min(found, key=itemgetter(0))
@@ -174,7 +182,7 @@ def anchored_search(pattern, name, text, start=0, end=None):
             if match:
                 return match
         tried = at + 1
-        following = nearest[1].search(text, at + 1, end)
+        following = nearest[1].search(text, tried, end)
         if following:
             nearest[0] = following.start()
         else:

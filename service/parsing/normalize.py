@@ -115,7 +115,7 @@ class Document:
 
 
 # nonblank_lines(first, limit) splits this many lines per line asked for before the whole rest
-HEAD_LINES_PER_LINE = 4
+HEAD_LINES_PER_LINE = 2
 # the characters besides \n and \r at which str.splitlines ends a line (none in most texts: the
 # line starts are then the running sum of splitlines' lengths, cheaper than split's lengths + 1)
 OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
