@@ -59,7 +59,7 @@ class Document:
     original: str                     # the caller's text, line breaks unified to \n
     norm: str                         # same length, normalised
     line_starts: list = field(default_factory=list)
-    # the normalised lines (norm split at \n): line i is norm_lines[i - 1], at line_starts[i - 1]
+    # the normalised lines (norm split at \n) when prepare made them: line i is norm_lines[i - 1]
     norm_lines: list | None = field(default=None, repr=False, compare=False)
     # the last answer of narrative.figures() for this document, (question, figures, line_at): the
     # recovery stage and the prose check ask the same question of the same document in turn
@@ -91,27 +91,23 @@ class Document:
         first = max(first, 1)
         if first > len(starts):
             return []
+        if first > 1:
+            starts = starts[first - 1:]
         if self.norm_lines is not None:
             texts = self.norm_lines if first == 1 else self.norm_lines[first - 1:]
         else:
-            text = self.norm if first == 1 else self.norm[starts[first - 1]:]
+            text = self.norm if first == 1 else self.norm[starts[0]:]
             if limit is not None:               # the first lines only, while they hold enough
                 head = text.split("\n", HEAD_LINES_PER_LINE * limit)
                 if len(head) > HEAD_LINES_PER_LINE * limit:
                     head.pop()                  # the rest of the text, not a line
-                    found = list(islice(compress(zip(count(first), starts[first - 1:], head),
+                    found = list(islice(compress(zip(count(first), starts, head),
                                                  map(str.strip, head)), limit))
                     if len(found) == limit:
                         return found
             texts = text.split("\n")
-        found = compress(zip(count(first), starts[first - 1:] if first > 1 else starts, texts),
-                         map(str.strip, texts))
+        found = compress(zip(count(first), starts, texts), map(str.strip, texts))
         return list(found if limit is None else islice(found, limit))
-
-    def _lines(self) -> list:
-        if self.norm_lines is None:
-            self.norm_lines = self.norm.split("\n")
-        return self.norm_lines
 
 
 # nonblank_lines(first, limit) splits this many lines per line asked for before the whole rest

@@ -199,7 +199,7 @@ def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     return found
 
 
-SUBHEADING_SPAN = 4       # a SUBHEADING_RE match ends at most this many characters after its last one
+SUBHEADING_SPAN = 4       # a SUBHEADING_RE match begun before a position ends at most this far after it
 
 
 def _outside(start: int, end: int, excluded) -> list:
