@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from operator import itemgetter
 
 from service.parsing.normalize import compact
 from service.rules import metadata as rules
@@ -15,6 +16,14 @@ DATE_RE = re.compile(rules.DATE_PATTERN)
 CHINESE_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\s{0,3}年\s{0,3}(?P<m>\d{1,2})\s{0,3}月\s{0,3}(?P<d>\d{1,2})\s{0,3}日")
 PUBLISHED_RE = re.compile(rules.PUBLISHED_LABEL + rules.DATE_PATTERN)
 PERIOD_RE = re.compile(rules.PERIOD_PATTERN)
+# PERIOD_RE once for each century: a pattern that begins with a literal ("19", "20") is looked for
+# by that literal, one that begins with an alternation is tried at every character. At a given
+# character only one of them can match, so the leftmost of their matches is PERIOD_RE's.
+PERIOD_YEAR = r"(?P<year>(?:19|20)\d\d)"
+assert rules.PERIOD_PATTERN.startswith(PERIOD_YEAR)
+PERIOD_19_RE, PERIOD_20_RE = (re.compile(rules.PERIOD_PATTERN.replace(PERIOD_YEAR, rf"(?P<year>{century}\d\d)", 1))
+                              for century in ("19", "20"))
+NINETEEN_RE = re.compile("19")
 CONTACT_RES = {name: re.compile(pattern) for name, pattern in rules.CONTACT_PATTERNS.items()}
 # These patterns begin with optional words or a character class, so the regular expression engine
 # tries them at every character of the text. Each match holds one of a few words, at most so many
@@ -28,6 +37,12 @@ ANCHORS = {
     "fax": (("传真",), 3),                        # 传真 | 电话/传真
     "email": (("@",), 64),                        # [A-Za-z0-9._%+\-]{1,64}@
 }
+# the words as patterns of their literal text: `re` finds a literal of several characters in
+# Chinese text about twice as fast as str.find (normalize.has_noise says why)
+ANCHOR_RES = {name: ([re.compile(re.escape(word)) for word in words], before)
+              for name, (words, before) in ANCHORS.items()}
+FEW_BEFORE = 3     # words this near a match's start are tried from each place they are in,
+SHORT_REST = 300   # unless this little text follows the first of them
 SEGMENT_SPLIT_RE = re.compile(r"[\s。;；]+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 PHONE_RE = re.compile(r"\d[\d\-()（）]{5,}\d")
@@ -60,22 +75,12 @@ def _looks_like_organization(line: str) -> bool:
     return bool(ORGANIZATION_LINE_RE.match(text) and ORGANIZATION_SUFFIX_RE.search(text))
 
 
-def _nonempty_lines(doc, limit):
-    found = []
-    for line_no, start, line in doc.lines():
-        if line.strip():
-            found.append((line_no, start, line))
-            if len(found) >= limit:
-                break
-    return found
-
-
 def find_title(doc) -> dict:
     """{title, organization, year, line} from the first title-like line (or two joined lines)."""
-    head = _nonempty_lines(doc, FIRST_TITLE_LINES + 1)     # the title is nearly always among them
+    head = doc.nonblank_lines(1, FIRST_TITLE_LINES + 1)     # the title is nearly always among them
     if len(head) <= FIRST_TITLE_LINES:
         return _title_in(head, len(head))
-    return _title_in(head, FIRST_TITLE_LINES) or _title_in(_nonempty_lines(doc, MAX_TITLE_LINES), MAX_TITLE_LINES)
+    return _title_in(head, FIRST_TITLE_LINES) or _title_in(doc.nonblank_lines(1, MAX_TITLE_LINES), MAX_TITLE_LINES)
 
 
 def _title_in(lines, count) -> dict:
@@ -120,7 +125,7 @@ def find_signature(doc, tail_start: int, year) -> dict:
     windows, never sliced whole per date: a long line full of dates stays linear."""
     found = {"date": None, "organization": None}
     first = doc.line_no(tail_start)
-    lines = [(n, s, l) for n, s, l in doc.lines(first) if l.strip()]
+    lines = doc.nonblank_lines(first)
     for index, (line_no, start, line) in enumerate(lines):
         first_text = NON_SPACE_RE.search(line).start()
         for match in CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
@@ -153,13 +158,37 @@ def _word_before(line: str, end: int):
 
 
 def anchored_search(pattern, name, text, start=0, end=None):
-    """pattern.search(text, start, end), begun where a match can begin at the earliest (ANCHORS)."""
+    """pattern.search(text, start, end), begun where a match can begin at the earliest (ANCHORS).
+    When much text follows the first anchor word (a pattern that fails there would be tried at
+    each of its characters), the pattern is tried only from the few places before each of the
+    words, in order."""
     end = len(text) if end is None else end
-    words, before = ANCHORS[name]
-    found = [at for at in (text.find(word, start, end) for word in words) if at >= 0]
+    words, before = ANCHOR_RES[name]
+    found = []
+    for word in words:
+        match = word.search(text, start, end)
+        if match:
+            found.append([match.start(), word])
     if not found:
         return None
-    return pattern.search(text, max(start, min(found) - before), end)
+    first = min(found, key=itemgetter(0))[0]
+    if before > FEW_BEFORE or end - first <= SHORT_REST:
+        return pattern.search(text, max(start, first - before), end)
+    tried = start               # every position before this one has been tried
+    while found:
+        nearest = min(found, key=itemgetter(0))
+        at = nearest[0]
+        for position in range(max(tried, at - before), at + 1):
+            match = pattern.match(text, position, end)
+            if match:
+                return match
+        tried = at + 1
+        following = nearest[1].search(text, tried, end)
+        if following:
+            nearest[0] = following.start()
+        else:
+            found.remove(nearest)
+    return None
 
 
 def find_stated_date(doc) -> object:
@@ -168,7 +197,16 @@ def find_stated_date(doc) -> object:
 
 
 def find_period_year(doc) -> object:
-    match = PERIOD_RE.search(doc.norm)
+    """PERIOD_RE's first match: the first of PERIOD_20_RE's, unless PERIOD_19_RE's comes before it
+    (looked for only when a "19" does)."""
+    norm = doc.norm
+    match = PERIOD_20_RE.search(norm)
+    limit = match.start() if match else len(norm)
+    nineteen = NINETEEN_RE.search(norm, 0, limit + 1)      # a "19" that begins before `limit`
+    if nineteen:
+        earlier = PERIOD_19_RE.search(norm, nineteen.start())
+        if earlier and earlier.start() < limit:
+            match = earlier
     return int(match.group("year")) if match else None
 
 

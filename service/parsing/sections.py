@@ -24,7 +24,9 @@ NUMERAL_COMMA_RE = re.compile("、(?:" + "|".join("(?<=[" + NUM + "]" + r"\s" * 
 DIGITS = {c: i + 1 for i, c in enumerate(NUM[:9])}
 LINE_PREFIX_RE = re.compile(r"[\s□#*>·•]*")     # fullmatch over a line's start (no \n in it)
 SUBHEADING_RE = re.compile(r"\(([" + NUM + r"]{1,3})\)")
-KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in headings.SECTION_KIND_PATTERNS]
+# each kind's pattern is a list of words: a title holds one or not (`in`, cheaper than a search)
+KIND_WORDS = [(kind, tuple(pattern.split("|"))) for kind, pattern in headings.SECTION_KIND_PATTERNS]
+assert all(re.escape(word) == word for _, words in KIND_WORDS for word in words)
 # the inline title patterns as one alternation, the first that matches winning as in a loop over
 # them (none can begin with white space, so \s* takes all of it for each); the group that
 # matched (lastindex) tells which, the last being the generic one
@@ -48,9 +50,11 @@ def numeral_value(numeral: str) -> int:
 
 
 def section_kind(title: str):
-    for kind, pattern in KIND_RES:
-        if pattern.search(title):
-            return kind
+    """The first kind (SECTION_KIND_PATTERNS, in order) one of whose words the title holds."""
+    for kind, words in KIND_WORDS:
+        for word in words:
+            if word in title:
+                return kind
     return None
 
 
@@ -109,22 +113,29 @@ def heading_numerals(norm: str):
 
 
 def _candidate(norm: str, start: int, end: int, number: str) -> object:
-    rest = _line_rest(norm, end, len(norm))
+    limit = end + REST_WINDOW                         # _line_rest(norm, end, len(norm))
+    line_end = norm.find("\n", end, limit)
+    rest = norm[end:limit if line_end < 0 else line_end]
     if TABLE_ROW_RE.match(rest):
         return None
-    at_line_start = _at_line_start(norm, start)
-    stripped = rest.strip()
+    window = start - LINE_PREFIX_WINDOW               # _at_line_start(norm, start)
+    if window < 0:
+        window = 0
+    newline = norm.rfind("\n", window, start)
+    at_line_start = (newline >= 0 or window == 0) and LINE_PREFIX_RE.fullmatch(norm, newline + 1, start) is not None
     title = None
     found = INLINE_TITLE_RE.match(rest)
     if found:
         title = found.group(found.lastindex)
         generic = found.lastindex == GENERIC_TITLE
         body = end + found.end()
-    if at_line_start and stripped and (title is None or generic):
-        short = TITLE_END_RE.split(stripped, 1)[0].strip()
-        if len(short) <= 40 and (len(stripped) <= 40 or title is None):
-            title, generic = short, title is None
-            body = end + rest.find(short) + len(short)
+    if at_line_start and (title is None or generic):
+        stripped = rest.strip()
+        if stripped:
+            short = TITLE_END_RE.split(stripped, 1)[0].strip()
+            if len(short) <= 40 and (len(stripped) <= 40 or title is None):
+                title, generic = short, title is None
+                body = end + rest.find(short) + len(short)
     if not title:
         return None
     if not at_line_start and generic:
@@ -170,19 +181,41 @@ def _best_chain(candidates: list) -> list:
 
 def find_subheadings(norm: str, start: int, end: int, excluded) -> list:
     found = []
-    for match in SUBHEADING_RE.finditer(norm, start, end):
-        at = match.start()
-        if not (at > start and norm[at - 1] in "。 \u3000" or _at_line_start(norm, at)):
-            continue
-        if excluded and any(lo <= at < hi for lo, hi in excluded):
-            continue
-        rest = _line_rest(norm, match.end(), end)
-        title_end = TITLE_END_RE.search(rest)
-        title = collapse_spaces(rest[:title_end.start()] if title_end else rest)[:60].rstrip("。.,，")
-        found.append((match.group(1), title, at))
-        if len(found) >= MAX_SUBHEADINGS:
-            break
+    for lo, hi in _outside(start, end, excluded):
+        # a match that begins before hi may end after it (a match holds no "(" after its first
+        # character, so none found after hi can begin inside one begun before)
+        for match in SUBHEADING_RE.finditer(norm, lo, hi + SUBHEADING_SPAN if hi + SUBHEADING_SPAN < end else end):
+            at = match.start()
+            if at >= hi:
+                break
+            if not (at > start and norm[at - 1] in "。 \u3000" or _at_line_start(norm, at)):
+                continue
+            rest = _line_rest(norm, match.end(), end)
+            title_end = TITLE_END_RE.search(rest)
+            title = collapse_spaces(rest[:title_end.start()] if title_end else rest)[:60].rstrip("。.,，")
+            found.append((match.group(1), title, at))
+            if len(found) >= MAX_SUBHEADINGS:
+                return found
     return found
+
+
+SUBHEADING_SPAN = 4       # a SUBHEADING_RE match begun before a position ends at most this far after it
+
+
+def _outside(start: int, end: int, excluded) -> list:
+    """The ranges of [start, end) outside the excluded ranges [lo, hi), in order."""
+    ranges = []
+    for lo, hi in sorted(excluded) if excluded else ():
+        if hi <= start or lo >= hi:
+            continue
+        if lo >= end:
+            break
+        if lo > start:
+            ranges.append((start, lo))
+        start = hi
+    if start < end:
+        ranges.append((start, end))
+    return ranges
 
 
 def _heading_in_other_numbering(norm: str, heading, following, excluded):
