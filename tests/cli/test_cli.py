@@ -20,8 +20,9 @@ from click.testing import CliRunner
 
 from conftest import CORPUS_DIRS, REPO_ROOT, SHARED_DIR, corpus_gold, free_port
 from service import __version__
+from service import cli as cli_module
 from service.cli import MAX_UPLOAD_BYTES, SUFFIX_MEDIA_TYPES, main
-from service.problem_types import PROBLEM_BASE_URI
+from service.problem_types import PROBLEM_BASE_URI, ProblemError, ProblemType
 from service.tabular import COLUMNS
 from tests.api.report_files import docx_from_text
 from tests.golden.test_corpus import KNOWN_MISSES, RUN_TOGETHER, cell_misses, gold_cells, same
@@ -191,6 +192,41 @@ def test_a_file_over_the_upload_limit_is_refused_unread(tmp_path):
     (item,) = lines(completed)
     assert (item["status"], item["problem"]["type"]) == (413, PROBLEM_BASE_URI + "payload-too-large")
     assert str(MAX_UPLOAD_BYTES) in item["problem"]["detail"]
+
+
+@pytest.mark.parametrize("size", [1, 999, 1000, 1001, 5000])
+def test_read_file_reads_a_pipe_whole_up_to_the_limit(tmp_path, monkeypatch, size):
+    # a pipe has no size (st_size 0): read_file reads on past its first buffer, up to the bound
+    monkeypatch.setattr(cli_module, "MAX_UPLOAD_BYTES", 1000)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(data) if size <= 1000 else _write_some(pipe, data))
+    writer.start()
+    try:
+        if size <= 1000:
+            assert cli_module.read_file(str(pipe)) == data
+        else:
+            with pytest.raises(ProblemError) as refused:
+                cli_module.read_file(str(pipe))
+            assert refused.value.problem_type is ProblemType.PAYLOAD_TOO_LARGE
+    finally:
+        writer.join(10)
+
+
+def _write_some(pipe, data):
+    """Writes what the reader takes; the reader stops at the bound and closes the pipe."""
+    try:
+        pipe.write_bytes(data)
+    except BrokenPipeError:
+        pass
+
+
+def test_read_file_reads_a_regular_file_whole(tmp_path):
+    path = tmp_path / "report.txt"
+    for data in (b"a", "政府信息公开".encode() * 3000):
+        path.write_bytes(data)
+        assert cli_module.read_file(str(path)) == data
 
 
 def test_stdin(corpus_run):
