@@ -1,6 +1,6 @@
 """The JSON bytes of a parse result, as POST /parse answers them: ParseResultSchema's dump
-(compiled once, service/http/schema_dump.py) serialised by orjson the way the app's JSON provider
-does. Run in the parsing slot, so that the serving thread only sends ready bytes.
+(compiled to source: service/http/result_dump.py, written by service/http/schema_dump.py)
+serialised by orjson the way the app's JSON provider does. Run in the parsing slot, so that the serving thread only sends ready bytes.
 
     result_json(result) -> bytes              # the hot path
     validated_result_json(result) -> bytes    # VALIDATE_RESPONSES: the same bytes, proven
@@ -16,11 +16,19 @@ from decimal import Decimal
 
 import orjson
 
-from service.http.schema_dump import compile_dump
+from pathlib import Path
+
+from service.http.result_dump import dump as dump_result
+from service.http.schema_dump import dump_source
 from service.http.schemas import JsonNumber, ParseResultSchema
 
 RESULT_SCHEMA = ParseResultSchema()
-dump_result = compile_dump(RESULT_SCHEMA, passthrough=(JsonNumber,))
+RESULT_DUMP_FILE = Path(__file__).with_name("result_dump.py")
+
+
+def result_dump_source() -> str:
+    """What service/http/result_dump.py must hold: ParseResultSchema's dump compiled to source."""
+    return dump_source(RESULT_SCHEMA, passthrough=(JsonNumber,), title="The dump of POST /parse's answer")
 
 
 def json_default(value):

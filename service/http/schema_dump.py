@@ -1,89 +1,132 @@
-"""A marshmallow schema's dump, compiled once into plain functions: the same output as
+"""A marshmallow schema's dump, compiled into plain functions: the same output as
 `schema.dump(obj)` for the field types the service's schemas use, at a fraction of the cost
 (marshmallow calls several methods per field and per value; a /parse result has some 500).
 
     dump = compile_dump(ParseResultSchema(), passthrough=(JsonNumber,))
     dump(result) == ParseResultSchema().dump(result)
+    dump_source(schema, passthrough) -> the text of a module defining `dump`
 
 The schema stays the single source of truth: the functions are built from its fields (names,
 data keys, attributes, nesting, number types), and a field type whose dump is not reproduced here
-stops the compilation (TypeError at import) instead of being dumped differently. What each type
-does is marshmallow 4's own `_serialize`:
+stops the compilation (TypeError) instead of being dumped differently. What each type does is
+marshmallow 4's own `_serialize`:
 
 - String: None stays None, bytes are decoded as UTF-8, anything else goes through str();
 - Integer / Float (any Number that is not as_string): None stays None, else int(value) / float(value);
 - Raw, Boolean and the `passthrough` types: the value as it is;
 - Nested, List, Dict: their contents, recursively; a key absent from the object is left out.
 
-Each schema becomes the source text of one function, a statement per field and an expression per
+Each schema becomes the source text of a function, a statement per field and an expression per
 conversion (a number is converted only when it is not already of the field's type: int(x) is x
-for an int), compiled with `exec` once at import. A corpus result's dump went from 78 to 42 µs
-(median document), against a loop over (attribute, key, convert) triples with a call per value.
-Only the schema's own names reach that source, each through repr(); nothing of a document does.
+for an int). A corpus result's dump went from 78 to about 45 µs (median document), against a loop
+over (attribute, key, convert) triples with a call per value. Only the schema's own names reach
+that source, each through repr(); nothing of a document does.
 
-tests/contract/test_schema_dump.py proves it equal to schema.dump, byte for byte once serialised,
-over every corpus document and over generated results.
+Compiling that source costs about 16 ms (Python's compiler, some 350 fields), so the answer of
+POST /parse is not compiled at import: its module, service/http/result_dump.py, is written by
+`python scripts/write_result_dump.py` and committed, and a drift test
+(tests/contract/test_schema_dump.py) fails when it is not what the schemas give now. The same
+test proves the dump equal to schema.dump, byte for byte once serialised, over every corpus
+document and over generated results.
 """
 
 from marshmallow import Schema, fields, missing
 from marshmallow.decorators import POST_DUMP, PRE_DUMP
+
+HEADER = '''"""{title}: GENERATED from the marshmallow schemas by
+`python scripts/write_result_dump.py` (service/http/schema_dump.py says how); do not edit. tests/contract/test_schema_dump.py fails when
+this file is not what the schemas give now, and proves its dump equal to marshmallow's.
+"""
+# flake8: noqa
+
+from marshmallow import missing
 from marshmallow.utils import ensure_text_type
 
-# How a field's value is read, what marshmallow's get_value does: a key of a mapping (or an
-# index), else an attribute; a field whose value is missing is left out of the output.
+from service.http.schema_dump import present_values
+'''
+
+# A field's value, read from a dict (the parser's results are dicts all the way down).
 _READ_FIELD = """\
-    try:
-        value = obj[{attribute!r}]
-    except (KeyError, IndexError, TypeError, AttributeError):
-        value = getattr(obj, {attribute!r}, missing)
-        if value is not missing:
-            out[{key!r}] = {expression}
-    else:
+    value = obj.get({attribute!r}, missing)
+    if value is not missing:
         out[{key!r}] = {expression}
 """
 
 
+def present_values(obj, attributes):
+    """The values marshmallow's get_value reads from any object: a key of a mapping (or an index),
+    else an attribute; those that are missing left out. A dict of them, for the compiled dump."""
+    values = {}
+    for attribute in attributes:
+        try:
+            value = obj[attribute]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            value = getattr(obj, attribute, missing)
+        if value is not missing:
+            values[attribute] = value
+    return values
+
+
+def dump_source(schema: Schema, passthrough=(), title="A schema's dump") -> str:
+    """The text of a module whose function `dump(obj)` is schema.dump(obj) for one object."""
+    compiler = _Compiler(tuple(passthrough))
+    top = compiler.schema(schema)
+    imports = "".join(f"from {module} import {name} as {alias}\n" for alias, (module, name) in compiler.imports.items())
+    return (HEADER.format(title=title) + imports + "\n\n" + "\n\n".join(compiler.functions)
+            + f"\n\ndump = {top}\n")
+
+
 def compile_dump(schema: Schema, passthrough=()):
-    """A function obj -> schema.dump(obj) for one object (not `many`)."""
-    return _Compiler(tuple(passthrough)).schema(schema)
-
-
-def _string(value):
-    if value is None or type(value) is str:
-        return value
-    return ensure_text_type(value)
+    """A function obj -> schema.dump(obj) for one object (not `many`), compiled now."""
+    namespace = {}
+    exec(compile(dump_source(schema, passthrough), "<compiled dump>", "exec"), namespace)
+    return namespace["dump"]
 
 
 class _Compiler:
     def __init__(self, passthrough):
         self.passthrough = passthrough
-        self.compiled = {}            # id(schema) -> dump function (schemas nested in several places)
-        self.names = {"missing": missing, "ensure_text_type": ensure_text_type}   # what the source refers to
+        self.compiled = {}            # id(schema) -> name of its dump function (schemas nested in several places)
+        self.functions = []           # their source, nested schemas first
+        self.imports = {}             # alias -> (module, name) of a type the source refers to
 
-    def name(self, value):
-        """A name the compiled source can use for `value` (a function or a type)."""
-        name = f"_{len(self.names)}"
-        self.names[name] = value
-        return name
+    def type_name(self, kind: type) -> str:
+        """A name the source can use for a type (a number or mapping type)."""
+        if kind.__module__ == "builtins":
+            return kind.__name__
+        for alias, imported in self.imports.items():
+            if imported == (kind.__module__, kind.__qualname__):
+                return alias
+        alias = f"_type_{len(self.imports)}"
+        self.imports[alias] = (kind.__module__, kind.__qualname__)
+        return alias
 
-    def schema(self, schema: Schema):
+    def schema(self, schema: Schema) -> str:
         if id(schema) in self.compiled:
             return self.compiled[id(schema)]
         if schema.many or schema.only or schema.exclude or schema._hooks[PRE_DUMP] or schema._hooks[POST_DUMP]:
             raise TypeError(f"{type(schema).__name__}: many, only, exclude and dump hooks are not compiled")
-        source = ["def dump(obj):", "    out = {}"]
+        attributes, body = [], []
         for name, field in schema.dump_fields.items():
             attribute = field.attribute or name
             if "." in attribute or field.dump_default is not missing:
                 raise TypeError(f"{type(schema).__name__}.{name}: dotted attributes and dump defaults are not compiled")
             key = field.data_key if field.data_key is not None else name
-            source.append(_READ_FIELD.format(attribute=attribute, key=key, expression=self.field(field, "value")))
-        source.append("    return out")
-        namespace = dict(self.names)
-        exec("\n".join(source), namespace)         # the schema's names only, each through repr()
-        dump = namespace["dump"]
-        self.compiled[id(schema)] = dump
-        return dump
+            attributes.append(attribute)
+            body.append(_READ_FIELD.format(attribute=attribute, key=key, expression=self.field(field, "value")))
+        function = f"dump_{len(self.compiled)}_{type(schema).__name__}"
+        self.compiled[id(schema)] = function
+        # A dict is dumped as it is, unless a field named as a dict's own attribute ("values",
+        # "items" ...) is absent from it: marshmallow reads that attribute then, as from any
+        # object that is not a dict.
+        slow = " or ".join(["type(obj) is not dict"]
+                           + [f"{attribute!r} not in obj" for attribute in attributes if hasattr(dict, attribute)])
+        self.functions.append(
+            f"def {function}(obj):\n"
+            f"    if {slow}:\n"
+            f"        obj = present_values(obj, {tuple(attributes)!r})\n"
+            f"    out = {{}}\n" + "".join(body) + "    return out\n")
+        return function
 
     def field(self, field, value, depth=0):
         """A Python expression: the dump of the field's value held in the variable `value`."""
@@ -95,7 +138,7 @@ class _Compiler:
         if (kind._serialize is fields.Number._serialize and kind._format_num is fields.Number._format_num
                 and not field.as_string):
             # int(x) is x for an int, float(x) is x for a float: only other types are converted
-            num_type = self.name(field.num_type)
+            num_type = self.type_name(field.num_type)
             return f"({value} if {value} is None or type({value}) is {num_type} else {num_type}({value}))"
         if kind._serialize is fields.List._serialize:
             each = f"each_{depth}"
@@ -105,14 +148,13 @@ class _Compiler:
             nested = field.schema
             if field.many or nested.many:
                 raise TypeError(f"{kind.__name__}: Nested(many=True) is not compiled; use List(Nested)")
-            dump_nested = self.name(self.schema(nested))
-            return f"(None if {value} is None else {dump_nested}({value}))"
+            return f"(None if {value} is None else {self.schema(nested)}({value}))"
         if kind._serialize is fields.Mapping._serialize:
             return self.mapping(field, value, depth)
         raise TypeError(f"{kind.__name__}: no compiled dump for this field type")
 
     def mapping(self, field, value, depth):
-        mapping_type = self.name(field.mapping_type)
+        mapping_type = self.type_name(field.mapping_type)
         if field.key_field is None and field.value_field is None:
             return f"(None if {value} is None else {mapping_type}({value}))"
         key, item = f"key_{depth}", f"item_{depth}"

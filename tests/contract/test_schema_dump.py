@@ -134,6 +134,23 @@ def test_what_is_not_compiled_is_refused():
             compile_dump(schema)
 
 
+def test_the_committed_result_dump_is_what_the_schemas_give_now():
+    # service/http/result_dump.py is generated (python scripts/write_result_dump.py): a schema
+    # change must come with the file written again
+    assert result_json.RESULT_DUMP_FILE.read_text(encoding="utf-8") == result_json.result_dump_source()
+
+
+def test_a_field_named_as_a_dicts_own_attribute_is_read_as_marshmallow_reads_it():
+    class WithValues(Schema):
+        values = fields.Raw()
+        n = fields.Integer()
+
+    for obj in ({"values": [1], "n": 2}, {"n": 2.0}, {}):
+        compiled, reference = compile_dump(WithValues())(obj), WithValues().dump(obj)
+        assert compiled.keys() == reference.keys() and compiled.get("n") == reference.get("n")
+        assert type(compiled.get("values")) is type(reference.get("values"))
+
+
 def test_data_keys_attributes_and_missing_keys():
     class Inner(Schema):
         n = fields.Integer(data_key="N")
