@@ -72,18 +72,72 @@ FEED_CHUNK = 64 * 1024
 ELEMENTS_PER_LT = 8           # elements libxml2 may build for each "<" of a page (see _within_caps)
 ATTRIBUTE_SEPARATORS = b" \t\n\r\x0c/\"'"
 MAX_ATTRIBUTES_PER_ELEMENT = 1000
-# The page read tag by tag in one match, as long as no tag has more than the attributes
-# allowed: text, a "<" that opens no tag, an ordinary tag (at most 16 pieces of at most 64
-# characters, or quoted values after "=": at most 512 attributes), or else a tag read the way
-# the HTML tokenizer reads attribute names (anything up to white space, "/", ">" or "=", a
-# quote included; a value after "=") with up to MAX_ATTRIBUTES_PER_ELEMENT of them.
-# Possessive throughout: linear, never backtracking. Where it stops short of the end, a tag
-# has more.
-_ORDINARY_TAG = r"""<[A-Za-z/](?:[^<>"'=]{1,64}+|=\s*+"[^"]*+"|=\s*+'[^']*+'|=){0,16}+>"""
-_ATTRIBUTE = r"""[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?+"""
-TAGS_WITHIN_CAP_RE = re.compile(
-    r"""(?:[^<]++|""" + _ORDINARY_TAG + r"""|<(?![A-Za-z/])|</?+(?:[A-Za-z][^\s/>]*+)?+(?:[\s/]*+"""
-    + _ATTRIBUTE + r"""){0,%d}+(?![\s/]*+[^\s/>]))*+""" % MAX_ATTRIBUTES_PER_ELEMENT)
+# The page read the way libxml2's HTML tokenizer (2.14) reads it, in one match, as long as no
+# tag has more than the attributes allowed. Possessive throughout: linear, never backtracking.
+# Where it stops short of the end, a tag has more. Each region that is not a tag ends exactly
+# where libxml2 ends it (a quoted value read where libxml2 reads none, or the other way round,
+# could hide a real tag): text up to "<"; a comment "<!--" up to "-->" or "--!>" ("<!-->" and
+# "<!--->" are whole comments; unterminated, the rest of the page); a bogus comment "<!", "<?",
+# "</" not before a letter, and a doctype, up to the first ">"; after a start tag that ends in
+# ">" (not "/>"), the raw text of script, style, xmp, iframe, noembed, noframes, title and
+# textarea up to "</" + the name in any case + white space, "/" or ">", and of plaintext to the
+# end; in a script, libxml2's escape states ("<!--" … "-->", inside them "<script" … "</script"
+# hides the script's end). A tag: its name up to white space, "/" or ">", then attributes as the
+# tokenizer reads them (a name up to white space, "/", ">" or "=", a quote included; after "="
+# a quoted value, or an unquoted one up to white space or ">"), "/" between them skipped; ends
+# at ">", "/>" or the end of the page. HTML white space only (not Unicode's: "\u3000" is no
+# separator for libxml2), ASCII case only. Ordinary tags (plain names, at most 16 attributes)
+# and plain end tags have a faster branch of their own that reads them the same way.
+# tests/formats/test_html_attribute_scan.py checks it against libxml2's trees.
+_WS = r"[\t\n\f\r ]"
+_NAME_END = r"(?![^\t\n\f\r />])"          # the name ends here: white space, "/", ">" or the end
+_END_AFTER = r"(?=[\t\n\f\r />])"          # an end tag's name ends here (a character must follow)
+_ATTRIBUTE = r"""[^\t\n\f\r />][^\t\n\f\r />=]*+(?:%s*+=%s*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?+""" % (_WS, _WS)
+
+
+def _any_case(word: str) -> str:
+    """A word in any ASCII case, as character classes (the pattern engine skips a branch that
+    starts with a class on its first character; a case-insensitive literal it tries)."""
+    return "".join(f"[{letter.lower()}{letter.upper()}]" for letter in word)
+
+
+def _tags_within_cap_pattern(cap: int):
+    """The pattern that reads a whole page when no tag has more than `cap` attributes."""
+    attributes = r"(?:(?:%s|/(?!>))*+%s){0,%d}+(?:%s|/(?!>))*+" % (_WS, _ATTRIBUTE, cap, _WS)
+    script = _any_case("script")
+    script_end = f"/{script}{_END_AFTER}"
+    # libxml2's script states: data; escaped (after "<!--"; "-->" goes back to data, "</script"
+    # ends the script, "<script" enters double escaped); double escaped ("</script" goes back to
+    # escaped, "-->" to data).
+    double_escaped = r"(?:[^<-]++|-(?!->)|<(?!%s))*+(?:<%s|(?=-->)|\Z)" % (script_end, script_end)
+    escaped = r"(?:[^<-]++|-(?!->)|<%s%s%s|<(?!/?%s%s))*+(?:-->)?+" % (
+        script, _END_AFTER, double_escaped, script, _END_AFTER)
+    script_data = r"(?:[^<]++|<!(?=--)%s|<(?!!--|%s))*+" % (escaped, script_end)
+
+    def raw_text(name):
+        return r"%s%s>(?:[^<]++|<(?!/%s%s))*+" % (_NAME_END, attributes, _any_case(name), _END_AFTER)
+
+    raw_text_elements = (
+        "|[sS](?:%s%s%s>%s|%s%s)" % (_any_case("cript"), _NAME_END, attributes, script_data,
+                                     _any_case("tyle"), raw_text("style"))
+        + "|[tT](?:%s%s|%s%s)" % (_any_case("itle"), raw_text("title"), _any_case("extarea"), raw_text("textarea"))
+        + "|[nN][oO](?:%s%s|%s%s)" % (_any_case("embed"), raw_text("noembed"),
+                                      _any_case("frames"), raw_text("noframes"))
+        + "|%s%s|%s%s" % (_any_case("xmp"), raw_text("xmp"), _any_case("iframe"), raw_text("iframe"))
+        + r"|%s%s%s>[\s\S]*+" % (_any_case("plaintext"), _NAME_END, attributes))
+    ordinary_tag = r"""[A-Za-z][-A-Za-z0-9:_.]*+(?:%s++[-A-Za-z0-9:_.@]++(?:=(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'=<`]++))?+){0,%d}+%s*+/?>""" % (
+        _WS, min(16, cap), _WS)
+    return re.compile(
+        r"(?:[^<]++|<(?:/[A-Za-z][-A-Za-z0-9:_.]*+>"
+        + raw_text_elements
+        + "|" + ordinary_tag
+        + r"|!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>)?+)"
+        + r"|[!?][^>]*+>?|/(?![A-Za-z])[^>]*+>?"
+        + r"|/?+[A-Za-z][^\t\n\f\r />]*+%s(?=/?>|\Z)" % attributes
+        + r"|(?![A-Za-z/!?])))*+", re.ASCII)
+
+
+TAGS_WITHIN_CAP_RE = _tags_within_cap_pattern(MAX_ATTRIBUTES_PER_ELEMENT)
 
 
 def _charset_of(data: bytes, charset):
