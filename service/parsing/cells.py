@@ -77,10 +77,6 @@ def _is_prose(line: str, kinds: list) -> bool:
     return "," in line and len(CJK_RE.findall(line)) >= 20 and not names_a_row(compact(line), "applications")
 
 
-def _space_cells(line: str) -> list:
-    return [part for part, _ in _space_cells_classified(line)]
-
-
 def _space_cells_classified(line: str) -> list:
     """[(cell text, classify(cell text))] of a white-space aligned line: a cell of one token keeps
     the token's classification (it is the same text), a merged cell is classified once joined."""
@@ -101,38 +97,6 @@ def _space_cells_classified(line: str) -> list:
             for _, parts, reading in merged]
 
 
-def split_line(line: str) -> list:
-    """The cell texts of one normalised line (an empty list for chrome, prose and rules)."""
-    return _split_line(line, False)
-
-
-def _split_line(line: str, classified: bool):
-    """split_line; with `classified`, a white-space aligned line's cells come as
-    _space_cells_classified gives them, (text, classification) pairs (the other layouts' cells
-    are texts still to classify)."""
-    if not line.strip() and "\t" not in line:
-        return []
-    if PAGE_NUMBER_RE.match(line):
-        return []
-    parts = SEPARATOR_RE.split(line)
-    if len(parts) > 1:                # (a separator in the line)
-        # (a rule begins with a rule character: only those parts are tested)
-        parts = [p for p in parts if p.lstrip()[:1] not in RULE_CHARS or not _is_rule(p)]
-        if parts and not parts[0].strip():
-            parts = parts[1:]
-        if parts and not parts[-1].strip():
-            parts = parts[:-1]
-        return parts
-    if "\t" in line:
-        parts = line.split("\t")
-        if not parts[0].strip():
-            parts = parts[1:]
-        return parts
-    if line.lstrip()[:1] in RULE_CHARS and _is_rule(line):    # (a rule begins with a rule character)
-        return []
-    return _space_cells_classified(line) if classified else _space_cells(line)
-
-
 def parse_line(line: str) -> tuple:
     """The cells of one normalised line as (kind, text, value, unit) tuples (cached when short:
     table lines such as "0 |" repeat; a long line would stay in memory after its request)."""
@@ -140,10 +104,10 @@ def parse_line(line: str) -> tuple:
 
 
 def _parse_line(line: str) -> tuple:
-    """parse_line uncached: _split_line's cells, classified, in one function for the common
-    layouts (a line of one cell, a tab row, a separator row), with the page-number pattern run
-    only on a line that can be one (tests/parsing/test_line_reading.py compares with the layered
-    reading: _split_line, then classify)."""
+    """parse_line uncached: a line's cells split by its layout (separators, tabs, or white space
+    between aligned cells) and classified, in one function, with the page-number pattern run only
+    on a line that can be one (tests/property/test_table_reading.py compares with the layered
+    reading it replaced, kept in tests/property/table_reading_reference.py)."""
     start = line.lstrip()[:1]
     if not start:
         if "\t" not in line:
