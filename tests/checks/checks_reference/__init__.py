@@ -1,9 +1,10 @@
 """The checks stage as it was before it was made cheaper (service/checks at 1499bde: arithmetic,
-cells, model, prose and structure kept verbatim but for their imports), the reference the
-rewritten stage is compared with (tests/checks/test_checks_reference.py)."""
+prose and structure kept verbatim but for their imports; the modules the change did not touch,
+service.checks.cells and .model, are imported), the reference the rewritten stage is compared
+with (tests/checks/test_checks_reference.py)."""
 
 from tests.checks.checks_reference import arithmetic, prose, structure
-from tests.checks.checks_reference.model import condense
+from service.checks.model import condense
 
 
 def run_checks(result, context) -> list:

@@ -4,8 +4,8 @@ The identities are data (service/rules/identities.py), shared with the recovery 
 identity that was used to recover a cell (the result's `provenance` names it) is not evidence
 that the cell is right: that instance is `not_assessable` and says so."""
 
-from tests.checks.checks_reference.cells import number_text, path, rows_of, same
-from tests.checks.checks_reference.model import check, condensed, lines_of, merged_message
+from service.checks.cells import number_text, path, rows_of, same
+from service.checks.model import check, condensed, lines_of, merged_message
 from service.parsing import identities
 
 

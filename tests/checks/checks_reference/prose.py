@@ -3,8 +3,8 @@
 import bisect
 import re
 
-from tests.checks.checks_reference.cells import MISSING, number_text, path, rows_of, same, value
-from tests.checks.checks_reference.model import condensed, lines_of
+from service.checks.cells import MISSING, number_text, path, rows_of, same, value
+from service.checks.model import condensed, lines_of
 from service.contract import FIELDS
 from service.parsing import labels
 from service.parsing.narrative import MAX_FIGURES as MAX_CHECKS, figures

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.checks.checks_reference.model import condensed, make_check
+from service.checks.model import condensed, make_check
 from service.parsing.codes import WarningCode
 
 REQUIRED_SECTIONS = {
