@@ -472,6 +472,7 @@ def _search_ints(runs, usable, budget, constant, share, involved):
     for r in others:
         readings = runs[r].readings
         columns = []                         # per equation over the run, its share per reading
+        bounds[r] = []
         for e in involved[r]:
             terms = share[e][r]
             if len(terms) == 1:
@@ -485,7 +486,7 @@ def _search_ints(runs, usable, budget, constant, share, involved):
             low, high = min(column), max(column)
             rest_low[e] += low
             rest_high[e] += high
-        bounds[r] = [(e, min(column), max(column)) for e, column in zip(involved[r], columns)]
+            bounds[r].append((e, low, high))
         kept = range(len(readings))   # (each such equation in turn rules out the readings failing it)
         for e, column in zip(involved[r], columns):
             if walked_over[e] == 1:
