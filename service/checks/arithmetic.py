@@ -208,22 +208,30 @@ def _plain_rows(givens, lines):
             counts.update(whole)
         values.update(given)
     names = [row for row, _, _, _ in givens[:3]]
-    en, zh = merged_message("pass", len(givens), [f"{row}: no negative value" for row in names],
-                            [f"{row}：无负数" for row in names])
+    en, zh = merged_message("pass", len(givens), *zip(*map(_no_negative, names)))
     checks = [check("active_disclosure.non_negative", "pass", en, zh, list(values), values, None, None,
                     lines_of(lines, values))]
     if len(counted) == 1:
         row, given = counted[0]
-        checks.append(check("active_disclosure.whole_counts", "pass", f"{row}: whole counts", f"{row}：件数均为整数",
+        checks.append(check("active_disclosure.whole_counts", "pass", *_whole_counts(row),
                             list(counts), counts, None, None, lines_of(lines, given)))
     elif counted:
         names = [row for row, _ in counted[:3]]
-        en, zh = merged_message("pass", len(counted), [f"{row}: whole counts" for row in names],
-                                [f"{row}：件数均为整数" for row in names])
+        en, zh = merged_message("pass", len(counted), *zip(*map(_whole_counts, names)))
         involved = values if len(counted) == len(givens) else [cell for _, given in counted for cell in given]
         checks.append(check("active_disclosure.whole_counts", "pass", en, zh, list(counts), counts, None, None,
                             lines_of(lines, involved)))
     return checks
+
+
+def _no_negative(row) -> tuple:
+    """(en, zh) of a row of table 2 that passes non_negative (in its check and in merged ones)."""
+    return f"{row}: no negative value", f"{row}：无负数"
+
+
+def _whole_counts(row) -> tuple:
+    """(en, zh) of a row of table 2 that passes whole_counts."""
+    return f"{row}: whole counts", f"{row}：件数均为整数"
 
 
 def _row_checks(givens, lines):
@@ -242,8 +250,7 @@ def _row_checks(givens, lines):
             signs.append(("fail", f"{row}: negative value in {', '.join(negative)}", f"{row}：存在负数",
                           list(given), given, 0, lowest, involved, []))
         else:
-            signs.append(("pass", f"{row}: no negative value", f"{row}：无负数", list(given), given, None, lowest,
-                          involved, []))
+            signs.append(("pass", *_no_negative(row), list(given), given, None, lowest, involved, []))
         # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
         counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
             else dict(given)
@@ -254,8 +261,7 @@ def _row_checks(givens, lines):
                 wholes.append(("fail", f"{row}: count with a fraction in {', '.join(fractional)}", f"{row}：件数含小数",
                                list(counts), counts, None, None, list(involved), []))
             else:
-                wholes.append(("pass", f"{row}: whole counts", f"{row}：件数均为整数", list(counts), counts, None, None,
-                               list(involved), []))
+                wholes.append(("pass", *_whole_counts(row), list(counts), counts, None, None, list(involved), []))
     checks = []
     if signs:
         checks += condensed("active_disclosure.non_negative", signs)
