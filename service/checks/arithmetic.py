@@ -198,9 +198,7 @@ def _plain_rows(givens, lines):
     for row, columns, _, given in givens:
         if not given or min(given.values()) < 0:
             return None
-        # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
-        whole = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
-            else given
+        whole = _counts(given, columns)
         if whole:
             if not all(map(float.is_integer, map(float, whole.values()))):
                 return None
@@ -234,6 +232,15 @@ def _whole_counts(row) -> tuple:
     return f"{row}: whole counts", f"{row}：件数均为整数"
 
 
+def _counts(given, columns) -> dict:
+    """The cells of a row's given values that are counts (not its amount); `given` itself when
+    the row has no amount column."""
+    if "amount" not in columns:
+        return given
+    # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
+    return {cell: v for cell, v in given.items() if not cell.endswith(".amount")}
+
+
 def _row_checks(givens, lines):
     """The checks of non_negative and whole_counts, a finding per row condensed (model.condensed)."""
     signs, wholes = [], []                       # the findings of non_negative and of whole_counts
@@ -251,9 +258,7 @@ def _row_checks(givens, lines):
                           list(given), given, 0, lowest, involved, []))
         else:
             signs.append(("pass", *_no_negative(row), list(given), given, None, lowest, involved, []))
-        # (a cell's path ends with ".amount" when its column is "amount": no row or column name holds a dot)
-        counts = {cell: v for cell, v in given.items() if not cell.endswith(".amount")} if "amount" in columns \
-            else dict(given)
+        counts = dict(_counts(given, columns))
         if counts:
             fractional = () if all(map(float.is_integer, map(float, counts.values()))) else \
                 [cell for cell, v in counts.items() if not float(v).is_integer()]
