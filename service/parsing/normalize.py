@@ -9,7 +9,7 @@ original, which is what sections and warnings report.
 """
 
 import bisect
-from itertools import accumulate, compress, count, islice
+from itertools import accumulate, islice
 from operator import add
 import re
 import unicodedata
@@ -87,31 +87,15 @@ class Document:
     def nonblank_lines(self, first: int = 1, limit: int | None = None) -> list:
         """[(line_no, start_offset, normalised line)] of the lines from line `first` on that hold
         more than white space, the first `limit` of them (all when None)."""
-        starts = self.line_starts
-        first = max(first, 1)
-        if first > len(starts):
-            return []
-        if first > 1:
-            starts = starts[first - 1:]
-        if self.norm_lines is not None:
-            texts = self.norm_lines if first == 1 else self.norm_lines[first - 1:]
-        else:
-            text = self.norm if first == 1 else self.norm[starts[0]:]
-            if limit is not None:               # the first lines only, while they hold enough
-                head = text.split("\n", HEAD_LINES_PER_LINE * limit)
-                if len(head) > HEAD_LINES_PER_LINE * limit:
-                    head.pop()                  # the rest of the text, not a line
-                    found = list(islice(compress(zip(count(first), starts, head),
-                                                 map(str.strip, head)), limit))
-                    if len(found) == limit:
-                        return found
-            texts = text.split("\n")
-        found = compress(zip(count(first), starts, texts), map(str.strip, texts))
+        found = filter(_holds_text, self.lines(first))
         return list(found if limit is None else islice(found, limit))
 
 
-# nonblank_lines(first, limit) splits this many lines per line asked for before the whole rest
-HEAD_LINES_PER_LINE = 2
+def _holds_text(line) -> bool:
+    """A (line_no, start, text) whose text holds more than white space (str.strip's test)."""
+    return line[2] != "" and not line[2].isspace()
+
+
 # the characters besides \n and \r at which str.splitlines ends a line (none in most texts: the
 # line starts are then the running sum of splitlines' lengths, cheaper than split's lengths + 1)
 OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
