@@ -51,7 +51,7 @@ def presence_checks(result) -> list:
                       sorted({kinds[kind]["line"] for kind in REQUIRED_SECTIONS} - {0, None}), []),
                 check("structure.table_present", "pass", *ALL_TABLES_MESSAGE, [], {}, None, None,
                       sorted({found[table]["line"] for table in TABLE_NAMES} - {0, None}), [])]
-    sections = [("pass", f"section {kind} ({title}) present", f"“{title}”部分齐全", [], {}, None, None,
+    sections = [("pass", *_section_present(kind, title), [], {}, None, None,
                  [kinds[kind]["line"]] if kinds[kind]["line"] else [], [])
                 if kind in kinds else
                 ("fail", f"section {kind} ({title}) missing", f"“{title}”部分缺失", [], {}, None, None, [], [])
@@ -59,7 +59,7 @@ def presence_checks(result) -> list:
     tables = []
     for table, title in TABLE_NAMES.items():
         found = result["tables"].get(table)
-        tables.append(("pass", f"table {table} ({title}) present", f"“{title}”表齐全", [], {}, None, None,
+        tables.append(("pass", *_table_present(table, title), [], {}, None, None,
                        [found["line"]] if found["line"] else [], [])
                       if found else
                       ("fail", f"table {table} ({title}) missing or unreadable", f"“{title}”表缺失或无法读取", [], {},
@@ -67,12 +67,20 @@ def presence_checks(result) -> list:
     return [*condensed("structure.section_present", sections), *condensed("structure.table_present", tables)]
 
 
+def _section_present(kind, title) -> tuple:
+    """(en, zh) of a section that is present (in its check and in merged ones)."""
+    return f"section {kind} ({title}) present", f"“{title}”部分齐全"
+
+
+def _table_present(table, title) -> tuple:
+    """(en, zh) of a table that is present."""
+    return f"table {table} ({title}) present", f"“{title}”表齐全"
+
+
 ALL_SECTIONS_MESSAGE = merged_message("pass", len(REQUIRED_SECTIONS),
-                                      [f"section {kind} ({title}) present" for kind, title in REQUIRED_SECTIONS.items()],
-                                      [f"“{title}”部分齐全" for title in REQUIRED_SECTIONS.values()])
+                                      *zip(*(_section_present(*item) for item in REQUIRED_SECTIONS.items())))
 ALL_TABLES_MESSAGE = merged_message("pass", len(TABLE_NAMES),
-                                    [f"table {table} ({title}) present" for table, title in TABLE_NAMES.items()],
-                                    [f"“{title}”表齐全" for title in TABLE_NAMES.values()])
+                                    *zip(*(_table_present(*item) for item in TABLE_NAMES.items())))
 
 
 def row_width_checks(result, warnings) -> list:
