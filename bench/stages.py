@@ -29,7 +29,8 @@ import orjson  # noqa: E402
 from service import documents  # noqa: E402
 from service.checks import CheckContext, run_checks  # noqa: E402
 from service.formats import extract_text, Limits  # noqa: E402
-from service.http.result_json import RESULT_SCHEMA as SCHEMA, dump_result, json_default  # noqa: E402
+from service.http.result_json import dump_result, json_default  # noqa: E402
+from service.http.result_validation import RESULT_SCHEMA as SCHEMA  # noqa: E402
 from service.parsing import cells, labels, numbers, recovery, report as report_module, table_order  # noqa: E402
 from service.parsing.normalize import prepare  # noqa: E402
 from service.parsing.recovery import recover  # noqa: E402

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.http.result_json import RESULT_DUMP_FILE, result_dump_source  # noqa: E402
+from service.http.result_validation import RESULT_DUMP_FILE, result_dump_source  # noqa: E402
 
 
 def main():

@@ -21,7 +21,7 @@ from service.app import create_app
 from service.http.problems import PROBLEM_BASE_URI, PROBLEM_MEDIA_TYPE
 
 # Every app the tests build, and every gunicorn they start, validates each /parse answer against
-# the schemas at run time (service/http/result_json.py): a response that is not what
+# the schemas at run time (service/http/result_validation.py): a response that is not what
 # ParseResultSchema describes fails the test as a 500.
 os.environ.setdefault("SERVICE_VALIDATE_RESPONSES", "true")
 

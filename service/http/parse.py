@@ -9,7 +9,8 @@ from service.formats.text import SUPPORTED_CHARSETS
 from service.http.body import UPLOAD_FIELD, slots, submission_from_request
 from service.http.csv_answer import csv_alternative, csv_response
 from service.http.negotiation import negotiate
-from service.http.result_json import result_json, validated_result_json
+from service.http.result_json import result_json
+from service.http.result_validation import validated_result_json
 from service.http.problems import documented_problems
 from service.http.spec_examples import ref
 from service.http.schemas import CHECKS_QUERY, ParseRequestSchema, ParseResultSchema
@@ -108,7 +109,7 @@ def parse(only_failures):
 
 def json_answer():
     """What the slot turns a result into: its JSON bytes, validated against the schema as well
-    when VALIDATE_RESPONSES is on (service/http/result_json.py)."""
+    when VALIDATE_RESPONSES is on (service/http/result_validation.py)."""
     return validated_result_json if current_app.config["VALIDATE_RESPONSES"] else result_json
 
 

@@ -39,32 +39,15 @@ this file is not what the schemas give now, and proves its dump equal to marshma
 """
 # flake8: noqa
 
-from marshmallow import missing
-from marshmallow.utils import ensure_text_type
-
-from service.http.schema_dump import present_values
+from service.http.dump_values import ABSENT, present_values, text
 '''
 
 # A field's value, read from a dict (the parser's results are dicts all the way down).
 _READ_FIELD = """\
-    value = obj.get({attribute!r}, missing)
-    if value is not missing:
+    value = obj.get({attribute!r}, ABSENT)
+    if value is not ABSENT:
         out[{key!r}] = {expression}
 """
-
-
-def present_values(obj, attributes):
-    """The values marshmallow's get_value reads from any object: a key of a mapping (or an index),
-    else an attribute; those that are missing left out. A dict of them, for the compiled dump."""
-    values = {}
-    for attribute in attributes:
-        try:
-            value = obj[attribute]
-        except (KeyError, IndexError, TypeError, AttributeError):
-            value = getattr(obj, attribute, missing)
-        if value is not missing:
-            values[attribute] = value
-    return values
 
 
 def dump_source(schema: Schema, passthrough=(), title="A schema's dump") -> str:
@@ -134,7 +117,7 @@ class _Compiler:
         if isinstance(field, self.passthrough) or kind._serialize is fields.Field._serialize:
             return value
         if kind._serialize is fields.String._serialize:
-            return f"({value} if {value} is None or type({value}) is str else ensure_text_type({value}))"
+            return f"({value} if {value} is None or type({value}) is str else text({value}))"
         if (kind._serialize is fields.Number._serialize and kind._format_num is fields.Number._format_num
                 and not field.as_string):
             # int(x) is x for an int, float(x) is x for a float: only other types are converted

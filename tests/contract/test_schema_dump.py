@@ -15,8 +15,9 @@ from marshmallow import Schema, fields, post_dump
 
 from conftest import CORPUS_DIRS, corpus_text
 from service.documents import parse_submission, text_document
-from service.http import result_json
-from service.http.result_json import RESULT_SCHEMA, dump_result, json_default
+from service.http import result_json, result_validation
+from service.http.result_json import dump_result, json_default
+from service.http.result_validation import RESULT_SCHEMA
 from service.http.schema_dump import compile_dump
 from service.parsing import parse_report
 
@@ -137,7 +138,7 @@ def test_what_is_not_compiled_is_refused():
 def test_the_committed_result_dump_is_what_the_schemas_give_now():
     # service/http/result_dump.py is generated (python scripts/write_result_dump.py): a schema
     # change must come with the file written again
-    assert result_json.RESULT_DUMP_FILE.read_text(encoding="utf-8") == result_json.result_dump_source()
+    assert result_validation.RESULT_DUMP_FILE.read_text(encoding="utf-8") == result_validation.result_dump_source()
 
 
 def test_a_field_named_as_a_dicts_own_attribute_is_read_as_marshmallow_reads_it():
@@ -196,5 +197,21 @@ def test_validation_catches_a_compiled_dump_that_differs(monkeypatch):
         pytest.skip("no corpus")
     result = next(iter(RESULTS.values()))
     monkeypatch.setattr(result_json, "dump_result", lambda result: {**RESULT_SCHEMA.dump(result), "extra": 1})
-    with pytest.raises(result_json.ResponseValidationError):
-        result_json.validated_result_json(result)
+    with pytest.raises(result_validation.ResponseValidationError):
+        result_validation.validated_result_json(result)
+
+
+def test_the_hot_path_of_the_answer_does_not_import_marshmallow():
+    # marshmallow's import costs about 40 ms (its Email validator's patterns): the command line
+    # and the parsing slots' forkserver, which only need the compiled dump, must not pay for it
+    import subprocess
+    import sys
+
+    probe = ("import importlib, sys\n"
+             "from service.isolation import PRELOAD\n"
+             "import service.cli\n"
+             "service.cli.local_parser()\n"
+             "for name in PRELOAD: importlib.import_module(name)\n"
+             "print(sorted(name for name in sys.modules if name.split('.')[0] == 'marshmallow'))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
