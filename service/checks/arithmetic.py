@@ -19,12 +19,37 @@ def identity_checks(result, lines) -> list:
     one check for the instances that hold and one for those not assessable."""
     recovered = result.get("provenance") or {}
     by_rule, values = identities.values_by_rule(result.get("tables"))
-    checks, start = [], 0
-    for rule, group, paths, bounds in by_rule:
-        end = start + len(paths)
-        checks += _rule_checks(rule, group, paths, bounds, values[start:end], lines, recovered)
-        start = end
+    checks = []
+    for rule, group, paths, bounds, span, holding in _rules_laid_out(by_rule):
+        checks += _rule_checks(rule, group, paths, bounds, values[span], lines, recovered, holding)
     return checks
+
+
+def _rules_laid_out(by_rule) -> tuple:
+    """((rule, group, paths, bounds, slice of the rule's values, (en, zh) of its check when every
+    instance holds), ...) of identities.instances_by_rule's answer for one table shape, worked
+    out once per shape: the slices and messages depend on the shape alone, not on the values."""
+    kept = _LAID_OUT.get(id(by_rule))
+    if kept is not None and kept[0] is by_rule:
+        return kept[1]
+    if len(_LAID_OUT) >= MAX_SHAPES:
+        _LAID_OUT.clear()
+    laid_out, start = [], 0
+    for rule, group, paths, bounds in by_rule:
+        holding = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
+                                 [instance[3] for instance in group[:3]])
+        laid_out.append((rule, group, paths, bounds, slice(start, start + len(paths)), holding))
+        start += len(paths)
+    _LAID_OUT[id(by_rule)] = (by_rule, tuple(laid_out))
+    return _LAID_OUT[id(by_rule)][1]
+
+
+# The layouts of the table shapes seen, by the identity of identities.instances_by_rule's answer
+# (built once per shape and kept there: the same object for the same shape; hashing the nested
+# tuple itself would cost more than the layout saves). The object is kept with its layout, so an
+# id reused after it is gone cannot match.
+_LAID_OUT = {}
+MAX_SHAPES = 256
 
 
 # What one instance of an identity gave, before it is a check (judged as a check per instance
@@ -38,15 +63,14 @@ def identity_checks(result, lines) -> list:
 BLANK, RECOVERED, COMPARED, MERGED = range(4)
 
 
-def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
+def _rule_checks(rule, group, paths, bounds, values, lines, recovered, holding) -> list:
     """The checks of one rule over its instances `group` ((parts, totals, en, zh), ...), whose
     cells are `paths` end to end ((start, start of totals, end) of each in `bounds`) with these
     `values`: what a check per instance would say, the holding ones merged into one as they
-    were found, then condensed by status as model.condense does, but each check built once."""
+    were found, then condensed by status as model.condense does, but each check built once.
+    `holding`: the (en, zh) of the rule's one check when every instance holds."""
     if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, bounds):
-        en, zh = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
-                                [instance[3] for instance in group[:3]])
-        return [check(rule, "pass", en, zh, list(paths), dict(zip(paths, values)), None, None,
+        return [check(rule, "pass", *holding, list(paths), dict(zip(paths, values)), None, None,
                       lines_of(lines, paths))]
     # each instance judged as a check per instance would judge it, what it takes laid out per
     # instance in C first: blank or not, whether a recovered cell is among its cells, its sums
@@ -100,10 +124,13 @@ NO_PROVENANCE = {"identities": ()}
 
 def _all_hold(values, bounds) -> bool:
     """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'
-    (the sums over slices laid out once per rule's instances, taken and compared in C)."""
+    (the sums over slices laid out once per rule's instances, taken in C). Sums that are equal
+    are `same`; the lists of sums are compared whole, in C (`same` called per instance, through
+    its partial's keywords, cost as much as the sums): sums that differ anywhere are judged
+    instance by instance, where `same` may still find them close."""
     parts, totals, _ = _slices(bounds)
     try:
-        return all(map(same, map(sum, map(values.__getitem__, parts)), map(sum, map(values.__getitem__, totals))))
+        return list(map(sum, map(values.__getitem__, parts))) == list(map(sum, map(values.__getitem__, totals)))
     except TypeError:             # a None among the values: a cell blank or missing
         return False
 
