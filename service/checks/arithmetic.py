@@ -4,7 +4,6 @@ The identities are data (service/rules/identities.py), shared with the recovery 
 identity that was used to recover a cell (the result's `provenance` names it) is not evidence
 that the cell is right: that instance is `not_assessable` and says so."""
 
-from functools import lru_cache
 from itertools import chain, repeat
 from operator import contains
 
@@ -20,15 +19,15 @@ def identity_checks(result, lines) -> list:
     recovered = result.get("provenance") or {}
     by_rule, values = identities.values_by_rule(result.get("tables"))
     checks = []
-    for rule, group, paths, bounds, span, holding in _rules_laid_out(by_rule):
-        checks += _rule_checks(rule, group, paths, bounds, values[span], lines, recovered, holding)
+    for rule, group, paths, slices, span, holding in _rules_laid_out(by_rule):
+        checks += _rule_checks(rule, group, paths, slices, values[span], lines, recovered, holding)
     return checks
 
 
 def _rules_laid_out(by_rule) -> tuple:
-    """((rule, group, paths, bounds, slice of the rule's values, (en, zh) of its check when every
-    instance holds), ...) of identities.instances_by_rule's answer for one table shape, worked
-    out once per shape: the slices and messages depend on the shape alone, not on the values."""
+    """((rule, group, paths, _slices of its bounds, slice of the rule's values, (en, zh) of its
+    check when every instance holds), ...) of identities.instances_by_rule's answer for one table
+    shape, worked out once per shape: the slices and messages depend on the shape alone."""
     kept = _LAID_OUT.get(id(by_rule))
     if kept is not None and kept[0] is by_rule:
         return kept[1]
@@ -38,7 +37,7 @@ def _rules_laid_out(by_rule) -> tuple:
     for rule, group, paths, bounds in by_rule:
         holding = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
                                  [instance[3] for instance in group[:3]])
-        laid_out.append((rule, group, paths, bounds, slice(start, start + len(paths)), holding))
+        laid_out.append((rule, group, paths, _slices(bounds), slice(start, start + len(paths)), holding))
         start += len(paths)
     _LAID_OUT[id(by_rule)] = (by_rule, tuple(laid_out))
     return _LAID_OUT[id(by_rule)][1]
@@ -63,18 +62,18 @@ MAX_SHAPES = 256
 BLANK, RECOVERED, COMPARED, MERGED = range(4)
 
 
-def _rule_checks(rule, group, paths, bounds, values, lines, recovered, holding) -> list:
+def _rule_checks(rule, group, paths, slices, values, lines, recovered, holding) -> list:
     """The checks of one rule over its instances `group` ((parts, totals, en, zh), ...), whose
-    cells are `paths` end to end ((start, start of totals, end) of each in `bounds`) with these
-    `values`: what a check per instance would say, the holding ones merged into one as they
-    were found, then condensed by status as model.condense does, but each check built once.
+    cells are `paths` end to end (the slices of each one's parts, totals and cells: `slices`),
+    with these `values`: what a check per instance would say, the holding ones merged into one
+    as they were found, then condensed by status as model.condense does, each check built once.
     `holding`: the (en, zh) of the rule's one check when every instance holds."""
-    if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, bounds):
+    if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, slices):
         return [check(rule, "pass", *holding, list(paths), dict(zip(paths, values)), None, None,
                       lines_of(lines, paths))]
     # each instance judged as a check per instance would judge it, what it takes laid out per
     # instance in C first: blank or not, whether a recovered cell is among its cells, its sums
-    heads, tails, spans = _slices(bounds)
+    heads, tails, spans = slices
     values_of = values.__getitem__
     blank = list(map(contains, map(values_of, spans), repeat(None)))
     clean = (map(recovered.keys().isdisjoint, map(paths.__getitem__, spans)) if recovered
@@ -122,20 +121,19 @@ def _rule_checks(rule, group, paths, bounds, values, lines, recovered, holding) 
 NO_PROVENANCE = {"identities": ()}
 
 
-def _all_hold(values, bounds) -> bool:
+def _all_hold(values, slices) -> bool:
     """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'
     (the sums over slices laid out once per rule's instances, taken in C). Sums that are equal
     are `same`; the lists of sums are compared whole, in C (`same` called per instance, through
     its partial's keywords, cost as much as the sums): sums that differ anywhere are judged
     instance by instance, where `same` may still find them close."""
-    parts, totals, _ = _slices(bounds)
+    parts, totals, _ = slices
     try:
         return list(map(sum, map(values.__getitem__, parts))) == list(map(sum, map(values.__getitem__, totals)))
     except TypeError:             # a None among the values: a cell blank or missing
         return False
 
 
-@lru_cache(maxsize=256)
 def _slices(bounds) -> tuple:
     """(slices of the parts, of the totals, of all the cells) of instances at `bounds` (a rule's
     instances for one table shape: identities.instances_by_rule)."""
