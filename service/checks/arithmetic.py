@@ -56,8 +56,9 @@ def _rules_laid_out(by_rule) -> tuple:
                                  [instance[3] for instance in group[:3]])
         laid_out.append((rule, group, paths, _slices(bounds), slice(start, start + len(paths)), holding))
         start += len(paths)
-    _LAID_OUT[id(by_rule)] = (by_rule, tuple(laid_out))
-    return _LAID_OUT[id(by_rule)][1]
+    laid_out = tuple(laid_out)
+    _LAID_OUT[id(by_rule)] = (by_rule, laid_out)
+    return laid_out
 
 
 # The layouts of the table shapes seen, by the identity of identities.instances_by_rule's answer
