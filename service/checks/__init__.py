@@ -22,6 +22,8 @@ A check (see model.make_check):
 
 from dataclasses import dataclass, field
 
+from service.checks import arithmetic, continuity, prose, structure
+from service.checks.cells import flat_cells
 from service.checks.model import condense
 from service.checks.registry import RULE_IDS, RULES, SEVERITIES, STATUSES  # noqa: F401
 
@@ -36,8 +38,6 @@ class CheckContext:
 
 
 def run_checks(result: dict, context: CheckContext = None) -> list:
-    from service.checks import arithmetic, prose, structure
-
     context = context or CheckContext()
     # every rule's checks come from one producer, already condensed (model.condensed; condense
     # leaves them as they are): the same checks as condense over all of them
@@ -50,9 +50,6 @@ def run_checks(result: dict, context: CheckContext = None) -> list:
 
 
 def compare_results(previous: dict, current: dict) -> list:
-    from service.checks import continuity
-    from service.checks.cells import flat_cells
-
     return condense(continuity.run({**previous, "_cells": flat_cells(previous)},
                                    {**current, "_cells": flat_cells(current)}))
 

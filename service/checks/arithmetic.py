@@ -18,13 +18,55 @@ def identity_checks(result, lines) -> list:
     condensed (model.condense leaves them as they are): per rule, every failing instance, then
     one check for the instances that hold and one for those not assessable."""
     recovered = result.get("provenance") or {}
+    with_identity = _recovered_with(recovered) if recovered else {}
     by_rule, values = identities.values_by_rule(result.get("tables"))
-    checks, start = [], 0
-    for rule, group, paths, bounds in by_rule:
-        end = start + len(paths)
-        checks += _rule_checks(rule, group, paths, bounds, values[start:end], lines, recovered)
-        start = end
+    checks = []
+    for rule, group, paths, slices, span, holding in _rules_laid_out(by_rule):
+        checks += _rule_checks(rule, group, paths, slices, values[span], lines, recovered,
+                               with_identity.get(rule, NOTHING), holding)
     return checks
+
+
+def _recovered_with(recovered) -> dict:
+    """{rule: the cells recovered with that identity} (their provenance's `identities`), in one
+    pass over the provenance: an instance's count of them is a set intersection, in C, instead
+    of its cells' provenance looked up one by one for each rule."""
+    cells = {}
+    for cell, entry in recovered.items():
+        for rule in (entry or NO_PROVENANCE)["identities"]:
+            cells.setdefault(rule, set()).add(cell)
+    return cells
+
+
+NOTHING = frozenset()
+
+
+def _rules_laid_out(by_rule) -> tuple:
+    """((rule, group, paths, _slices of its bounds, slice of the rule's values, (en, zh) of its
+    check when every instance holds), ...) of identities.instances_by_rule's answer for one table
+    shape, worked out once per shape: the slices and messages depend on the shape alone."""
+    kept = _LAID_OUT.get(id(by_rule))
+    if kept is not None and kept[0] is by_rule:
+        return kept[1]
+    if len(_LAID_OUT) >= MAX_SHAPES:
+        _LAID_OUT.clear()
+    laid_out, start = [], 0
+    for rule, group, paths, bounds in by_rule:
+        holding = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
+                                 [instance[3] for instance in group[:3]])
+        laid_out.append((rule, group, paths, _slices(bounds), slice(start, start + len(paths)), holding))
+        start += len(paths)
+    laid_out = tuple(laid_out)
+    _LAID_OUT[id(by_rule)] = (by_rule, laid_out)
+    return laid_out
+
+
+# The layouts of the table shapes seen, by the identity of identities.instances_by_rule's answer
+# (built once per shape and kept there: the same object for the same shape; hashing the nested
+# tuple itself would cost more than the layout saves). The object is kept with its layout, so an
+# id reused after it is gone cannot match.
+_LAID_OUT = {}
+MAX_SHAPES = 256
 
 
 # What one instance of an identity gave, before it is a check (judged as a check per instance
@@ -38,19 +80,19 @@ def identity_checks(result, lines) -> list:
 BLANK, RECOVERED, COMPARED, MERGED = range(4)
 
 
-def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
+def _rule_checks(rule, group, paths, slices, values, lines, recovered, with_rule, holding) -> list:
     """The checks of one rule over its instances `group` ((parts, totals, en, zh), ...), whose
-    cells are `paths` end to end ((start, start of totals, end) of each in `bounds`) with these
-    `values`: what a check per instance would say, the holding ones merged into one as they
-    were found, then condensed by status as model.condense does, but each check built once."""
-    if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, bounds):
-        en, zh = merged_message("pass", len(group), [instance[2] for instance in group[:3]],
-                                [instance[3] for instance in group[:3]])
-        return [check(rule, "pass", en, zh, list(paths), dict(zip(paths, values)), None, None,
+    cells are `paths` end to end (the slices of each one's parts, totals and cells: `slices`),
+    with these `values`: what a check per instance would say, the holding ones merged into one
+    as they were found, then condensed by status as model.condense does, each check built once.
+    `with_rule`: the cells recovered with this rule; `holding`: the (en, zh) of the rule's one
+    check when every instance holds."""
+    if len(group) > 1 and not (recovered and not recovered.keys().isdisjoint(paths)) and _all_hold(values, slices):
+        return [check(rule, "pass", *holding, list(paths), dict(zip(paths, values)), None, None,
                       lines_of(lines, paths))]
     # each instance judged as a check per instance would judge it, what it takes laid out per
     # instance in C first: blank or not, whether a recovered cell is among its cells, its sums
-    heads, tails, spans = _slices(bounds)
+    heads, tails, spans = slices
     values_of = values.__getitem__
     blank = list(map(contains, map(values_of, spans), repeat(None)))
     clean = (map(recovered.keys().isdisjoint, map(paths.__getitem__, spans)) if recovered
@@ -75,7 +117,7 @@ def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
         else:
             _, _, en, zh = group[index]
             span = spans[index]
-            count = sum(1 for cell in set(paths[span]) if rule in (recovered.get(cell) or NO_PROVENANCE)["identities"])
+            count = len(with_rule.intersection(paths[span]))
             if count:
                 unassessed.append((RECOVERED, en, zh, count, (span,), None, None))
             else:
@@ -98,17 +140,19 @@ def _rule_checks(rule, group, paths, bounds, values, lines, recovered) -> list:
 NO_PROVENANCE = {"identities": ()}
 
 
-def _all_hold(values, bounds) -> bool:
+def _all_hold(values, slices) -> bool:
     """Every instance holds: no cell blank or missing, each sum of parts equal to its totals'
-    (the sums over slices laid out once per rule's instances, taken and compared in C)."""
-    parts, totals, _ = _slices(bounds)
+    (the sums over slices laid out once per rule's instances, taken in C). Sums that are equal
+    are `same`; the lists of sums are compared whole, in C (`same` called per instance, through
+    its partial's keywords, cost as much as the sums): sums that differ anywhere are judged
+    instance by instance, where `same` may still find them close."""
+    parts, totals, _ = slices
     try:
-        return all(map(same, map(sum, map(values.__getitem__, parts)), map(sum, map(values.__getitem__, totals))))
+        return list(map(sum, map(values.__getitem__, parts))) == list(map(sum, map(values.__getitem__, totals)))
     except TypeError:             # a None among the values: a cell blank or missing
         return False
 
 
-@lru_cache(maxsize=256)
 def _slices(bounds) -> tuple:
     """(slices of the parts, of the totals, of all the cells) of instances at `bounds` (a rule's
     instances for one table shape: identities.instances_by_rule)."""
@@ -205,21 +249,29 @@ def _plain_rows(givens, lines):
             counted.append((row, given))
             counts.update(whole)
         values.update(given)
-    names = [row for row, _, _, _ in givens[:3]]
-    en, zh = merged_message("pass", len(givens), *zip(*map(_no_negative, names)))
-    checks = [check("active_disclosure.non_negative", "pass", en, zh, list(values), values, None, None,
-                    lines_of(lines, values))]
+    names = tuple(row for row, _, _, _ in givens[:3])
+    checks = [check("active_disclosure.non_negative", "pass", *_rows_passing(_no_negative, len(givens), names),
+                    list(values), values, None, None, lines_of(lines, values))]
     if len(counted) == 1:
         row, given = counted[0]
         checks.append(check("active_disclosure.whole_counts", "pass", *_whole_counts(row),
                             list(counts), counts, None, None, lines_of(lines, given)))
     elif counted:
-        names = [row for row, _ in counted[:3]]
-        en, zh = merged_message("pass", len(counted), *zip(*map(_whole_counts, names)))
+        names = tuple(row for row, _ in counted[:3])
+        en, zh = _rows_passing(_whole_counts, len(counted), names)
         involved = values if len(counted) == len(givens) else [cell for _, given in counted for cell in given]
         checks.append(check("active_disclosure.whole_counts", "pass", en, zh, list(counts), counts, None, None,
                             lines_of(lines, involved)))
     return checks
+
+
+@lru_cache(maxsize=64)
+def _rows_passing(wording, count, names) -> tuple:
+    """(en, zh) of the check standing for `count` rows of table 2 that pass, the first three
+    `names` named with `wording` (_no_negative, _whole_counts). It depends on the table's rows
+    alone, which are one of a few lists (the templates' rows, some left out): worked out once
+    for each, not per report (the merged message cost a tenth of table 2's checks)."""
+    return merged_message("pass", count, *zip(*map(wording, names)))
 
 
 def _no_negative(row) -> tuple:

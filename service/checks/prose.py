@@ -14,8 +14,10 @@ MAX_TABLE_EXCERPTS = 3
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _cells(result, spec, clause_prefix, narrow):
-    """The cell paths a figure is compared with."""
+def _cells(result, spec, clause_prefix, narrow, values=None):
+    """The cell paths a figure is compared with; `values` (when given) gets each one's value,
+    None where the cell is blank or missing (read here, where the row and column are at hand,
+    instead of splitting each path again to look it up)."""
     table, row, column = spec
     rows = rows_of(result, table)
     if row.endswith("*"):
@@ -28,12 +30,16 @@ def _cells(result, spec, clause_prefix, narrow):
         chosen = [row]
     cells = []
     for name in chosen:
+        columns = rows.get(name) or {}
         for option in column.split("|"):
-            if option in (rows.get(name) or {}):
-                cells.append(path(table, name, option))
+            if option in columns:
                 break
         else:
-            cells.append(path(table, name, column.split("|")[0]))
+            option = column.split("|")[0]
+        cell = path(table, name, option)
+        cells.append(cell)
+        if values is not None:
+            values[cell] = columns.get(option)
     return cells
 
 
@@ -42,7 +48,7 @@ def run(result, doc, regions, cell_lines) -> list:
     found, line_at = figures(doc, regions, result["report"]["year"], MAX_CHECKS)
     if not found:
         return []
-    findings, texts, expanded = [], {}, {}
+    findings, texts, expanded, values = [], {}, {}, {}     # values: of every cell worked out, by path
     for figure in found:
         entry = figure.entry
         narrow = entry.get("narrow")
@@ -51,14 +57,14 @@ def run(result, doc, regions, cell_lines) -> list:
             # a spec's cells depend on the result's rows alone, but for a narrowed group
             # (labels.find_rows over the clause): worked out once per document
             if narrow and spec[1].endswith("*"):
-                cells += _cells(result, spec, figure.before, narrow)
+                cells += _cells(result, spec, figure.before, narrow, values)
             else:
                 known = expanded.get(spec)
                 if known is None:
-                    known = expanded[spec] = _cells(result, spec, "", None)
+                    known = expanded[spec] = _cells(result, spec, "", None, values)
                 cells += known
         findings.append(_check(entry, figure.value, cells, result, figure.excerpt, line_at(figure.at),
-                               cell_lines, doc, texts))
+                               cell_lines, doc, texts, values))
     return condensed("prose.table_figure", findings)
 
 
@@ -151,14 +157,12 @@ def _aggregate_fit(figure, aggregates, result):
     return None, tried
 
 
-def _check(entry, figure, cells, result, clause, line, cell_lines, doc, texts=None) -> tuple:
-    """The finding (model.condensed) for one figure of the narrative and the cells it names."""
+def _check(entry, figure, cells, result, clause, line, cell_lines, doc, texts, known) -> tuple:
+    """The finding (model.condensed) for one figure of the narrative and the cells it names
+    (their values in `known`, by path, as _cells read them)."""
     quantity = entry["quantity"]
     zh_name, en_name = rules.QUANTITY_NAMES[quantity]
-    values = {}
-    for cell in cells:
-        found = value(result, cell)
-        values[cell] = None if found is MISSING else found
+    values = {cell: known[cell] for cell in cells}
     involved = lines_of(cell_lines, cells)
     if line and line not in involved:
         bisect.insort(involved, line)

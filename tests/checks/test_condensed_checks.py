@@ -131,3 +131,35 @@ def test_a_passing_instance_with_a_recovered_cell_is_merged_with_the_others_as_b
                        if check["rule"] == "applications.balance"]
     assert [(check["status"], check["message"]["en"][:18], len(check["paths"]), check["lines"]) for check in balance] \
         == [("pass", "2 instances hold: ", 28, [3, 9])]
+
+
+def close_sums_table(fractions):
+    """An applications table whose row totals hold only to within `same` (sums of fractions that
+    floating point adds up to a hair off the total), the other identities' cells whole."""
+    rows = {}
+    for row, parts in zip(("new_received", "carried_over", "total_handled", "carried_forward"), fractions):
+        columns = dict(zip(rules.APPLICATION_COLUMNS[:-1], parts))
+        columns[rules.APPLICATION_COLUMNS[-1]] = round(sum(parts) + 0.0000001, 9)
+        rows[row] = columns
+    return {"tables": {"applications": {"rows": rows}}, "provenance": {}}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0.1, 0.2, 0.3, 0.7, 1.1, 2.2, 3]), min_size=6, max_size=6),
+                min_size=4, max_size=4))
+def test_sums_that_are_only_close_are_judged_as_before(fractions):
+    """The identities' checks compare a rule's sums as lists first (equal sums hold); sums that
+    differ there are judged one by one with `same`, as the per-instance checks judged them."""
+    result = close_sums_table(fractions)
+    lines = dict.fromkeys(flat_cells(result), 4)
+    assert arithmetic.identity_checks(result, lines) == one_check_per_instance(result, lines)
+
+
+def test_row_totals_close_to_their_parts_hold_in_one_merged_check():
+    result = close_sums_table([[0.1, 0.2, 0, 0, 0, 0]] * 4)
+    lines = dict.fromkeys(flat_cells(result), 4)
+    row_totals = [check for check in arithmetic.identity_checks(result, lines)
+                  if check["rule"] == "applications.row_total"]
+    assert [(check["status"], check["message"]["en"][:18]) for check in row_totals] == [("pass", "4 instances hold: ")]
+    assert row_totals == [check for check in one_check_per_instance(result, lines)
+                          if check["rule"] == "applications.row_total"]
