@@ -9,7 +9,7 @@ original, which is what sections and warnings report.
 """
 
 import bisect
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add
 import re
 import unicodedata
@@ -72,37 +72,44 @@ class Document:
     def lines(self, first: int = 1, last: int | None = None):
         """(line_no, start_offset, normalised line) for every line from line `first` to line
         `last` (included; the last line of the text when None)."""
-        starts = self.line_starts
-        stop = len(starts) if last is None else min(last, len(starts))
-        first = max(first, 1)
-        if first > stop:
-            return iter(())
-        if self.norm_lines is not None:
-            texts = self.norm_lines[first - 1:stop]
-        else:                                   # the text of those lines, split
-            end = starts[stop] - 1 if stop < len(starts) else len(self.norm)
-            texts = self.norm[starts[first - 1]:end].split("\n")
-        return zip(range(first, stop + 1), starts[first - 1:stop], texts)
+        return zip(*self._line_columns(first, last))
 
     def nonblank_lines(self, first: int = 1, limit: int | None = None) -> list:
         """[(line_no, start_offset, normalised line)] of the lines from line `first` on that hold
         more than white space, the first `limit` of them (all when None). With a limit, the
         lines are split a few at a time (twice as many as are still wanted), not all the lines
-        from `first` on: the title's twelve lines of a 400-line report cost 2 µs instead of 11."""
+        from `first` on: the title's twelve lines of a 400-line report cost 2 µs instead of 11.
+        A line is kept when str.strip leaves text of it, tested in C (itertools.compress over
+        map(str.strip)), not by a Python function per line: 30 ns a line instead of 80."""
         if limit is None:
-            return list(filter(_holds_text, self.lines(first)))
+            return list(_holding_text(self._line_columns(first, None)))
         found = []
         count = len(self.line_starts)
         while len(found) < limit and first <= count:
             last = first + 2 * (limit - len(found)) - 1
-            found += filter(_holds_text, self.lines(first, last))
+            found += _holding_text(self._line_columns(first, last))
             first = last + 1
         return found[:limit]
 
+    def _line_columns(self, first: int, last: int | None) -> tuple:
+        """(line numbers, start offsets, normalised lines) of the lines from `first` to `last`."""
+        starts = self.line_starts
+        stop = len(starts) if last is None else min(last, len(starts))
+        first = max(first, 1)
+        if first > stop:
+            return range(0), [], []
+        if self.norm_lines is not None:
+            texts = self.norm_lines[first - 1:stop]
+        else:                                   # the text of those lines, split
+            end = starts[stop] - 1 if stop < len(starts) else len(self.norm)
+            texts = self.norm[starts[first - 1]:end].split("\n")
+        return range(first, stop + 1), starts[first - 1:stop], texts
 
-def _holds_text(line) -> bool:
-    """A (line_no, start, text) whose text holds more than white space (str.strip's test)."""
-    return line[2] != "" and not line[2].isspace()
+
+def _holding_text(columns: tuple):
+    """The (line_no, start, text) of the columns whose text holds more than white space."""
+    numbers, starts, texts = columns
+    return compress(zip(numbers, starts, texts), map(str.strip, texts))
 
 
 # the characters besides \n and \r at which str.splitlines ends a line (none in most texts: the
