@@ -24,6 +24,7 @@ ORGANIZATION_LINE_RE = re.compile(rules.ORGANIZATION_LINE)
 ORGANIZATION_SUFFIX_RE = re.compile(rules.ORGANIZATION_SUFFIXES)
 DATE_RE = re.compile(rules.DATE_PATTERN)
 CHINESE_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\s{0,3}年\s{0,3}(?P<m>\d{1,2})\s{0,3}月\s{0,3}(?P<d>\d{1,2})\s{0,3}日")
+DATE_YEAR_MARK = "年"       # every CHINESE_DATE_RE match holds it
 PUBLISHED_RE = re.compile(rules.PUBLISHED_LABEL + rules.DATE_PATTERN)
 PERIOD_RE = re.compile(rules.PERIOD_PATTERN)
 # PERIOD_RE once for each century: a pattern that begins with a literal ("19", "20") is looked for
@@ -152,6 +153,8 @@ def find_signature(doc, tail_start: int, year) -> dict:
     first = doc.line_no(tail_start)
     lines = doc.nonblank_lines(first)
     for index, (line_no, start, line) in enumerate(lines):
+        if DATE_YEAR_MARK not in line:         # no date in it (a test in C, no search per line)
+            continue
         first_text = NON_SPACE_RE.search(line).start()
         for match in CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
             date = _iso(match)

@@ -98,3 +98,43 @@ TITLE = "某县人民政府2021年度政府信息公开工作年度报告"
 def test_title_as_before(text):
     doc = prepare(text)
     assert M.find_title(doc) == old_find_title(doc)
+
+
+# find_signature as it was (main at 80075a2): every line from the tail on searched for dates
+def old_find_signature(doc, tail_start, year):
+    found = {"date": None, "organization": None}
+    first = doc.line_no(tail_start)
+    lines = doc.nonblank_lines(first)
+    for index, (line_no, start, line) in enumerate(lines):
+        first_text = M.NON_SPACE_RE.search(line).start()
+        for match in M.CHINESE_DATE_RE.finditer(line, max(0, tail_start - start)):
+            date = M._iso(match)
+            if date is None or (year and not year <= int(match.group("y")) <= year + 2):
+                continue
+            following = M.NON_SPACE_RE.search(line, match.end())
+            after = line[following.start():following.start() + 3] if following else ""
+            if match.start() <= first_text:
+                if not after or after.startswith(("(", "附件")):
+                    organization = None
+                    if index > 0 and M._looks_like_organization(lines[index - 1][2]):
+                        organization = compact(lines[index - 1][2])
+                    found = {"date": date, "organization": organization}
+            elif not after or after.startswith(("附件", "(此")):
+                word = M._word_before(line, match.start())
+                if word and M._looks_like_organization(word):
+                    found = {"date": date, "organization": compact(word)}
+    return found
+
+
+SIGNATURE_PIECES = st.sampled_from([
+    "2021年1月14日", "2022 年 2 月 30 日", "2021年", "1月", "14日", "年", "某县人民政府", "文字。", " ", "  ", "\n", "\n",
+    "(此页无正文)", "附件", "(", "x" * 20,
+])
+
+
+@SETTINGS
+@given(st.lists(SIGNATURE_PIECES, max_size=40).map("".join), st.integers(0, 300),
+       st.sampled_from([None, 2020, 2021]))
+def test_signature_as_before(text, tail_start, year):
+    doc = prepare(text)
+    assert M.find_signature(doc, tail_start, year) == old_find_signature(doc, tail_start, year)
