@@ -170,8 +170,8 @@ def has_noise(text: str) -> bool:
 # (Over a section's text, where noise is rare, clean_original's has_noise test and NOISE_RE.sub stay
 # cheaper: a text dense with "*" makes a Python step per "*".)
 NOISE_STARTS = tuple((mark, mark[0]) for mark in markers.NOISE_MARKS)
-assert all(pattern.lstrip("^").startswith((first, "\\" + first))
-           for pattern, (_, first) in zip(markers.NOISE_PATTERNS, NOISE_STARTS))
+assert len(markers.NOISE_PATTERNS) == len(NOISE_STARTS) and all(
+    pattern.lstrip("^").startswith((first, "\\" + first)) for pattern, (_, first) in zip(markers.NOISE_PATTERNS, NOISE_STARTS))
 
 
 def noise_spans(text: str) -> list:
