@@ -12,6 +12,7 @@ import bisect
 from itertools import accumulate, compress
 from operator import add
 import re
+import re._parser          # NOISE_SPAN: the widest noise match, read from the pattern
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -174,6 +175,11 @@ assert len(markers.NOISE_PATTERNS) == len(NOISE_STARTS) and all(
     pattern.lstrip("^").startswith((first, "\\" + first)) for pattern, (_, first) in zip(markers.NOISE_PATTERNS, NOISE_STARTS))
 
 
+# the most characters a noise match can hold (re's parser reads it from the pattern): a match is
+# tried on that many characters from its place, so the work per place stays bounded
+NOISE_SPAN = re._parser.parse(NOISE_RE.pattern, NOISE_RE.flags).getwidth()[1]
+
+
 def noise_spans(text: str) -> list:
     """(start, end) of NOISE_RE's matches in `text`, in order: what NOISE_RE.finditer gives.
     Only the first characters of the marks the text holds can begin a match (has_noise)."""
@@ -188,7 +194,7 @@ def noise_spans(text: str) -> list:
     end = 0
     for at in sorted(places):
         if at >= end:              # a match is looked for after the one before, as finditer does
-            match = NOISE_RE.match(text, at)
+            match = NOISE_RE.match(text, at, at + NOISE_SPAN)
             if match:
                 spans.append(match.span())
                 end = match.end()
