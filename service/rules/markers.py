@@ -32,7 +32,9 @@ NOISE_PATTERNS = (
     r"^#{1,6}[ \t]",                   # markdown heading marks
 )
 # A text that holds none of these has no noise (every pattern above needs one of them): the
-# patterns are not run over it.
+# patterns are not run over it. One mark per pattern, in the same order, and every match of a
+# pattern begins with its mark's first character: the patterns are tried only where one stands
+# (normalize.noise_spans; an assertion there checks the patterns begin so).
 NOISE_MARKS = ("[bookmark:", "**", "#")
 
 # Characters that are white space for the parser but not for Python's str.split.

@@ -33,9 +33,9 @@ def old_lines(doc, first=1, last=None):
         yield index + 1, start, norm[start:end]
 
 
-def old_nonempty_lines(doc, limit):
+def old_nonempty_lines(doc, limit, first=1):
     found = []
-    for line_no, start, line in old_lines(doc):
+    for line_no, start, line in old_lines(doc, first):
         if line.strip():
             found.append((line_no, start, line))
             if len(found) >= limit:
@@ -77,6 +77,7 @@ def test_lines_as_before(raw, data):
         assert list(doc.lines()) == list(old_lines(doc))
         limit = data.draw(st.integers(1, 20))
         assert doc.nonblank_lines(1, limit) == old_nonempty_lines(doc, limit)
+        assert doc.nonblank_lines(first, limit) == old_nonempty_lines(doc, limit, first)
         assert doc.nonblank_lines(first) == [line for line in old_lines(doc, first) if line[2].strip()]
 
 
