@@ -370,29 +370,25 @@ def _search(runs, cells, usable, run_of, budget) -> tuple:
     usable instances (those `_usable` keeps for these runs)."""
     # an equation is sum(coefficient * value) == 0: constant part from printed cells, and per
     # run and reading the run's contribution
-    placed = {}                              # cell -> (run_of's run, its first place in that run)
+    position = {}                            # cell -> its place in its run (run_of's run, first place)
     for index, run in enumerate(runs):
         here = {}
         for place, cell in enumerate(run.cells):
             here.setdefault(cell, place)
-        placed.update(zip(here, zip(map(run_of.__getitem__, here), here.values())))
+        position.update(here)
     constant, share = [], []
     involved = [[] for _ in runs]            # per run, the equations over its cells (ascending)
     printed = []                             # the printed values the equations take
     for e, eq in enumerate(usable):
         known, per_run = [], {}
         for cell, sign in _signs(eq):
-            where = placed.get(cell)
-            if where is None:
+            r = run_of.get(cell)
+            if r is None:
                 value = cells[cell]
                 printed.append(value)
                 known.append(sign * value)
             else:
-                r, position = where
-                if r in per_run:
-                    per_run[r].append((position, sign))
-                else:
-                    per_run[r] = [(position, sign)]
+                per_run.setdefault(r, []).append((position[cell], sign))
         constant.append(sum(known))
         share.append(per_run)
         for r in per_run:
