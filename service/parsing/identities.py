@@ -8,7 +8,7 @@ new_received, or 一 + 二 = （七）+ 四 for the natural_person column.
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 
 from service.rules.identities import IDENTITIES
@@ -71,8 +71,12 @@ def _by_rule(shape) -> tuple:
 
 def rules_over(table) -> list:
     """The names of the identities over a table, sorted (what a cell read in printed order was
-    checked by: every identity over its table)."""
-    return sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table})
+    checked by: every identity over its table); a new list each call."""
+    return list(_RULES_OVER.get(table, ()))
+
+
+_RULES_OVER = {table: tuple(sorted({identity["rule"] for identity in IDENTITIES if identity["table"] == table}))
+               for table in {identity["table"] for identity in IDENTITIES}}
 
 
 @lru_cache(maxsize=64)
@@ -105,16 +109,15 @@ def gaps(tables) -> tuple:
     instances are read in one pass (their (table, row, column) laid end to end once per shape)."""
     found, where, bounds, reads, order = _laid_out(_shape(tables))
     values = _read(tables, where, reads, order)
-    if None not in values:
-        try:
-            running = list(accumulate(values, initial=0))
-        except TypeError:
-            running = None
-        if running is not None and running[-1].__class__ is int:
-            # every value an int (a float or Decimal would make the running sum one from there
-            # on): sums of ints are exact, so a slice's sum is the difference of running sums
-            return found, [abs(running[middle] - running[start] - (running[end] - running[middle]))
-                           for start, middle, end in bounds]
+    try:
+        running = list(accumulate(values, initial=0))
+    except TypeError:                 # a blank (None: nothing adds to it) or a float with a Decimal
+        running = None
+    if running is not None and running[-1].__class__ is int:
+        # every value an int (a float or Decimal would make the running sum one from there
+        # on): sums of ints are exact, so a slice's sum is the difference of running sums
+        return found, [abs(running[middle] - running[start] - (running[end] - running[middle]))
+                       for start, middle, end in bounds]
     return found, [None if None in values[start:end] else abs(sum(values[start:middle]) - sum(values[middle:end]))
                    for start, middle, end in bounds]
 
@@ -134,33 +137,37 @@ def _laid_out(shape) -> tuple:
 
 
 def _reads(where) -> tuple:
-    """((table, row, itemgetter of the row's columns in use) per row, the itemgetter that puts
-    what those give in the order of `where`, None for fewer than two cells) of cells laid out
-    end to end as (table, row, column)."""
+    """((table, rows, itemgetter of their columns in use) per stretch of consecutive rows of a
+    table that use the same columns, the itemgetter that puts what those give in the order of
+    `where`, None for fewer than two cells) of cells laid out end to end as (table, row, column)."""
     columns_of = {}
     for table, row, column in where:
         columns = columns_of.setdefault((table, row), [])
         if column not in columns:
             columns.append(column)
-    reads, slot, position = [], {}, 0
+    stretches, slot, position = [], {}, 0
     for (table, row), columns in columns_of.items():
         names = columns if len(columns) > 1 else columns * 2       # (an itemgetter of one key gives no tuple)
         for offset, column in enumerate(columns):
             slot[(table, row, column)] = position + offset
         position += len(names)
-        reads.append((table, row, itemgetter(*names)))
+        if stretches and stretches[-1][0] == table and stretches[-1][2] == names:
+            stretches[-1][1].append(row)
+        else:
+            stretches.append((table, [row], names))
+    reads = tuple((table, tuple(rows), itemgetter(*names)) for table, rows, names in stretches)
     order = itemgetter(*[slot[cell] for cell in where]) if len(where) > 1 else None
-    return tuple(reads), order
+    return reads, order
 
 
 def _read(tables, where, reads, order):
     """The values of the cells `where` (as laid out by _reads; a tuple or a list), None where
     blank or missing."""
     if order is not None:
-        try:                      # each row's cells taken by one itemgetter, put in order by another
-            gathered = []
-            for table, row, getter in reads:
-                gathered += getter(tables[table]["rows"][row])
+        try:                      # the cells of a stretch of rows taken by one itemgetter, in C
+            gathered = []         # (the rows of a whole table are one stretch), put in order by another
+            for table, rows, getter in reads:
+                gathered += chain.from_iterable(map(getter, map(tables[table]["rows"].__getitem__, rows)))
             return order(gathered)
         except KeyError:          # a row missing, or without one of the table's columns: that cell is missing
             pass

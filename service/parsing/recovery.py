@@ -140,7 +140,7 @@ def _runs_of(reading, table, template) -> list:
     doc = reading.doc
     content = reading.result["tables"].get(table)
     rows_read = (content or {}).get("rows") or {}
-    if content is not None and (all(rows_read.values()) and None not in chain.from_iterable(map(dict.values, rows_read.values()))
+    if content is not None and (all(rows_read.values()) and not _has_blank(rows_read)
                                 or all(any(value is not None for value in columns.values())
                                        for columns in rows_read.values())):
         return []                     # (the usual case) a value in every row read: a run would name a row
@@ -174,6 +174,16 @@ def _runs_of(reading, table, template) -> list:
         runs.append(Run(table, rows, [cell_path(*place) for place in where], chunks, doc.line_no(region[0] + offset),
                         where=where))
     return runs
+
+
+def _has_blank(rows) -> bool:
+    """A None among the values of {row: {column: value}}."""
+    values = chain.from_iterable(map(dict.values, rows.values()))
+    try:
+        sum(values)                   # (a third cheaper than `None in`, which compares every value
+        return False                  #  with None: nothing adds to None, so no TypeError, no None)
+    except TypeError:                 # a None, or a float with a Decimal: looked for
+        return None in chain.from_iterable(map(dict.values, rows.values()))
 
 
 def _row_order(table, template):
@@ -927,7 +937,7 @@ def _whole_and_consistent(reading, table, held=None) -> bool:
     more, and the order search is the costly part of recovery. (The review table's identities
     are only its row totals: a wrong placement can hold them, so it is always searched.)"""
     content = reading.result["tables"].get(table)
-    if table != "applications" or not content or None in chain.from_iterable(map(dict.values, content["rows"].values())):
+    if table != "applications" or not content or _has_blank(content["rows"]):
         return False
     found, gaps = identity_gaps({table: content})        # (as _failing, and one instance at least)
     if None in gaps:
@@ -1006,8 +1016,7 @@ def _apply_order(reading, table, template, solutions, method="table_order", figu
         result["tables"][table] = {"line": reading.doc.line_no(region[0]),
                                    "end_line": reading.doc.line_no(max(region[0], region[1] - 1)), "rows": {}}
     content = result["tables"][table]
-    as_read = {(row, column): value for row, values in (content.get("rows") or {}).items()
-               for column, value in values.items()}
+    as_read = content.get("rows") or {}       # {row: {column: value}} as read
     content["rows"] = {row: {column: None for column in columns} for row in rows}
     used = rules_over(table)
     names = sorted({name for _, name, _ in solutions})
@@ -1015,7 +1024,7 @@ def _apply_order(reading, table, template, solutions, method="table_order", figu
         path = cell_path(table, row, column)
         content["rows"][row][column] = value.value
         reading.cell_lines[path] = value.line
-        if (row, column) in clean or as_read.get((row, column)) == value.value:
+        if (row, column) in clean or (as_read.get(row) or {}).get(column) == value.value:
             continue                  # read as printed; the order only confirms it
         result["provenance"][path] = {
             "method": method, "printed": value.text, "line": value.line,

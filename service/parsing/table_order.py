@@ -39,8 +39,11 @@ def groups(lines, amount=False) -> list:
     values is a group of its own). None when a value is garbled (digits that ran together)."""
     found, current = [], []
     new_value = tuple.__new__
+    cached = _line_values_cached
     for line_no, text in lines:
-        garbled, only_values, pairs = _values_of_line(text, amount)
+        # (_line_values, cached for short lines as parse_line: the test inlined, one call a line)
+        garbled, only_values, pairs = cached(text, amount) if len(text) <= CACHED_LINE_CHARS \
+            else _line_values(text, amount)
         if garbled:
             return None
         if not only_values and current:
@@ -92,11 +95,6 @@ def _line_values(text, amount) -> tuple:
 
 
 _line_values_cached = lru_cache(maxsize=8192)(_line_values)     # short lines only, as parse_line
-
-
-def _values_of_line(text, amount) -> tuple:
-    """_line_values, cached for short lines."""
-    return _line_values_cached(text, amount) if len(text) <= CACHED_LINE_CHARS else _line_values(text, amount)
 
 
 def _rows_then_columns(rows, width):
@@ -211,10 +209,10 @@ def unordered_parts(doc, rows, columns, agreed) -> list:
     parts = [column for column in columns if column != "total"]
     dropped = []
     for row in rows:
-        cells = [agreed[(row, column)] for column in columns if (row, column) in agreed]
         values = {agreed[(row, column)].value for column in parts if (row, column) in agreed}
-        if len(values) < 2 or not cells:
+        if len(values) < 2:           # (the usual row: no two parts differ; else it has cells)
             continue
+        cells = [agreed[(row, column)] for column in columns if (row, column) in agreed]
         first, last = min(cell.line for cell in cells), max(cell.line for cell in cells)
         between = (text for _, _, text in doc.lines(first + 1, last - 1))
         if any(cell[0] == TEXT and CJK_RE.search(cell[1]) for text in between for cell in parse_line(text)) \
