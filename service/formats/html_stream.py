@@ -33,6 +33,9 @@ from lxml import etree
 BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
           "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "tbody", "thead", "tfoot", "caption",
           "main", "aside", "address", "figure", "figcaption"}
+# The page's chrome: these elements and what they hold are not read (their tails are).
+DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
+           "select", "textarea", "svg", "object", "embed", "template"}
 
 START, END, BREAK, A_OPEN = "\ue000", "\ue100", "\ue200", "\ue300"
 TABLE_OPEN, TABLE_CLOSE, ROW, CELL_OPEN, CELL_CLOSE = "\ue500", "\ue600", "\ue700", "\ue800", "\ue900"
@@ -56,6 +59,10 @@ def _stylesheet():
                 f'<xsl:apply-templates/><xsl:text>{"".join(map(ref, after))}</xsl:text></xsl:template>')
 
     templates = [
+        # The chrome writes nothing (not even its marks) and is not descended into, as if it had
+        # been removed with its tails left in place (html._drop_chrome); "*/" keeps the root,
+        # which _drop_chrome never removes, and costs one parent test.
+        f'<xsl:template match="{"|".join("*/" + name for name in sorted(DROPPED))}"/>',
         element("*", START, END),
         element("|".join(sorted(BLOCKS)), BREAK + START, END + BREAK),
         element("table", START + TABLE_OPEN, TABLE_CLOSE + END),

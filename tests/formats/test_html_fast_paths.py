@@ -185,21 +185,22 @@ def page_markup(draw, depth=0):
                 rows.append(f"<tr>{''.join(cells)}</tr>")
             pieces.append(f"<table>{''.join(rows)}</table>")
         else:
-            tag = draw(st.sampled_from(["div", "p", "a", "span", "b", "tr", "td", "br", "li", "tbody", "script"]))
+            tag = draw(st.sampled_from(["div", "p", "a", "span", "b", "tr", "td", "br", "li", "tbody", "script", "nav", "footer", "form", "noscript"]))
             pieces.append(f"<{tag}{draw(HINTS)}>{draw(page_markup(depth + 1))}</{tag}>")
     return "".join(pieces)
 
 
 def lines_both_ways(body: str):
     """(the lines read from libxslt's marked text or None, the lines the walk reads)."""
-    text = html._xml_characters_only(body, body.encode("utf-8"))
-    utf8 = f"<html><body>{text}</body></html>".encode("utf-8")
+    text = "<html><body>" + html._xml_characters_only(body, body.encode("utf-8")) + "</body></html>"
+    utf8 = text.encode("utf-8")
     root = etree.fromstring(utf8, etree.HTMLParser(remove_comments=True, encoding="utf-8"))
-    text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
-    html._drop_chrome(root)
     body_element = root.find("body")
+    stream = html._checked_stream(body_element, root, text, utf8)     # before the chrome is removed
+    html._drop_chrome(root)
     walk = html.Walk(body_element)
-    return html._lines_from_stream(body_element, text_read), html._lines(walk, html._article(walk))
+    streamed = html._lines_from_stream(stream) if stream is not None else None
+    return streamed, html._lines(walk, html._article(walk))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -264,8 +265,19 @@ def test_every_corpus_page_is_read_from_the_marked_text():
         text, encoding = html._decode(data, None)
         text, utf8 = html._page_bytes(data, text, encoding)
         root = html._parse(text, utf8, Limits())
-        text_read = html._check_complete(text, utf8, root)
-        html._drop_chrome(root)
         body = root.find("body")
+        stream = html._checked_stream(body, root, text, utf8)
+        html._drop_chrome(root)
         walk = html.Walk(body)
-        assert html._lines_from_stream(body, text_read) == html._lines(walk, html._article(walk)), page.parent.name
+        assert stream is not None, page.parent.name
+        assert html._lines_from_stream(stream) == html._lines(walk, html._article(walk)), page.parent.name
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([b"&", b"#", b"&#", b"a", b"\xee\x80\x80", b"\xe4\xb8\xad", b"##", b"&&"]), max_size=90)
+       .map(b"".join))
+def test_a_page_that_may_write_the_marks_is_found_by_its_hashes(utf8):
+    """Every page whose bytes hold "&#" or a lead byte EE is found; one with up to
+    MAX_HASHES_LOOKED_AT "#" and neither is not."""
+    may = b"&#" in utf8 or b"\xee" in utf8
+    assert html._may_write_marks(utf8) == may or (not may and utf8.count(b"#") > html.MAX_HASHES_LOOKED_AT)

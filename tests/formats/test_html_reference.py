@@ -1,6 +1,7 @@
-"""The HTML reader's functions made cheaper in issue 12 (fourth round) give what they gave before
-(tests/formats/html_reference.py keeps the old ones): the depths after each mark, the
-completeness check's answer or refusal, the grid of a table's rows and the pipe lines of a grid."""
+"""The HTML reader's functions made cheaper in issue 12 (fourth and fifth rounds) give what they
+gave before (tests/formats/html_reference.py keeps the old ones): the depths after each mark, the
+completeness check's answer or refusal, the marked text taken before the chrome is removed, the
+grid of a table's rows and the pipe lines of a grid."""
 
 import pytest
 
@@ -48,6 +49,40 @@ def test_the_completeness_check_answers_as_before(pieces, depth):
     if root is None:
         pytest.skip("no tree")
     assert outcome(html._check_complete, text, utf8, root) == outcome(reference.check_complete, text, utf8, root)
+
+
+CHROME = st.sampled_from(["<nav>导航</nav>", "<header>", "</header>", "<footer>页脚中文</footer>", "<form><p>表单</p>",
+                          "</form>", "<style>p{}</style>", "<script>var a='<p>';</script>", "<noscript>无</noscript>",
+                          "\ue000", "&#xE100;", "&#57856;", "&#20013;", "<table><tr><td colspan='2'>数</td></tr></table>"])
+
+
+def stream_outcome(function, text: str, utf8: bytes):
+    """(kind, the marked text or None, the lines) of the page's tree, or the refusal."""
+    root = etree.fromstring(utf8, etree.HTMLParser(remove_comments=True, recover=True, encoding="utf-8"))
+    if root is None:
+        return "no tree"
+    body = root.find("body")
+    top = body if body is not None else root
+    try:
+        stream = function(top, root, text, utf8)
+    except FormatError as error:
+        return "refused", str(error)
+    html._drop_chrome(root)
+    if stream is None:
+        return "walk"
+    return "stream", stream.text, stream.total, html._lines_from_stream(stream)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(PIECES, CHROME, st.text(alphabet=CHINESE + "<>/ab ", max_size=8)), max_size=40),
+       st.integers(0, 3000))
+def test_the_checked_stream_answers_as_the_check_and_the_stream_before(pieces, depth):
+    """The same refusal, or the same choice between the marked text and the walk, and the same
+    marked text and lines, whether the stylesheet ran before the chrome was removed with the
+    completeness check skipped when its count suffices, or after the check and the removal."""
+    text = "".join(pieces) + "<div>" * depth + "深" * 40
+    utf8 = text.encode("utf-8")
+    assert stream_outcome(html._checked_stream, text, utf8) == stream_outcome(reference.checked_stream, text, utf8)
 
 
 CELL = st.sampled_from(["", " ", "12", "1,234", "3件", "甲", "x", "\u3000"])
