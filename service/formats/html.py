@@ -710,6 +710,6 @@ def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     if lines is None:
         walk = Walk(top)
         lines = _lines(walk, _article(walk))
-    head = "".join(lines[:12])
-    front = [line for line in metadata if SPACE_RE.sub("", line) not in SPACE_RE.sub("", head)]
+    head = SPACE_RE.sub("", "".join(lines[:12]))        # once, not once per metadata line
+    front = [line for line in metadata if SPACE_RE.sub("", line) not in head]
     return "\n".join(front + lines), encoding
