@@ -170,8 +170,10 @@ CJK_LEAD_BYTES = bytes(range(0xE4, 0xEA))
 # The UTF-8 of U+4E00..U+9FFF: lead byte E5..E9 (U+5000..U+9FFF), or E4 then B8..BF
 # (U+4E00..U+4FFF); in valid UTF-8 these bytes start a character and nothing else.
 CJK_UTF8_STARTS = [bytes([lead]) for lead in range(0xE5, 0xEA)] + [bytes([0xE4, second]) for second in range(0xB8, 0xC0)]
-MAX_HASHES_LOOKED_AT = 64     # "#" bytes looked at for a character reference "&#" (_may_write_marks)
-AMPERSAND = ord("&")
+# A character reference to U+E000..U+EFFF, or to a few more (57000..61999 in decimal, and in hex
+# E000..EFFF followed by more digits): those libxml2 may read as a character of html_stream's marks.
+PUA_REFERENCE_RE = re.compile(rb"&#(?:[xX]0*+[eE][0-9a-fA-F]{3}|0*+(?:5[7-9]|6[01])[0-9]{3}(?![0-9]))")
+MAX_HASHES_LOOKED_AT = 64     # "#" bytes looked at one by one for such a reference (_may_write_marks)
 
 
 def _without_xml_declaration(text: str) -> str:
@@ -648,39 +650,40 @@ def _enough_read(text: str, utf8: bytes) -> float:
 
 
 def _may_write_marks(utf8: bytes) -> bool:
-    """Whether the text libxml2 reads from the page's UTF-8 may hold a character of
-    U+E000..U+EFFF (html_stream's marks): written as such (lead byte EE) or by a character
-    reference (no named one stands for such a character). "&#" is looked for at each "#", found
-    by memchr: `b"&#" in utf8` searches every byte and cost as much as the tree's text it saves
-    (0.5 M instructions on a corpus page, which has 0 to 24 "#"); past MAX_HASHES_LOOKED_AT of
-    them the page is taken as one that may."""
+    """Whether the tree libxml2 builds from the page's UTF-8 may hold a character of
+    U+E000..U+EFFF (html_stream's marks) in a text or an attribute value: written as such (lead
+    byte EE) or by a character reference that may stand for one (PUA_REFERENCE_RE; no named
+    reference does). The references are looked for at each "#", found by memchr (`b"&#" in
+    utf8` searches every byte: 0.5 M instructions on a corpus page, which has 0 to 24 "#"),
+    and past MAX_HASHES_LOOKED_AT of them by the pattern over the rest of the page."""
     if b"\xee" in utf8:
         return True
     position = utf8.find(b"#", 1)
     for _ in range(MAX_HASHES_LOOKED_AT):
         if position < 0:
             return False
-        if utf8[position - 1] == AMPERSAND:
+        if PUA_REFERENCE_RE.match(utf8, position - 1):
             return True
         position = utf8.find(b"#", position + 1)
-    return True
+    return PUA_REFERENCE_RE.search(utf8, position - 1) is not None
 
 
 def _checked_stream(top, root, text: str, utf8: bytes):
-    """The marked text of `top` (html_stream.stream_of: None when the page is not read that
-    way, e.g. when its text holds a character of U+E000..U+EFFF, those of the marks), once the
-    page is known to be read in full (_check_complete, which refuses it otherwise).
+    """The marked text of `top` (html_stream.stream_of), or None when the page is walked
+    instead, once the page is known to be read in full (_check_complete refuses it otherwise).
 
-    The stylesheet leaves out the chrome and links' own text, so the Chinese characters the
-    stream counts are some of those the tree holds: when they reach the bound, the tree's text
-    (etree.tostring) and its count are not needed, nor is it searched for the marks' characters
-    when the page's bytes cannot write any (_may_write_marks). Otherwise the check runs on the
-    tree's text as before."""
+    A page that may hold the marks' characters (_may_write_marks) is walked: in a text or a
+    span value they could not be told from the marks. The stylesheet leaves out the chrome and
+    links' own text, so the Chinese characters the stream counts are some of those the tree
+    holds: when they reach the bound (_enough_read), the check needs neither the tree's text
+    (etree.tostring) nor its count."""
+    if _may_write_marks(utf8):
+        _check_complete(text, utf8, root)
+        return None
     stream = html_stream.stream_of(top)
-    if stream is not None and stream.total >= _enough_read(text, utf8) and not _may_write_marks(utf8):
-        return stream
-    text_read = _check_complete(text, utf8, root)
-    return None if b"\xee" in text_read else stream
+    if stream is None or stream.total < _enough_read(text, utf8):
+        _check_complete(text, utf8, root)
+    return stream
 
 
 def _page_bytes(data: bytes, text: str, encoding: str) -> tuple:

@@ -10,8 +10,8 @@ values) and a CELL_CLOSE, and a link an A_OPEN after its START: its own text (it
 nodes, lxml's `a.text`) runs from there to the next mark. The marks are characters of the
 private use area U+E000..U+ECFF, each with its own high byte in UTF-16 (the counting looks at those bytes only;
 a character beyond the BMP is two UTF-16 units, D8..DF, neither counted nor a mark). A page is
-not read this way (`None`: the reader walks the tree instead) when its text (looked at by the
-caller) or a span value holds a character of U+E000..U+EFFF, when libxslt cannot follow it
+not read this way (`None`: the reader walks the tree instead) when its text or a span value
+may hold a character of U+E000..U+EFFF (the caller looks at the page's bytes), when libxslt cannot follow it
 (nesting deeper than its template depth) or it nests deeper than 255 levels, when a table in
 the article holds a table, or a cell a row.
 
@@ -44,9 +44,6 @@ TABLE_OPEN, TABLE_CLOSE, ROW, CELL_OPEN, CELL_CLOSE = "\ue500", "\ue600", "\ue70
 SPANNED_CELL_OPEN, SPAN_SEPARATOR, SPANS_END = "\uea00", "\ueb00", "\uec00"
 MARKS_NOT_IN_FLOW = (START, END, A_OPEN, ROW, CELL_OPEN, CELL_CLOSE)
 SPANS_RE = re.compile("\uea00[^\uec00]*\uec00")
-# Span values without a character of U+E000..U+EFFF: when every SPANNED_CELL_OPEN starts one,
-# no value holds a mark (one that did would keep its cell's SPANNED_CELL_OPEN from starting one).
-CLEAN_SPANS_RE = re.compile("\uea00[^\ue000-\uefff]*\ueb00[^\ue000-\uefff]*\uec00")
 MARKS_NOT_IN_TABLE = (START, END, BREAK, A_OPEN)
 
 
@@ -168,12 +165,11 @@ def depths_after(marks: bytes) -> bytes:
 
 def stream_of(root):
     """The Stream of `root`'s subtree, or None when the page is not read this way (the caller
-    has made sure that no text of the page holds a character of U+E000..U+EFFF)."""
+    has made sure that no text or attribute value of the page holds a character of
+    U+E000..U+EFFF)."""
     try:
         text = str(STYLESHEET(root))
     except etree.XSLTApplyError:
-        return None
-    if SPANNED_CELL_OPEN in text and len(CLEAN_SPANS_RE.findall(text)) != text.count(SPANNED_CELL_OPEN):
         return None
     try:
         return Stream(root, text, text.encode("utf-16-le", "surrogatepass"))

@@ -273,11 +273,36 @@ def test_every_corpus_page_is_read_from_the_marked_text():
         assert html._lines_from_stream(stream) == html._lines(walk, html._article(walk)), page.parent.name
 
 
+REFERENCES = [f"&#{value};" for value in (0xDFFF, 0xE000, 0xE9AB, 0xEFFF, 0xF000, 39, 57343, 57344, 61439, 61440)]
+REFERENCES += [f"&#x{value:x};" for value in (0xDFFF, 0xE000, 0xE9AB, 0xEFFF, 0xF000, 0x27)]
+REFERENCES += ["&#X0E100;", "&#00057856", "&#xe100", "&#xe1001;", "&#5734400;", "&#", "&#x;"]
+
+
 @SETTINGS
-@given(st.lists(st.sampled_from([b"&", b"#", b"&#", b"a", b"\xee\x80\x80", b"\xe4\xb8\xad", b"##", b"&&"]), max_size=90)
-       .map(b"".join))
-def test_a_page_that_may_write_the_marks_is_found_by_its_hashes(utf8):
-    """Every page whose bytes hold "&#" or a lead byte EE is found; one with up to
-    MAX_HASHES_LOOKED_AT "#" and neither is not."""
-    may = b"&#" in utf8 or b"\xee" in utf8
-    assert html._may_write_marks(utf8) == may or (not may and utf8.count(b"#") > html.MAX_HASHES_LOOKED_AT)
+@given(st.lists(st.sampled_from([b"&", b"#", b"&#", b"a", b"\xee\x80\x80", b"\xe4\xb8\xad", b"##", b"&&", b"1", b"x", b"e"]
+                                + [reference.encode("ascii") for reference in REFERENCES]), max_size=90).map(b"".join))
+def test_a_page_that_may_write_the_marks_is_found_by_its_bytes(utf8):
+    """Every page whose tree libxml2 gives a character of U+E000..U+EFFF (in a text or a
+    value) is found, the "#" looked at one by one or, past MAX_HASHES_LOOKED_AT, by the pattern."""
+    page = b"<p title='" + utf8.replace(b"'", b"") + b"'>" + utf8 + b"</p>"
+    root = etree.fromstring(page, etree.HTMLParser(encoding="utf-8"))
+    read = "".join(root.itertext()) + "".join(value for element in root.iter() for value in element.attrib.values())
+    if any("\ue000" <= character <= "\uefff" for character in read):
+        assert html._may_write_marks(page)
+    if b"&#" not in page and b"\xee" not in page:
+        assert not html._may_write_marks(page)
+
+
+@pytest.mark.parametrize("reference", REFERENCES)
+def test_a_reference_to_a_mark_character_is_found_and_others_are_not(reference):
+    page = f"<p>{reference}</p>".encode("ascii")
+    character = "".join(etree.fromstring(page, etree.HTMLParser(encoding="utf-8")).itertext())
+    if any("\ue000" <= c <= "\uefff" for c in character):
+        assert html._may_write_marks(page)
+    assert html._may_write_marks(page) == (html.PUA_REFERENCE_RE.search(page) is not None)
+
+
+@pytest.mark.parametrize("before", [b"", b"#" * 63, b"#" * 64, b"#x" * 200])
+def test_a_reference_past_many_hashes_is_found_by_the_pattern(before):
+    assert html._may_write_marks(before + b"<p>&#57344;</p>")
+    assert not html._may_write_marks(before + b"<p>&#39;&#x4e2d;</p>")
