@@ -225,7 +225,8 @@ def test_a_page_with_tables_merged_cells_and_links_is_read_from_the_marked_text(
 
 
 @pytest.mark.parametrize("mark", ["\ue000", "&#xE100;", "&#57856;", "<table><tr><td colspan='2&#xe900;'>1</td></tr></table>",
-                                  "<table><tr><td rowspan='\uea00'>1</td></tr></table>"])
+                                  "<table><tr><td rowspan='\uea00'>1</td></tr></table>",
+                                  "<table><tr><td colspan='x\ueb00y\uec00'>表格内容</td><td>2</td></tr></table>"])
 def test_a_page_that_may_hold_the_marks_is_left_to_the_walk(mark):
     body = f"<div><p>正文内容{mark}</p><table><tr><td>1</td></tr></table></div>"
     streamed, walked = lines_both_ways(body)
