@@ -8,6 +8,9 @@ tests/formats/test_html_reference.py can compare the new ones with them.
   called then (span, merge_pending, take_pending, spanned_row: a call to span per value);
 - add_grid: html._add_grid, telling an empty row by a generator over its cells;
 - table_rows: html_stream.table_rows, a match object per cell of a row with spans;
+- tags_within_cap_pattern: html._tags_within_cap_pattern as it was before the fifth round, its
+  outer loop a turn for each text run and one for each "<" (made from the new one by undoing
+  that change, the only one);
 - checked_stream: html._checked_stream, as html_to_text did it before the fifth round: the
   completeness check on the tree's text always, the chrome removed, then the marked text unless
   the tree's text holds a character of the marks.
@@ -18,7 +21,7 @@ import re
 
 from lxml import etree
 
-from service.formats import html_stream
+from service.formats import html, html_stream
 from service.formats.html import (COMPLETE_SHARE, CJK_LEAD_BYTES, CJK_UTF8_STARTS, MAX_GRID_CELLS, MAX_SPAN, NUMBER_RE,
                                   TAG_RE, FormatError, _cjk_count, _cjk_count_utf8, _drop_chrome, _without_comments)
 
@@ -48,6 +51,13 @@ def check_complete(text: str, utf8: bytes, root):
         raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
                                               "send the page's text instead.")
     return text_read
+
+
+def tags_within_cap_pattern(cap: int):
+    pattern = html._tags_within_cap_pattern(cap).pattern
+    turn, end = "(?:[^<]*+<(?:/", ")))*+[^<]*+"
+    assert pattern.startswith(turn) and pattern.endswith(end)
+    return re.compile("(?:[^<]++|<(?:/" + pattern[len(turn):-len(end)] + ")))*+", re.ASCII)
 
 
 def checked_stream(top, root, text: str, utf8: bytes):
