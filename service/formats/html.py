@@ -279,8 +279,8 @@ def _page_metadata(root) -> list:
     if pub_date and pub_date.strip():
         lines.append(f"发布时间：{pub_date.strip()}")
     for element in _meta_class_candidates(root):      # document order
-        if META_CLASS_RE.search(element.get("class")) and len(lines) < MAX_META_LINES:
-            text = SPACE_RE.sub(" ", _text(element)).strip()
+        if len(lines) < MAX_META_LINES and META_CLASS_RE.search(element.get("class")):
+            text = " ".join(_text(element).split())      # SPACE_RE.sub(" ", …).strip(): see _table_rows
             if 4 <= len(text) <= 80 and text not in lines:
                 lines.append(text)
     return lines
