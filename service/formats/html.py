@@ -668,7 +668,7 @@ def _may_write_marks(utf8: bytes) -> bool:
         if PUA_REFERENCE_RE.match(utf8, position - 1):
             return True
         position = utf8.find(b"#", position + 1)
-    return PUA_REFERENCE_RE.search(utf8, position - 1) is not None
+    return position >= 0 and PUA_REFERENCE_RE.search(utf8, position - 1) is not None
 
 
 def _checked_stream(top, root, text: str, utf8: bytes):

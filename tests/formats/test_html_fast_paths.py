@@ -307,3 +307,9 @@ def test_a_reference_to_a_mark_character_is_found_and_others_are_not(reference):
 def test_a_reference_past_many_hashes_is_found_by_the_pattern(before):
     assert html._may_write_marks(before + b"<p>&#57344;</p>")
     assert not html._may_write_marks(before + b"<p>&#39;&#x4e2d;</p>")
+
+
+def test_a_page_with_exactly_the_hashes_looked_at_and_no_such_reference_may_not_write_marks():
+    page = b"#" * (html.MAX_HASHES_LOOKED_AT - 1) + b"<p>&#39;</p>"
+    assert page.count(b"#") == html.MAX_HASHES_LOOKED_AT
+    assert not html._may_write_marks(page)
