@@ -34,15 +34,13 @@ from lxml import etree
 
 from service.formats import FormatError, Limits
 from service.formats import html_stream
-from service.formats.html_stream import BLOCKS
+from service.formats.html_stream import BLOCKS, DROPPED
 from service.formats.text import decode_text
 
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.I)
 XML_ENCODING_RE = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s{0,100}<\?xml\b[^<>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-]{1,40})""")
 CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
-DROPPED = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
-           "select", "textarea", "svg", "object", "embed", "template"}
 ARTICLE_SHARE = 0.85          # the article holds at least this share of the page's text
 HINTED_SHARE = 0.5            # … or half of it, when its class or id names it as the content
 CONTENT_HINT_RE = re.compile(r"TRS_Editor|article|content|detail|zoom|main|word_con|\bcon\b|text|view", re.I)
@@ -127,14 +125,17 @@ def _tags_within_cap_pattern(cap: int):
         + r"|%s%s%s>[\s\S]*+" % (_any_case("plaintext"), _NAME_END, attributes))
     ordinary_tag = r"""[A-Za-z][-A-Za-z0-9:_.]*+(?:%s++[-A-Za-z0-9:_.@]++(?:=(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'=<`]++))?+){0,%d}+%s*+/?>""" % (
         _WS, min(16, cap), _WS)
+    # Each turn of the outer loop reads the text before a "<" and what starts there (one jump
+    # of the pattern engine per tag, not one for the text and one for the tag: -12 % of the
+    # scan's instructions on the corpus pages), and the text after the last "<" ends the page.
     return re.compile(
-        r"(?:[^<]++|<(?:/[A-Za-z][-A-Za-z0-9:_.]*+>"
+        r"(?:[^<]*+<(?:/[A-Za-z][-A-Za-z0-9:_.]*+>"
         + raw_text_elements
         + "|" + ordinary_tag
         + r"|!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>)?+)"
         + r"|[!?][^>]*+>?|/(?![A-Za-z])[^>]*+>?"
         + r"|/?+[A-Za-z][^\t\n\f\r />]*+%s(?=/?>|\Z)" % attributes
-        + r"|(?![A-Za-z/!?])))*+", re.ASCII)
+        + r"|(?![A-Za-z/!?])))*+[^<]*+", re.ASCII)
 
 
 TAGS_WITHIN_CAP_RE = _tags_within_cap_pattern(MAX_ATTRIBUTES_PER_ELEMENT)
@@ -172,6 +173,10 @@ CJK_LEAD_BYTES = bytes(range(0xE4, 0xEA))
 # The UTF-8 of U+4E00..U+9FFF: lead byte E5..E9 (U+5000..U+9FFF), or E4 then B8..BF
 # (U+4E00..U+4FFF); in valid UTF-8 these bytes start a character and nothing else.
 CJK_UTF8_STARTS = [bytes([lead]) for lead in range(0xE5, 0xEA)] + [bytes([0xE4, second]) for second in range(0xB8, 0xC0)]
+# A character reference to U+E000..U+EFFF, or to a few more (57000..61999 in decimal, and in hex
+# E000..EFFF followed by more digits): those libxml2 may read as a character of html_stream's marks.
+PUA_REFERENCE_RE = re.compile(rb"&#(?:[xX]0*+[eE][0-9a-fA-F]{3}|0*+(?:5[7-9]|6[01])[0-9]{3}(?![0-9]))")
+MAX_HASHES_LOOKED_AT = 64     # "#" bytes looked at one by one for such a reference (_may_write_marks)
 
 
 def _without_xml_declaration(text: str) -> str:
@@ -274,8 +279,8 @@ def _page_metadata(root) -> list:
     if pub_date and pub_date.strip():
         lines.append(f"发布时间：{pub_date.strip()}")
     for element in _meta_class_candidates(root):      # document order
-        if META_CLASS_RE.search(element.get("class")) and len(lines) < MAX_META_LINES:
-            text = SPACE_RE.sub(" ", _text(element)).strip()
+        if len(lines) < MAX_META_LINES and META_CLASS_RE.search(element.get("class")):
+            text = " ".join(_text(element).split())      # SPACE_RE.sub(" ", …).strip(): see _table_rows
             if 4 <= len(text) <= 80 and text not in lines:
                 lines.append(text)
     return lines
@@ -568,16 +573,11 @@ def _add_grid(grid: list, lines: list):
             lines.append("| " + " | ".join(row) + " |")
 
 
-def _lines_from_stream(root, text_read: bytes):
+def _lines_from_stream(stream):
     """The article's lines (as _lines(walk, _article(walk)) gives them) from the marked text
-    libxslt writes of `root` (html_stream); None when the page is not read that way, e.g. when
-    its text (`text_read`, the UTF-8 of all of it) holds a character of U+E000..U+EFFF, those
-    of the marks."""
-    if b"\xee" in text_read:
-        return None
-    stream = html_stream.stream_of(root)
-    if stream is None:
-        return None
+    libxslt wrote (html_stream.stream_of, before the chrome was removed); None when the page is
+    not read that way (a table in the article's tables, a row in a cell)."""
+    root = stream.root
     start, element = 0, root
     if stream.total:
         candidates = stream.candidates(HINTED_SHARE)
@@ -628,7 +628,7 @@ def _check_complete(text: str, utf8: bytes, root):
     (one C pass), and counted exactly (tags and comments left out, a slow pattern) only when
     those read fall short of half of both bounds."""
     text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
-    enough = COMPLETE_SHARE * ((len(utf8) - len(text)) // 2)
+    enough = _enough_read(text, utf8)
     read = 0
     for start in CJK_UTF8_STARTS[:5]:   # U+5000..U+9FFF read, a lead byte at a time, until they reach it
         read += text_read.count(start)
@@ -644,6 +644,49 @@ def _check_complete(text: str, utf8: bytes, root):
         raise FormatError("invalid-document", "The HTML could not be read in full (it nests too deeply); "
                                               "send the page's text instead.")
     return text_read
+
+
+def _enough_read(text: str, utf8: bytes) -> float:
+    """Chinese characters read that prove the page read in full (_check_complete): half of an
+    upper bound of those it writes, three UTF-8 bytes each (two more than its characters)."""
+    return COMPLETE_SHARE * ((len(utf8) - len(text)) // 2)
+
+
+def _may_write_marks(utf8: bytes) -> bool:
+    """Whether the tree libxml2 builds from the page's UTF-8 may hold a character of
+    U+E000..U+EFFF (html_stream's marks) in a text or an attribute value: written as such (lead
+    byte EE) or by a character reference that may stand for one (PUA_REFERENCE_RE; no named
+    reference does). The references are looked for at each "#", found by memchr (`b"&#" in
+    utf8` searches every byte: 0.5 M instructions on a corpus page, which has 0 to 24 "#"),
+    and past MAX_HASHES_LOOKED_AT of them by the pattern over the rest of the page."""
+    if b"\xee" in utf8:
+        return True
+    position = utf8.find(b"#", 1)
+    for _ in range(MAX_HASHES_LOOKED_AT):
+        if position < 0:
+            return False
+        if PUA_REFERENCE_RE.match(utf8, position - 1):
+            return True
+        position = utf8.find(b"#", position + 1)
+    return position >= 0 and PUA_REFERENCE_RE.search(utf8, position - 1) is not None
+
+
+def _checked_stream(top, root, text: str, utf8: bytes):
+    """The marked text of `top` (html_stream.stream_of), or None when the page is walked
+    instead, once the page is known to be read in full (_check_complete refuses it otherwise).
+
+    A page that may hold the marks' characters (_may_write_marks) is walked: in a text or a
+    span value they could not be told from the marks. The stylesheet leaves out the chrome and
+    links' own text, so the Chinese characters the stream counts are some of those the tree
+    holds: when they reach the bound (_enough_read), the check needs neither the tree's text
+    (etree.tostring) nor its count."""
+    if _may_write_marks(utf8):
+        _check_complete(text, utf8, root)
+        return None
+    stream = html_stream.stream_of(top)
+    if stream is None or stream.total < _enough_read(text, utf8):
+        _check_complete(text, utf8, root)
+    return stream
 
 
 def _page_bytes(data: bytes, text: str, encoding: str) -> tuple:
@@ -664,14 +707,15 @@ def html_to_text(data: bytes, charset=None, limits: Limits = Limits()) -> tuple:
     text, utf8 = _page_bytes(data, text, encoding)
     _check_attributes_per_element(text)
     root = _parse(text, utf8, limits)
-    text_read = _check_complete(text, utf8, root)
+    body = root.find("body")
+    top = body if body is not None else root
+    stream = _checked_stream(top, root, text, utf8)        # before the chrome is removed: see there
     metadata = _page_metadata(root)
     _drop_chrome(root)
-    body = root.find("body")
-    lines = _lines_from_stream(body if body is not None else root, text_read)
+    lines = _lines_from_stream(stream) if stream is not None else None
     if lines is None:
-        walk = Walk(body if body is not None else root)
+        walk = Walk(top)
         lines = _lines(walk, _article(walk))
-    head = "".join(lines[:12])
-    front = [line for line in metadata if SPACE_RE.sub("", line) not in SPACE_RE.sub("", head)]
+    head = SPACE_RE.sub("", "".join(lines[:12]))        # once, not once per metadata line
+    front = [line for line in metadata if SPACE_RE.sub("", line) not in head]
     return "\n".join(front + lines), encoding

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from service.formats import FormatError, Limits
 from service.formats.html import (MAX_ATTRIBUTES_PER_ELEMENT, TAGS_WITHIN_CAP_RE, _parse,
                                   _tags_within_cap_pattern, html_to_text)
+from tests.formats import html_reference as reference
 
 CAP = 3
 SCAN = _tags_within_cap_pattern(CAP)
@@ -71,6 +72,27 @@ def test_a_page_the_scan_accepts_has_no_element_over_the_cap(fragments):
     text = "".join(fragments)
     if SCAN.match(text).end() == len(text):
         assert most_attributes(text) <= CAP
+
+
+SCAN_BEFORE = reference.tags_within_cap_pattern(CAP)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENTS, min_size=1, max_size=12))
+def test_the_scan_stops_where_it_stopped_before(fragments):
+    """The outer loop reads a text run and a tag in one turn now (tests/formats/html_reference.py
+    keeps the pattern as it was): the same end on every page, so the same pages accepted."""
+    text = "".join(fragments)
+    assert SCAN.match(text).end() == SCAN_BEFORE.match(text).end()
+
+
+def test_the_scan_stops_where_it_stopped_before_on_the_corpus_pages():
+    from conftest import CORPUS_DIRS
+
+    before = reference.tags_within_cap_pattern(MAX_ATTRIBUTES_PER_ELEMENT)
+    for page in [doc / "source.html" for doc in CORPUS_DIRS if (doc / "source.html").is_file()]:
+        text = page.read_bytes().decode("utf-8")
+        assert TAGS_WITHIN_CAP_RE.match(text).end() == before.match(text).end() == len(text)
 
 
 @pytest.mark.parametrize("text", [

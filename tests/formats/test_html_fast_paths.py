@@ -185,21 +185,22 @@ def page_markup(draw, depth=0):
                 rows.append(f"<tr>{''.join(cells)}</tr>")
             pieces.append(f"<table>{''.join(rows)}</table>")
         else:
-            tag = draw(st.sampled_from(["div", "p", "a", "span", "b", "tr", "td", "br", "li", "tbody", "script"]))
+            tag = draw(st.sampled_from(["div", "p", "a", "span", "b", "tr", "td", "br", "li", "tbody", "script", "nav", "footer", "form", "noscript"]))
             pieces.append(f"<{tag}{draw(HINTS)}>{draw(page_markup(depth + 1))}</{tag}>")
     return "".join(pieces)
 
 
 def lines_both_ways(body: str):
     """(the lines read from libxslt's marked text or None, the lines the walk reads)."""
-    text = html._xml_characters_only(body, body.encode("utf-8"))
-    utf8 = f"<html><body>{text}</body></html>".encode("utf-8")
+    text = "<html><body>" + html._xml_characters_only(body, body.encode("utf-8")) + "</body></html>"
+    utf8 = text.encode("utf-8")
     root = etree.fromstring(utf8, etree.HTMLParser(remove_comments=True, encoding="utf-8"))
-    text_read = etree.tostring(root, method="text", encoding="utf-8", with_tail=False)
-    html._drop_chrome(root)
     body_element = root.find("body")
+    stream = html._checked_stream(body_element, root, text, utf8)     # before the chrome is removed
+    html._drop_chrome(root)
     walk = html.Walk(body_element)
-    return html._lines_from_stream(body_element, text_read), html._lines(walk, html._article(walk))
+    streamed = html._lines_from_stream(stream) if stream is not None else None
+    return streamed, html._lines(walk, html._article(walk))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -224,7 +225,8 @@ def test_a_page_with_tables_merged_cells_and_links_is_read_from_the_marked_text(
 
 
 @pytest.mark.parametrize("mark", ["\ue000", "&#xE100;", "&#57856;", "<table><tr><td colspan='2&#xe900;'>1</td></tr></table>",
-                                  "<table><tr><td rowspan='\uea00'>1</td></tr></table>"])
+                                  "<table><tr><td rowspan='\uea00'>1</td></tr></table>",
+                                  "<table><tr><td colspan='x\ueb00y\uec00'>表格内容</td><td>2</td></tr></table>"])
 def test_a_page_that_may_hold_the_marks_is_left_to_the_walk(mark):
     body = f"<div><p>正文内容{mark}</p><table><tr><td>1</td></tr></table></div>"
     streamed, walked = lines_both_ways(body)
@@ -264,8 +266,50 @@ def test_every_corpus_page_is_read_from_the_marked_text():
         text, encoding = html._decode(data, None)
         text, utf8 = html._page_bytes(data, text, encoding)
         root = html._parse(text, utf8, Limits())
-        text_read = html._check_complete(text, utf8, root)
-        html._drop_chrome(root)
         body = root.find("body")
+        stream = html._checked_stream(body, root, text, utf8)
+        html._drop_chrome(root)
         walk = html.Walk(body)
-        assert html._lines_from_stream(body, text_read) == html._lines(walk, html._article(walk)), page.parent.name
+        assert stream is not None, page.parent.name
+        assert html._lines_from_stream(stream) == html._lines(walk, html._article(walk)), page.parent.name
+
+
+REFERENCES = [f"&#{value};" for value in (0xDFFF, 0xE000, 0xE9AB, 0xEFFF, 0xF000, 39, 57343, 57344, 61439, 61440)]
+REFERENCES += [f"&#x{value:x};" for value in (0xDFFF, 0xE000, 0xE9AB, 0xEFFF, 0xF000, 0x27)]
+REFERENCES += ["&#X0E100;", "&#00057856", "&#xe100", "&#xe1001;", "&#5734400;", "&#", "&#x;"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([b"&", b"#", b"&#", b"a", b"\xee\x80\x80", b"\xe4\xb8\xad", b"##", b"&&", b"1", b"x", b"e"]
+                                + [reference.encode("ascii") for reference in REFERENCES]), max_size=90).map(b"".join))
+def test_a_page_that_may_write_the_marks_is_found_by_its_bytes(utf8):
+    """Every page whose tree libxml2 gives a character of U+E000..U+EFFF (in a text or a
+    value) is found, the "#" looked at one by one or, past MAX_HASHES_LOOKED_AT, by the pattern."""
+    page = b"<p title='" + utf8.replace(b"'", b"") + b"'>" + utf8 + b"</p>"
+    root = etree.fromstring(page, etree.HTMLParser(encoding="utf-8"))
+    read = "".join(root.itertext()) + "".join(value for element in root.iter() for value in element.attrib.values())
+    if any("\ue000" <= character <= "\uefff" for character in read):
+        assert html._may_write_marks(page)
+    if b"&#" not in page and b"\xee" not in page:
+        assert not html._may_write_marks(page)
+
+
+@pytest.mark.parametrize("reference", REFERENCES)
+def test_a_reference_to_a_mark_character_is_found_and_others_are_not(reference):
+    page = f"<p>{reference}</p>".encode("ascii")
+    character = "".join(etree.fromstring(page, etree.HTMLParser(encoding="utf-8")).itertext())
+    if any("\ue000" <= c <= "\uefff" for c in character):
+        assert html._may_write_marks(page)
+    assert html._may_write_marks(page) == (html.PUA_REFERENCE_RE.search(page) is not None)
+
+
+@pytest.mark.parametrize("before", [b"", b"#" * 63, b"#" * 64, b"#x" * 200])
+def test_a_reference_past_many_hashes_is_found_by_the_pattern(before):
+    assert html._may_write_marks(before + b"<p>&#57344;</p>")
+    assert not html._may_write_marks(before + b"<p>&#39;&#x4e2d;</p>")
+
+
+def test_a_page_with_exactly_the_hashes_looked_at_and_no_such_reference_may_not_write_marks():
+    page = b"#" * (html.MAX_HASHES_LOOKED_AT - 1) + b"<p>&#39;</p>"
+    assert page.count(b"#") == html.MAX_HASHES_LOOKED_AT
+    assert not html._may_write_marks(page)

@@ -1,6 +1,7 @@
-"""The HTML reader's functions made cheaper in issue 12 (fourth round) give what they gave before
-(tests/formats/html_reference.py keeps the old ones): the depths after each mark, the
-completeness check's answer or refusal, the grid of a table's rows and the pipe lines of a grid."""
+"""The HTML reader's functions made cheaper in issue 12 (fourth and fifth rounds) give what they
+gave before (tests/formats/html_reference.py keeps the old ones): the depths after each mark, the
+completeness check's answer or refusal, the marked text taken before the chrome is removed, the
+grid of a table's rows and the pipe lines of a grid."""
 
 import pytest
 
@@ -31,6 +32,16 @@ def test_the_depths_after_each_mark_are_the_running_sum_of_the_steps(marks):
     assert outcome(html_stream.depths_after, marks) == outcome(reference.depths_after, marks)
 
 
+@SETTINGS
+@given(st.lists(st.sampled_from([b"c", b"cc", b"s", b"e", b"a", b"sxy", b"sxcy", b"sxyxccy", b"sxcyxy"]), max_size=60)
+       .map(b"".join))
+def test_links_text_and_span_values_are_left_out_of_the_count_as_before(counted):
+    """Counted high bytes as the stylesheet writes them: START (s), END (e), Chinese characters
+    (c), a link's A_OPEN (a, its own text the c up to the next mark), and a cell's span values
+    after its START (x, the c of a value, y; values hold no mark)."""
+    assert html_stream.not_counted_left_out(counted) == reference.not_counted_left_out(counted)
+
+
 # Pages whose Chinese text the parser reads or loses (a bare "<" cutting a tag, a depth libxml2
 # gives up at), with Chinese characters of every UTF-8 lead byte and others, in and out of tags.
 CHINESE = "一丁中人年报告政数据理表部门院题㐀䶵ꀀ"
@@ -48,6 +59,42 @@ def test_the_completeness_check_answers_as_before(pieces, depth):
     if root is None:
         pytest.skip("no tree")
     assert outcome(html._check_complete, text, utf8, root) == outcome(reference.check_complete, text, utf8, root)
+
+
+CHROME = st.sampled_from(["<nav>导航</nav>", "<header>", "</header>", "<footer>页脚中文</footer>", "<form><p>表单</p>",
+                          "</form>", "<style>p{}</style>", "<script>var a='<p>';</script>", "<noscript>无</noscript>",
+                          "\ue000", "&#xE100;", "&#57856;", "&#20013;", "<table><tr><td colspan='2'>数</td></tr></table>"])
+
+
+def read_outcome(function, text: str, utf8: bytes):
+    """The refusal, or the article's lines (from the marked text or the walk) of the page's tree."""
+    root = etree.fromstring(utf8, etree.HTMLParser(remove_comments=True, recover=True, encoding="utf-8"))
+    if root is None:
+        return "no tree"
+    body = root.find("body")
+    top = body if body is not None else root
+    try:
+        stream = function(top, root, text, utf8)
+    except FormatError as error:
+        return "refused", str(error)
+    html._drop_chrome(root)
+    lines = html._lines_from_stream(stream) if stream is not None else None
+    if lines is None:
+        walk = html.Walk(top)
+        lines = html._lines(walk, html._article(walk))
+    return "read", lines
+
+
+@SETTINGS
+@given(st.lists(st.one_of(PIECES, CHROME, st.text(alphabet=CHINESE + "<>/ab ", max_size=8)), max_size=40),
+       st.integers(0, 3000))
+def test_the_checked_stream_answers_as_the_check_and_the_stream_before(pieces, depth):
+    """The same refusal or the same lines, whether the stylesheet ran before the chrome was
+    removed, with the completeness check skipped when its count suffices and a page that may
+    hold the marks' characters walked, or after the check and the removal, as before."""
+    text = "".join(pieces) + "<div>" * depth + "深" * 40
+    utf8 = text.encode("utf-8")
+    assert read_outcome(html._checked_stream, text, utf8) == read_outcome(reference.checked_stream, text, utf8)
 
 
 CELL = st.sampled_from(["", " ", "12", "1,234", "3件", "甲", "x", "\u3000"])
