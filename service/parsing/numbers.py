@@ -1,7 +1,6 @@
 """Cell text → value: an int count, a float amount in 万元, or None for a blank cell."""
 
 import re
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from service.rules import markers
@@ -19,16 +18,6 @@ TEXT = "text"
 GARBLED = "garbled"       # digits that cannot be one cell ("00", "023"): neighbouring cells ran together
 
 
-# Only short texts are cached (cells repeat: "0", "/"); a long one would stay in memory after
-# its request.
-CACHED_CHARS = 64
-
-
-def classify(cell: str):
-    """classify_text, cached for short cells."""
-    return _classify_cached(cell) if len(cell) <= CACHED_CHARS else classify_text(cell)
-
-
 def classify_text(cell: str):
     """Return (kind, value, unit) for a cell's normalised text.
 
@@ -36,10 +25,12 @@ def classify_text(cell: str):
     GARBLED (value None: a number with a leading zero, the mark of run-together cells).
     """
     if cell.isdigit() and cell.isascii():     # plain digits, the commonest cell: what the pattern gives them
-        return _plain_digits(cell)
+        if len(cell) > 1 and cell[0] == "0" or len(cell) > MAX_DIGITS:
+            return GARBLED, None, None
+        return NUMBER, int(cell), None
     text = "".join(cell.split())      # white space removed (str.split's is \s)
     if text.isdigit() and text.isascii():     # (" 0 ": as the pattern reads it too)
-        return _plain_digits(text)
+        return classify_text(text)
     if text in markers.NULL_MARKERS:
         return BLANK, None, None
     if text in markers.ZERO_WORDS:
@@ -64,13 +55,7 @@ def classify_text(cell: str):
     return NUMBER, value, unit
 
 
-def _plain_digits(digits: str):
-    if len(digits) > 1 and digits.startswith("0") or len(digits) > MAX_DIGITS:
-        return GARBLED, None, None
-    return NUMBER, int(digits), None
-
-
-_classify_cached = lru_cache(maxsize=4096)(classify_text)
+classify = classify_text    # (cells call it by this name)
 
 
 def to_output(value, unit, *, amount: bool):
