@@ -39,8 +39,8 @@ CLOCK = time.process_time_ns
 
 
 def clear_caches():
-    for function in (cells._parse_line_cached, labels._find_rows_cached,
-                     cells._line_reading_cached, table_order._line_values_cached):
+    for function in (cells._line_record_cached, labels._find_rows_cached,
+                     table_order._line_values_cached):
         function.cache_clear()
     recovery.clear_splits()
 

@@ -82,7 +82,7 @@ def _is_prose(line: str, kinds: list) -> bool:
 def parse_line(line: str) -> tuple:
     """The cells of one normalised line as (kind, text, value, unit) tuples (cached when short:
     table lines such as "0 |" repeat; a long line would stay in memory after its request)."""
-    return _parse_line_cached(line) if len(line) <= CACHED_LINE_CHARS else _parse_line(line)
+    return _line_record_cached(line)[0] if len(line) <= CACHED_LINE_CHARS else _parse_line(line)
 
 
 def _parse_line(line: str) -> tuple:
@@ -183,9 +183,6 @@ def _drop_blanks(cells: list) -> tuple:
     return tuple(cells)
 
 
-_parse_line_cached = lru_cache(maxsize=8192)(_parse_line)
-
-
 def line_cells(line: str, line_no: int) -> list:
     return [Cell(kind, text, value, unit, line_no) for kind, text, value, unit in parse_line(line)]
 
@@ -202,12 +199,12 @@ def read_runs(lines, short: bool = False) -> tuple:
     append = None             # current.cells.append
     values = 0
     new_cell, cell_type = tuple.__new__, Cell
-    reading = _line_reading_cached if short else _reading
+    reading = _line_record_cached if short else _record
     for line_no, text in lines:
         if not text:
             continue
         # (a blank line reads as no segment, as any line without cells)
-        segments, row_line, single = reading(text)
+        _, segments, row_line, single = reading(text)
         if single is not None and current is not None:     # one value alone on its line, in a run
             append(new_cell(cell_type, single + (line_no,)))
             values += 1
@@ -252,18 +249,25 @@ def read_runs(lines, short: bool = False) -> tuple:
     return runs, compact("".join(weak))
 
 
-def _reading(text: str) -> tuple:
-    """_line_reading, cached for short lines."""
-    return _line_reading_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_reading(text)
+def _record(text: str) -> tuple:
+    """_line_record, cached for short lines."""
+    return _line_record_cached(text) if len(text) <= CACHED_LINE_CHARS else _line_record(text)
 
 
-def _line_reading(text: str) -> tuple:
+def _line_record(text: str) -> tuple:
+    """A table line read once for every reader: (its cells, as parse_line gives them, and the
+    segments, row flag and single value of _segments). One cache holds both: the reader and the
+    order search of recovery read the same lines, a line not seen before is read in one step."""
+    parsed = _parse_line(text)
+    return (parsed, *_segments(parsed))
+
+
+def _segments(parsed: tuple) -> tuple:
     """The cells of a line as segments ((label texts), ((kind, text, value, unit) of the values
     after them)), in order, whether it holds two values or more (a printed row), and its one
     cell when it holds a single value and no label (else None: the commonest line of
     one-cell-per-line layouts, which read_runs adds to its run in one step). Reading a line by
     segments gives read_runs one step per stretch of values instead of one per cell."""
-    parsed = parse_line(text)         # (cached: the order search of recovery reads the same lines)
     if len(parsed) == 1:              # one cell, the commonest line: a label, or a value alone
         cell = parsed[0]
         if cell[0] == TEXT:
@@ -287,4 +291,4 @@ def _line_reading(text: str) -> tuple:
     return tuple(segments), values >= 2, single
 
 
-_line_reading_cached = lru_cache(maxsize=8192)(_line_reading)
+_line_record_cached = lru_cache(maxsize=8192)(_line_record)
