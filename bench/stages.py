@@ -31,7 +31,7 @@ from service.checks import CheckContext, run_checks  # noqa: E402
 from service.formats import extract_text, Limits  # noqa: E402
 from service.http.result_json import dump_result, json_default  # noqa: E402
 from service.http.result_validation import RESULT_SCHEMA as SCHEMA  # noqa: E402
-from service.parsing import cells, labels, numbers, recovery, report as report_module, table_order  # noqa: E402
+from service.parsing import cells, labels, recovery, report as report_module, table_order  # noqa: E402
 from service.parsing.normalize import prepare  # noqa: E402
 from service.parsing.recovery import recover  # noqa: E402
 from service.parsing.sections import attach_subheadings, find_sections  # noqa: E402
@@ -40,8 +40,8 @@ CLOCK = time.process_time_ns
 
 
 def clear_caches():
-    for function in (cells._parse_line_cached, numbers._classify_cached, labels._find_rows_cached,
-                     cells._line_reading_cached, table_order._line_values_cached):
+    for function in (cells._line_record_cached, labels._find_rows_cached,
+                     table_order._line_values_cached):
         function.cache_clear()
     recovery.clear_splits()
 

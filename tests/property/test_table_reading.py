@@ -28,10 +28,15 @@ LINES = st.lists(st.one_of(st.sampled_from(CELL_PIECES), st.sampled_from(SPACING
 CELLS = st.lists(st.one_of(st.sampled_from(CELL_PIECES), st.sampled_from(SPACING)), max_size=4).map("".join)
 
 
+def _typed(parsed) -> list:
+    """A line's cells with the type of each value (0 == Decimal(0): equality alone would not tell)."""
+    return [(*cell, type(cell[2])) for cell in parsed]
+
+
 @SETTINGS
 @given(LINES)
 def test_a_line_reads_as_before(line):
-    assert cells._parse_line(line) == old_parse_line(line)
+    assert _typed(cells._parse_line(line)) == _typed(old_parse_line(line))
 
 
 @SETTINGS
@@ -45,6 +50,22 @@ def test_a_long_line_reads_as_before(line):
 @given(CELLS)
 def test_a_cell_reads_as_before(cell):
     assert numbers.classify_text(cell) == old_classify(cell)
+    kind, value, unit = old_classify(cell)
+    assert _typed([numbers.read_cell(cell.strip())]) == _typed([(kind, cell.strip(), value, unit)])
+
+
+@given(st.integers(0, 10 ** 16).map(str) | st.text(alphabet="0123456789 ", max_size=18))
+def test_a_count_reads_as_before(cell):
+    """(the counts below 1000 are read from numbers.SMALL_COUNTS, the others by int())"""
+    kind, value, unit = old_classify(cell)
+    assert _typed([numbers.read_cell(cell.strip())]) == _typed([(kind, cell.strip(), value, unit)])
+    assert numbers.classify_text(cell) == old_classify(cell)
+
+
+def test_the_readings_made_at_import_are_the_readings():
+    for text, reading in numbers.COMMON_READINGS.items():
+        kind, value, unit = old_classify(text)
+        assert _typed([reading]) == _typed([(kind, text, value, unit)])
 
 
 @SETTINGS
@@ -73,7 +94,7 @@ def test_the_page_number_patterns_match_only_lines_with_such_a_start(line):
 
 def test_every_line_of_a_corpus_text_reads_as_before(corpus_doc):
     for line in prepare((corpus_doc / "input.txt").read_text(encoding="utf-8")).norm.split("\n"):
-        assert cells._parse_line(line) == old_parse_line(line), line
+        assert _typed(cells._parse_line(line)) == _typed(old_parse_line(line)), line
 
 
 def _runs(found):
