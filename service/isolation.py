@@ -23,8 +23,8 @@ import threading
 import traceback
 
 # Imported once in the forkserver, so that no slot imports them on its first document: the readers,
-# the parser, the checks (imported lazily by service.checks.run_checks) and the compiled dump that
-# makes POST /parse's answer into bytes in the slot (service.http.result_json, without marshmallow).
+# the parser, the checks and the compiled dump that makes POST /parse's answer into bytes in the
+# slot (service.http.result_json, without marshmallow).
 PRELOAD = ["service.documents", "service.formats.pdf", "service.formats.html", "service.formats.docx",
            "service.http.result_json", "service.checks.arithmetic", "service.checks.prose",
            "service.checks.structure", "service.checks.cells"]
