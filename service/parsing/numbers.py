@@ -22,7 +22,7 @@ GARBLED = "garbled"       # digits that cannot be one cell ("00", "023"): neighb
 SMALL_COUNTS = {str(count): count for count in range(1000)}
 
 
-def classify_text(cell: str):
+def classify(cell: str):
     """Return (kind, value, unit) for a cell's normalised text.
 
     kind is BLANK (value None), NUMBER (value int or Decimal), TEXT (value None) or
@@ -35,7 +35,7 @@ def classify_text(cell: str):
         return NUMBER, int(cell) if value is None else value, None
     text = "".join(cell.split())      # white space removed (str.split's is \s)
     if text.isdigit() and text.isascii():     # (" 0 ": as the pattern reads it too)
-        return classify_text(text)
+        return classify(text)
     if text in markers.NULL_MARKERS:
         return BLANK, None, None
     if text in markers.ZERO_WORDS:
@@ -60,21 +60,18 @@ def classify_text(cell: str):
     return NUMBER, value, unit
 
 
-classify = classify_text    # (cells call it by this name)
-
-
 def read_cell(text: str) -> tuple:
-    """(kind, text, value, unit) of a cell's stripped text, as classify_text reads it (the
+    """(kind, text, value, unit) of a cell's stripped text, as classify reads it (the
     commonest cells' readings made once, at import: one lookup for most cells of a table)."""
     reading = COMMON_READINGS.get(text)
     if reading is None:
-        kind, value, unit = classify_text(text)
+        kind, value, unit = classify(text)
         reading = kind, text, value, unit
     return reading
 
 
 COMMON_READINGS = {text: (kind, text, value, unit) for text in [*SMALL_COUNTS, *markers.NULL_MARKERS]
-                   for kind, value, unit in [classify_text(text)]}
+                   for kind, value, unit in [classify(text)]}
 
 
 def to_output(value, unit, *, amount: bool):

@@ -49,7 +49,7 @@ def test_a_long_line_reads_as_before(line):
 @SETTINGS
 @given(CELLS)
 def test_a_cell_reads_as_before(cell):
-    assert numbers.classify_text(cell) == old_classify(cell)
+    assert numbers.classify(cell) == old_classify(cell)
     kind, value, unit = old_classify(cell)
     assert _typed([numbers.read_cell(cell.strip())]) == _typed([(kind, cell.strip(), value, unit)])
 
@@ -59,7 +59,7 @@ def test_a_count_reads_as_before(cell):
     """(the counts below 1000 are read from numbers.SMALL_COUNTS, the others by int())"""
     kind, value, unit = old_classify(cell)
     assert _typed([numbers.read_cell(cell.strip())]) == _typed([(kind, cell.strip(), value, unit)])
-    assert numbers.classify_text(cell) == old_classify(cell)
+    assert numbers.classify(cell) == old_classify(cell)
 
 
 def test_the_readings_made_at_import_are_the_readings():
@@ -162,7 +162,7 @@ COLUMNS = st.sampled_from([["total"], ["projects", "amount"], ["amount"], ["issu
 @given(COLUMNS, st.lists(st.tuples(st.sampled_from(CELL_PIECES + ["1207.5万元", "350元", "12 元", "3.50"]),
                                      st.integers(1, 99)), max_size=9))
 def test_a_row_fills_as_before(columns, printed):
-    row_cells = [cells.Cell(*numbers.classify_text(text)[:1], text, *numbers.classify_text(text)[1:], line)
+    row_cells = [cells.Cell(*numbers.classify(text)[:1], text, *numbers.classify(text)[1:], line)
                  for text, line in printed]
     found, before = ([], {}), ([], {})
     assert tables._fill_row("t", "r", columns, row_cells, *found) == old_fill_row("t", "r", columns, row_cells, *before)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from service.parsing.normalize import FOLD_CHARS, FOLD_TABLE, NOISE_RE, compact, has_noise, prepare
-from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify, classify_text, to_output
+from service.parsing.numbers import BLANK, GARBLED, NUMBER, TEXT, classify, to_output
 
 
 @pytest.mark.parametrize("raw, norm", [
@@ -89,9 +89,9 @@ def test_noise_patterns_need_one_of_their_marks(text):
 
 @given(st.text(alphabet="0123456789", min_size=1, max_size=20))
 def test_plain_digits_read_as_the_number_pattern_reads_them(digits):
-    """classify_text reads a cell of ASCII digits without the pattern; a space around it sends it
+    """classify reads a cell of ASCII digits without the pattern; a space around it sends it
     through the pattern: both readings must be the same (kind, value and its type, unit)."""
-    fast, by_pattern = classify_text(digits), classify_text(f" {digits} ")
+    fast, by_pattern = classify(digits), classify(f" {digits} ")
     assert fast == by_pattern and type(fast[1]) is type(by_pattern[1])
 
 
