@@ -89,9 +89,10 @@ def test_noise_patterns_need_one_of_their_marks(text):
 
 @given(st.text(alphabet="0123456789", min_size=1, max_size=20))
 def test_plain_digits_read_as_the_number_pattern_reads_them(digits):
-    """classify reads a cell of ASCII digits without the pattern; a space around it sends it
-    through the pattern: both readings must be the same (kind, value and its type, unit)."""
-    fast, by_pattern = classify(digits), classify(f" {digits} ")
+    """classify reads a cell of ASCII digits without the pattern; a plus sign before them sends
+    them through the pattern (white space around them does not: it is removed and the digits read
+    without the pattern again): both readings must be the same (kind, value and its type, unit)."""
+    fast, by_pattern = classify(digits), classify(f"+{digits}")
     assert fast == by_pattern and type(fast[1]) is type(by_pattern[1])
 
 
