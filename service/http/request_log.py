@@ -26,7 +26,7 @@ REQUEST_ID_KEY = "service.request_id"   # environ keys
 BODY_BYTES_KEY = "service.body_bytes"
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 MAX_LOGGED_PATH = 200
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+LOG_FORMAT = "%(asctime)s [%(process)d] %(levelname)s %(name)s %(message)s"
 
 logger = logging.getLogger(REQUEST_LOGGER_NAME)
 

@@ -4,12 +4,13 @@ record, on success and on every kind of error."""
 
 import io
 import logging
+import os
 import re
 
 import pytest
 
 from conftest import MARKER
-from service.http.request_log import REQUEST_LOGGER_NAME
+from service.http.request_log import LOG_FORMAT, REQUEST_LOGGER_NAME
 
 LINE = re.compile(r"request_id=(?P<id>[A-Za-z0-9._:-]+) method=(?P<method>\S+) path=(?P<path>\S+) "
                   r"status=(?P<status>\d{3}) request_bytes=(?P<request>\d+) response_bytes=(?P<response>\d+|-) "
@@ -92,6 +93,15 @@ def test_one_line_per_request_with_its_facts(client, logs, sample_report):
     assert int(line["request"]) == len(data)
     assert int(line["response"]) == len(response.get_data())
     assert float(line["ms"]) > 0
+
+
+def test_a_line_on_stderr_says_which_process_wrote_it(client, logs, sample_report):
+    """Under gunicorn each worker writes its own lines: the process id tells them apart (what
+    bench/latency_split.py reads to give each worker's latencies)."""
+    client.get("/health")
+    [record] = [record for record in logs.records if record.name == REQUEST_LOGGER_NAME]
+    line = logging.Formatter(LOG_FORMAT).format(record)
+    assert re.search(rf" \[{os.getpid()}\] INFO service\.requests request_id=", line), line
 
 
 @pytest.mark.parametrize("method, path, status", [("get", "/health", "200"), ("get", "/nowhere", "404"),
