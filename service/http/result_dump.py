@@ -351,707 +351,7 @@ def dump_16_ApplicationsRowSchema(obj):
     return out
 
 
-def dump_17_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_18_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_19_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_20_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_21_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_22_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_23_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_24_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_25_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_26_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_27_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_28_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_29_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_30_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_31_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_32_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_33_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_34_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_35_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_36_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_37_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_38_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_39_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_40_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_41_ApplicationsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'))
-    out = {}
-    value = obj.get('natural_person', ABSENT)
-    if value is not ABSENT:
-        out['natural_person'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('commercial_enterprise', ABSENT)
-    if value is not ABSENT:
-        out['commercial_enterprise'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('research_institution', ABSENT)
-    if value is not ABSENT:
-        out['research_institution'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('social_welfare_org', ABSENT)
-    if value is not ABSENT:
-        out['social_welfare_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('legal_service_org', ABSENT)
-    if value is not ABSENT:
-        out['legal_service_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other_org', ABSENT)
-    if value is not ABSENT:
-        out['other_org'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_42_ApplicationsRowsSchema(obj):
+def dump_17_ApplicationsRowsSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('new_received', 'carried_over', 'granted', 'partially_granted', 'denied_state_secret', 'denied_prohibited_by_law', 'denied_security_stability', 'denied_third_party_rights', 'denied_internal_affairs', 'denied_process_information', 'denied_enforcement_files', 'denied_inquiry_matters', 'unable_not_held', 'unable_needs_creation', 'unable_unclear', 'rejected_complaint', 'rejected_duplicate', 'rejected_publication', 'rejected_excessive', 'rejected_confirmation', 'other_handling', 'other_overdue_correction', 'other_unpaid_fee', 'other_other', 'total_handled', 'carried_forward'))
     out = {}
@@ -1060,83 +360,83 @@ def dump_42_ApplicationsRowsSchema(obj):
         out['new_received'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('carried_over', ABSENT)
     if value is not ABSENT:
-        out['carried_over'] = (None if value is None else dump_17_ApplicationsRowSchema(value))
+        out['carried_over'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('granted', ABSENT)
     if value is not ABSENT:
-        out['granted'] = (None if value is None else dump_18_ApplicationsRowSchema(value))
+        out['granted'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('partially_granted', ABSENT)
     if value is not ABSENT:
-        out['partially_granted'] = (None if value is None else dump_19_ApplicationsRowSchema(value))
+        out['partially_granted'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_state_secret', ABSENT)
     if value is not ABSENT:
-        out['denied_state_secret'] = (None if value is None else dump_20_ApplicationsRowSchema(value))
+        out['denied_state_secret'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_prohibited_by_law', ABSENT)
     if value is not ABSENT:
-        out['denied_prohibited_by_law'] = (None if value is None else dump_21_ApplicationsRowSchema(value))
+        out['denied_prohibited_by_law'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_security_stability', ABSENT)
     if value is not ABSENT:
-        out['denied_security_stability'] = (None if value is None else dump_22_ApplicationsRowSchema(value))
+        out['denied_security_stability'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_third_party_rights', ABSENT)
     if value is not ABSENT:
-        out['denied_third_party_rights'] = (None if value is None else dump_23_ApplicationsRowSchema(value))
+        out['denied_third_party_rights'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_internal_affairs', ABSENT)
     if value is not ABSENT:
-        out['denied_internal_affairs'] = (None if value is None else dump_24_ApplicationsRowSchema(value))
+        out['denied_internal_affairs'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_process_information', ABSENT)
     if value is not ABSENT:
-        out['denied_process_information'] = (None if value is None else dump_25_ApplicationsRowSchema(value))
+        out['denied_process_information'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_enforcement_files', ABSENT)
     if value is not ABSENT:
-        out['denied_enforcement_files'] = (None if value is None else dump_26_ApplicationsRowSchema(value))
+        out['denied_enforcement_files'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('denied_inquiry_matters', ABSENT)
     if value is not ABSENT:
-        out['denied_inquiry_matters'] = (None if value is None else dump_27_ApplicationsRowSchema(value))
+        out['denied_inquiry_matters'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('unable_not_held', ABSENT)
     if value is not ABSENT:
-        out['unable_not_held'] = (None if value is None else dump_28_ApplicationsRowSchema(value))
+        out['unable_not_held'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('unable_needs_creation', ABSENT)
     if value is not ABSENT:
-        out['unable_needs_creation'] = (None if value is None else dump_29_ApplicationsRowSchema(value))
+        out['unable_needs_creation'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('unable_unclear', ABSENT)
     if value is not ABSENT:
-        out['unable_unclear'] = (None if value is None else dump_30_ApplicationsRowSchema(value))
+        out['unable_unclear'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('rejected_complaint', ABSENT)
     if value is not ABSENT:
-        out['rejected_complaint'] = (None if value is None else dump_31_ApplicationsRowSchema(value))
+        out['rejected_complaint'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('rejected_duplicate', ABSENT)
     if value is not ABSENT:
-        out['rejected_duplicate'] = (None if value is None else dump_32_ApplicationsRowSchema(value))
+        out['rejected_duplicate'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('rejected_publication', ABSENT)
     if value is not ABSENT:
-        out['rejected_publication'] = (None if value is None else dump_33_ApplicationsRowSchema(value))
+        out['rejected_publication'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('rejected_excessive', ABSENT)
     if value is not ABSENT:
-        out['rejected_excessive'] = (None if value is None else dump_34_ApplicationsRowSchema(value))
+        out['rejected_excessive'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('rejected_confirmation', ABSENT)
     if value is not ABSENT:
-        out['rejected_confirmation'] = (None if value is None else dump_35_ApplicationsRowSchema(value))
+        out['rejected_confirmation'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('other_handling', ABSENT)
     if value is not ABSENT:
-        out['other_handling'] = (None if value is None else dump_36_ApplicationsRowSchema(value))
+        out['other_handling'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('other_overdue_correction', ABSENT)
     if value is not ABSENT:
-        out['other_overdue_correction'] = (None if value is None else dump_37_ApplicationsRowSchema(value))
+        out['other_overdue_correction'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('other_unpaid_fee', ABSENT)
     if value is not ABSENT:
-        out['other_unpaid_fee'] = (None if value is None else dump_38_ApplicationsRowSchema(value))
+        out['other_unpaid_fee'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('other_other', ABSENT)
     if value is not ABSENT:
-        out['other_other'] = (None if value is None else dump_39_ApplicationsRowSchema(value))
+        out['other_other'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('total_handled', ABSENT)
     if value is not ABSENT:
-        out['total_handled'] = (None if value is None else dump_40_ApplicationsRowSchema(value))
+        out['total_handled'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     value = obj.get('carried_forward', ABSENT)
     if value is not ABSENT:
-        out['carried_forward'] = (None if value is None else dump_41_ApplicationsRowSchema(value))
+        out['carried_forward'] = (None if value is None else dump_16_ApplicationsRowSchema(value))
     return out
 
 
-def dump_43_ApplicationsTableSchema(obj):
+def dump_18_ApplicationsTableSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('line', 'end_line', 'rows'))
     out = {}
@@ -1148,11 +448,11 @@ def dump_43_ApplicationsTableSchema(obj):
         out['end_line'] = (value if value is None or type(value) is int else int(value))
     value = obj.get('rows', ABSENT)
     if value is not ABSENT:
-        out['rows'] = (None if value is None else dump_42_ApplicationsRowsSchema(value))
+        out['rows'] = (None if value is None else dump_17_ApplicationsRowsSchema(value))
     return out
 
 
-def dump_44_ReviewsAndLawsuitsRowSchema(obj):
+def dump_19_ReviewsAndLawsuitsRowSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('upheld', 'corrected', 'other', 'pending', 'total'))
     out = {}
@@ -1174,67 +474,23 @@ def dump_44_ReviewsAndLawsuitsRowSchema(obj):
     return out
 
 
-def dump_45_ReviewsAndLawsuitsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('upheld', 'corrected', 'other', 'pending', 'total'))
-    out = {}
-    value = obj.get('upheld', ABSENT)
-    if value is not ABSENT:
-        out['upheld'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('corrected', ABSENT)
-    if value is not ABSENT:
-        out['corrected'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other', ABSENT)
-    if value is not ABSENT:
-        out['other'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('pending', ABSENT)
-    if value is not ABSENT:
-        out['pending'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_46_ReviewsAndLawsuitsRowSchema(obj):
-    if type(obj) is not dict:
-        obj = present_values(obj, ('upheld', 'corrected', 'other', 'pending', 'total'))
-    out = {}
-    value = obj.get('upheld', ABSENT)
-    if value is not ABSENT:
-        out['upheld'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('corrected', ABSENT)
-    if value is not ABSENT:
-        out['corrected'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('other', ABSENT)
-    if value is not ABSENT:
-        out['other'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('pending', ABSENT)
-    if value is not ABSENT:
-        out['pending'] = (value if value is None or type(value) is int else int(value))
-    value = obj.get('total', ABSENT)
-    if value is not ABSENT:
-        out['total'] = (value if value is None or type(value) is int else int(value))
-    return out
-
-
-def dump_47_ReviewsAndLawsuitsRowsSchema(obj):
+def dump_20_ReviewsAndLawsuitsRowsSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('review', 'lawsuit_direct', 'lawsuit_after_review'))
     out = {}
     value = obj.get('review', ABSENT)
     if value is not ABSENT:
-        out['review'] = (None if value is None else dump_44_ReviewsAndLawsuitsRowSchema(value))
+        out['review'] = (None if value is None else dump_19_ReviewsAndLawsuitsRowSchema(value))
     value = obj.get('lawsuit_direct', ABSENT)
     if value is not ABSENT:
-        out['lawsuit_direct'] = (None if value is None else dump_45_ReviewsAndLawsuitsRowSchema(value))
+        out['lawsuit_direct'] = (None if value is None else dump_19_ReviewsAndLawsuitsRowSchema(value))
     value = obj.get('lawsuit_after_review', ABSENT)
     if value is not ABSENT:
-        out['lawsuit_after_review'] = (None if value is None else dump_46_ReviewsAndLawsuitsRowSchema(value))
+        out['lawsuit_after_review'] = (None if value is None else dump_19_ReviewsAndLawsuitsRowSchema(value))
     return out
 
 
-def dump_48_ReviewsAndLawsuitsTableSchema(obj):
+def dump_21_ReviewsAndLawsuitsTableSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('line', 'end_line', 'rows'))
     out = {}
@@ -1246,11 +502,11 @@ def dump_48_ReviewsAndLawsuitsTableSchema(obj):
         out['end_line'] = (value if value is None or type(value) is int else int(value))
     value = obj.get('rows', ABSENT)
     if value is not ABSENT:
-        out['rows'] = (None if value is None else dump_47_ReviewsAndLawsuitsRowsSchema(value))
+        out['rows'] = (None if value is None else dump_20_ReviewsAndLawsuitsRowsSchema(value))
     return out
 
 
-def dump_49_TablesSchema(obj):
+def dump_22_TablesSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('active_disclosure', 'applications', 'reviews_and_lawsuits'))
     out = {}
@@ -1259,14 +515,14 @@ def dump_49_TablesSchema(obj):
         out['active_disclosure'] = (None if value is None else dump_15_ActiveDisclosureTableSchema(value))
     value = obj.get('applications', ABSENT)
     if value is not ABSENT:
-        out['applications'] = (None if value is None else dump_43_ApplicationsTableSchema(value))
+        out['applications'] = (None if value is None else dump_18_ApplicationsTableSchema(value))
     value = obj.get('reviews_and_lawsuits', ABSENT)
     if value is not ABSENT:
-        out['reviews_and_lawsuits'] = (None if value is None else dump_48_ReviewsAndLawsuitsTableSchema(value))
+        out['reviews_and_lawsuits'] = (None if value is None else dump_21_ReviewsAndLawsuitsTableSchema(value))
     return out
 
 
-def dump_50_NarrativeFigureSchema(obj):
+def dump_23_NarrativeFigureSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('quantity', 'figure', 'line'))
     out = {}
@@ -1282,7 +538,7 @@ def dump_50_NarrativeFigureSchema(obj):
     return out
 
 
-def dump_51_ProvenanceSchema(obj):
+def dump_24_ProvenanceSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('method', 'printed', 'line', 'readings', 'identities', 'narrative'))
     out = {}
@@ -1303,11 +559,11 @@ def dump_51_ProvenanceSchema(obj):
         out['identities'] = (None if value is None else [(each_0 if each_0 is None or type(each_0) is str else text(each_0)) for each_0 in value])
     value = obj.get('narrative', ABSENT)
     if value is not ABSENT:
-        out['narrative'] = (None if value is None else [(None if each_0 is None else dump_50_NarrativeFigureSchema(each_0)) for each_0 in value])
+        out['narrative'] = (None if value is None else [(None if each_0 is None else dump_23_NarrativeFigureSchema(each_0)) for each_0 in value])
     return out
 
 
-def dump_52_WarningSchema(obj):
+def dump_25_WarningSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('code', 'message', 'table', 'row', 'column', 'section', 'line', 'page'))
     out = {}
@@ -1338,7 +594,7 @@ def dump_52_WarningSchema(obj):
     return out
 
 
-def dump_53_CheckMessageSchema(obj):
+def dump_26_CheckMessageSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('zh', 'en'))
     out = {}
@@ -1351,7 +607,7 @@ def dump_53_CheckMessageSchema(obj):
     return out
 
 
-def dump_54_CheckExcerptSchema(obj):
+def dump_27_CheckExcerptSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('text', 'line', 'page'))
     out = {}
@@ -1367,7 +623,7 @@ def dump_54_CheckExcerptSchema(obj):
     return out
 
 
-def dump_55_CheckSchema(obj):
+def dump_28_CheckSchema(obj):
     if type(obj) is not dict or 'values' not in obj:
         obj = present_values(obj, ('rule', 'status', 'severity', 'message', 'paths', 'values', 'expected', 'actual', 'lines', 'excerpts'))
     out = {}
@@ -1382,7 +638,7 @@ def dump_55_CheckSchema(obj):
         out['severity'] = (value if value is None or type(value) is str else text(value))
     value = obj.get('message', ABSENT)
     if value is not ABSENT:
-        out['message'] = (None if value is None else dump_53_CheckMessageSchema(value))
+        out['message'] = (None if value is None else dump_26_CheckMessageSchema(value))
     value = obj.get('paths', ABSENT)
     if value is not ABSENT:
         out['paths'] = value
@@ -1400,11 +656,11 @@ def dump_55_CheckSchema(obj):
         out['lines'] = value
     value = obj.get('excerpts', ABSENT)
     if value is not ABSENT:
-        out['excerpts'] = (None if value is None else [(None if each_0 is None else dump_54_CheckExcerptSchema(each_0)) for each_0 in value])
+        out['excerpts'] = (None if value is None else [(None if each_0 is None else dump_27_CheckExcerptSchema(each_0)) for each_0 in value])
     return out
 
 
-def dump_56_ParseResultSchema(obj):
+def dump_29_ParseResultSchema(obj):
     if type(obj) is not dict:
         obj = present_values(obj, ('schema_version', 'parser', 'input', 'report', 'sections', 'tables', 'provenance', 'warnings', 'checks'))
     out = {}
@@ -1425,17 +681,17 @@ def dump_56_ParseResultSchema(obj):
         out['sections'] = (None if value is None else [(None if each_0 is None else dump_5_SectionSchema(each_0)) for each_0 in value])
     value = obj.get('tables', ABSENT)
     if value is not ABSENT:
-        out['tables'] = (None if value is None else dump_49_TablesSchema(value))
+        out['tables'] = (None if value is None else dump_22_TablesSchema(value))
     value = obj.get('provenance', ABSENT)
     if value is not ABSENT:
-        out['provenance'] = (None if value is None else {(key_0 if key_0 is None or type(key_0) is str else text(key_0)): (None if item_0 is None else dump_51_ProvenanceSchema(item_0)) for key_0, item_0 in value.items()})
+        out['provenance'] = (None if value is None else {(key_0 if key_0 is None or type(key_0) is str else text(key_0)): (None if item_0 is None else dump_24_ProvenanceSchema(item_0)) for key_0, item_0 in value.items()})
     value = obj.get('warnings', ABSENT)
     if value is not ABSENT:
-        out['warnings'] = (None if value is None else [(None if each_0 is None else dump_52_WarningSchema(each_0)) for each_0 in value])
+        out['warnings'] = (None if value is None else [(None if each_0 is None else dump_25_WarningSchema(each_0)) for each_0 in value])
     value = obj.get('checks', ABSENT)
     if value is not ABSENT:
-        out['checks'] = (None if value is None else [(None if each_0 is None else dump_55_CheckSchema(each_0)) for each_0 in value])
+        out['checks'] = (None if value is None else [(None if each_0 is None else dump_28_CheckSchema(each_0)) for each_0 in value])
     return out
 
 
-dump = dump_56_ParseResultSchema
+dump = dump_29_ParseResultSchema

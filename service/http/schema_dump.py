@@ -71,6 +71,7 @@ class _Compiler:
         self.passthrough = passthrough
         self.compiled = {}            # id(schema) -> name of its dump function (schemas nested in several places)
         self.functions = []           # their source, nested schemas first
+        self.by_body = {}             # (schema class, function body) -> name: one function for equal dumps
         self.imports = {}             # alias -> (module, name) of a type the source refers to
 
     def type_name(self, kind: type) -> str:
@@ -97,18 +98,21 @@ class _Compiler:
             key = field.data_key if field.data_key is not None else name
             attributes.append(attribute)
             body.append(_READ_FIELD.format(attribute=attribute, key=key, expression=self.field(field, "value")))
-        function = f"dump_{len(self.compiled)}_{type(schema).__name__}"
-        self.compiled[id(schema)] = function
         # A dict is dumped as it is, unless a field named as a dict's own attribute ("values",
         # "items" ...) is absent from it: marshmallow reads that attribute then, as from any
         # object that is not a dict.
         slow = " or ".join(["type(obj) is not dict"]
                            + [f"{attribute!r} not in obj" for attribute in attributes if hasattr(dict, attribute)])
-        self.functions.append(
-            f"def {function}(obj):\n"
-            f"    if {slow}:\n"
-            f"        obj = present_values(obj, {tuple(attributes)!r})\n"
-            f"    out = {{}}\n" + "".join(body) + "    return out\n")
+        source = (f"    if {slow}:\n"
+                  f"        obj = present_values(obj, {tuple(attributes)!r})\n"
+                  f"    out = {{}}\n" + "".join(body) + "    return out\n")
+        # instances of one schema class nested in several places (a table's rows) dump alike
+        # unless their fields differ: they share one function
+        function = self.by_body.get((type(schema), source))
+        if function is None:
+            function = self.by_body[type(schema), source] = f"dump_{len(self.functions)}_{type(schema).__name__}"
+            self.functions.append(f"def {function}(obj):\n" + source)
+        self.compiled[id(schema)] = function
         return function
 
     def field(self, field, value, depth=0):
