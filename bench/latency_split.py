@@ -42,15 +42,12 @@ REQUEST_LINE = re.compile(r"\[(?P<pid>\d+)\] INFO service\.requests .* method=PO
 SUFFIX_BYTES = 40          # what the load script appends to each document ("\n（第N次）\n")
 
 
-def connections_by_worker(port: int, workers: dict) -> collections.Counter:
-    """{worker pid: established connections on `port`} from `ss -tnp` (the server's side)."""
+def count_connections(port: int, by_worker: collections.Counter):
+    """Add to `by_worker` {worker pid: established connections on `port`}, from `ss -tnp` (the
+    server's side)."""
     output = subprocess.run(["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
                             capture_output=True, text=True).stdout
-    counts = collections.Counter()
-    for pid in re.findall(r"pid=(\d+)", output):
-        counts[int(pid)] += 1
-    workers.update(counts)
-    return counts
+    by_worker.update(int(pid) for pid in re.findall(r"pid=(\d+)", output))
 
 
 def summary(values) -> str:
@@ -93,7 +90,7 @@ def main():
             load_with_wrk(port, "parse", docs, 2, args.connections)          # warm-up, not counted
             log.seek(0, os.SEEK_END)
             start = log.tell()
-            sampler = threading.Timer(min(3, args.duration / 2), connections_by_worker, (port, held))
+            sampler = threading.Timer(min(3, args.duration / 2), count_connections, (port, held))
             sampler.start()
             result = load_with_wrk(port, "parse", docs, args.duration, args.connections)
             sampler.join()
